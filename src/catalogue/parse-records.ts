@@ -1,0 +1,219 @@
+import { LineCounter, parseAllDocuments, isMap, isScalar, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { MAX_ALIAS_COUNT } from '../defaults.js';
+import type { Problem } from './problem.js';
+
+export interface Located<T> {
+  value: T;
+  file: string;
+  line: number;
+}
+
+export interface ParsedFile<T> {
+  records: Located<T>[];
+  problems: Problem[];
+}
+
+/**
+ * Parses YAML text (one or more documents) and validates each document against `schema`.
+ * Never throws: every failure, including hostile input, comes back as a Problem.
+ */
+export function parseRecords<T>(file: string, text: string, schema: z.ZodType<T>): ParsedFile<T> {
+  const problems: Problem[] = [];
+  const records: Located<T>[] = [];
+  const lineCounter = new LineCounter();
+  const at = (offset: number) => lineCounter.linePos(offset);
+
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
+    if (!Array.isArray(docs)) docs = [docs];
+  } catch (err) {
+    return { records, problems: [{ file, message: unreadable(err) }] };
+  }
+
+  const present = docs.filter((d) => d.contents !== null || d.errors.length > 0);
+  if (present.length === 0) {
+    return { records, problems: [{ file, line: 1, message: 'het bestand is leeg: verwacht een methode met id, name, summary, elements, source en url' }] };
+  }
+
+  for (const doc of present) {
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) {
+        const pos = e.linePos?.[0] ?? at(e.pos[0]);
+        problems.push({ file, line: pos.line, column: pos.col, message: `geen geldige YAML: ${yamlReason(e.code, e.message)}` });
+      }
+      continue;
+    }
+    const start = doc.contents?.range?.[0] ?? 0;
+    let data: unknown;
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      problems.push({ file, ...lineCol(at(start)), message: unreadable(err) });
+      continue;
+    }
+    const result = schema.safeParse(data);
+    if (result.success) {
+      records.push({ value: result.data, file, line: at(start).line });
+      continue;
+    }
+    for (const issue of result.error.issues) {
+      problems.push(...issueProblems(file, doc, issue, at, schema));
+    }
+  }
+  return { records, problems };
+}
+
+type LinePos = { line: number; col: number };
+
+function lineCol(p: LinePos) {
+  return { line: p.line, column: p.col };
+}
+
+function unreadable(err: unknown): string {
+  if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+    return 'te veel YAML-aliassen (mogelijk een "alias bomb"); schrijf de waarden uit in plaats van *aliassen te gebruiken';
+  }
+  if (err instanceof RangeError) return 'te diep geneste YAML; een methode heeft een vlakke structuur';
+  return `onleesbare YAML: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
+}
+
+function yamlReason(code: string, message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const dutch: Record<string, string> = {
+    DUPLICATE_KEY: 'een veld staat er twee keer in',
+    BAD_INDENT: 'de inspringing klopt niet',
+    MISSING_CHAR: 'er ontbreekt een teken (bijvoorbeeld een afsluitend aanhalingsteken of haakje)',
+    BLOCK_AS_IMPLICIT_KEY: 'een waarde over meerdere regels staat waar een veldnaam hoort',
+    TAB_AS_INDENT: 'tabs als inspringing; gebruik spaties',
+    UNEXPECTED_TOKEN: 'onverwacht teken',
+    MULTILINE_IMPLICIT_KEY: 'een veldnaam loopt over meerdere regels',
+    BAD_ALIAS: 'ongeldige alias',
+  };
+  return dutch[code] ? `${dutch[code]} (${first})` : first;
+}
+
+function issueProblems(
+  file: string,
+  doc: Document.Parsed,
+  issue: z.core.$ZodIssue,
+  at: (o: number) => LinePos,
+  schema: z.ZodType,
+): Problem[] {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  if (issue.code === 'unrecognized_keys') {
+    const parent = doc.getIn(path, true) as Node | undefined;
+    return issue.keys.map((key) => {
+      const keyNode = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === key)?.key : undefined;
+      const range = (keyNode as Node | undefined)?.range ?? parent?.range;
+      const guess = closest(key, fieldNames(schema));
+      return {
+        file,
+        ...(range ? lineCol(at(range[0])) : {}),
+        field: [...path, key].join('.'),
+        message: `onbekend veld${guess ? `; bedoelde je "${guess}"?` : ''}`,
+      };
+    });
+  }
+  const node = nearestNode(doc, path);
+  const missing = issue.code === 'invalid_type' && issue.input === undefined;
+  return [
+    {
+      file,
+      ...(node?.range ? lineCol(at(node.range[0])) : {}),
+      field: path.length ? path.join('.') : undefined,
+      message: missing ? 'verplicht veld ontbreekt' : dutchIssue(issue),
+    },
+  ];
+}
+
+/** The node at `path`, or the closest ancestor that exists (a missing field points at its parent). */
+function nearestNode(doc: Document.Parsed, path: (string | number)[]): Node | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
+    if (node && typeof node === 'object' && 'range' in node) return node;
+  }
+  return doc.contents ?? undefined;
+}
+
+function dutchIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_value':
+      return `onbekende waarde ${JSON.stringify(issue.input)}; kies uit: ${issue.values.map(String).join(', ')}`;
+    case 'invalid_type':
+      return `verwacht ${typeName(issue.expected)}, maar vond ${describe(issue.input)}`;
+    case 'invalid_format':
+      if (issue.format === 'url') return `geen geldige link ${JSON.stringify(issue.input)}: gebruik een volledig adres dat begint met https://`;
+      return issue.message;
+    case 'too_small':
+      if (issue.origin === 'array') return `te weinig waarden (minstens ${issue.minimum})`;
+      if (issue.origin === 'string') return 'mag niet leeg zijn';
+      return `te klein (minstens ${issue.minimum})`;
+    case 'too_big':
+      return issue.origin === 'array' ? `te veel waarden (hoogstens ${issue.maximum})` : `te groot (hoogstens ${issue.maximum})`;
+    default:
+      return issue.message;
+  }
+}
+
+function typeName(t: string): string {
+  return ({ string: 'tekst', number: 'een getal', array: 'een lijst', object: 'velden (een mapping)', boolean: 'ja/nee' } as Record<string, string>)[t] ?? t;
+}
+
+function describe(input: unknown): string {
+  if (input === null) return 'een lege waarde';
+  if (Array.isArray(input)) return 'een lijst';
+  if (typeof input === 'object') return 'velden (een mapping)';
+  if (typeof input === 'string') return `tekst ${JSON.stringify(input.length > 40 ? input.slice(0, 40) + '…' : input)}`;
+  return `${typeof input === 'number' ? 'het getal' : 'de waarde'} ${String(input)}`;
+}
+
+const fieldNameCache = new WeakMap<object, string[]>();
+
+/** Every field name that occurs anywhere in a schema, for "did you mean" on a typo. */
+function fieldNames(schema: z.ZodType): string[] {
+  const cached = fieldNameCache.get(schema);
+  if (cached) return cached;
+  const names = new Set<string>();
+  const visit = (s: unknown): void => {
+    const def = (s as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+    if (!def) return;
+    if (def.type === 'object') {
+      for (const [k, v] of Object.entries(def.shape as Record<string, unknown>)) {
+        names.add(k);
+        visit(v);
+      }
+    }
+    for (const inner of [def.element, def.innerType, def.in, def.out]) visit(inner);
+    if (Array.isArray(def.items)) def.items.forEach(visit);
+  };
+  visit(schema);
+  const list = [...names];
+  fieldNameCache.set(schema, list);
+  return list;
+}
+
+export function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}

@@ -1,0 +1,231 @@
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
+import { BuiltinCatalogueBroken } from './catalogue/load.js';
+import { formatProblem } from './catalogue/problem.js';
+import { createContext, type Context, type GlobalOptions } from './context.js';
+import { ENV_CATALOGUE } from './defaults.js';
+import { AppError, CatalogueError, EXIT } from './errors.js';
+import { parseElement } from './core/methods.js';
+import { ELEMENT_KEYS, SOURCE_KINDS } from './schema.js';
+import { makeStyle, sanitize, wantsColor } from './terminal.js';
+
+declare const __VERSION__: string;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': 'Gebruik:',
+  'Options:': 'Opties:',
+  'Commands:': 'Opdrachten:',
+  'Arguments:': 'Argumenten:',
+  'Global Options:': 'Algemene opties:',
+};
+
+class DutchHelp extends Help {
+  override styleTitle(str: string): string {
+    return HELP_TITLES[str] ?? str;
+  }
+  override optionDescription(option: Option): string {
+    return super
+      .optionDescription(option)
+      .replace('(choices: ', '(keuze uit: ')
+      .replace('(default: ', '(standaard: ')
+      .replace('default: []', 'standaard: geen');
+  }
+}
+
+/** A Command whose help speaks Dutch, for the program and every subcommand. */
+class DutchCommand extends Command {
+  override createCommand(name?: string): Command {
+    return new DutchCommand(name);
+  }
+  override createHelp(): Help {
+    return Object.assign(new DutchHelp(), this.configureHelp());
+  }
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function examples(...lines: string[]): string {
+  return `\nVoorbeelden:\n${lines.map((l) => `  $ methodewijzer ${l}`).join('\n')}\n`;
+}
+
+/** Options shared by `list`, `search` and `export`. */
+export function addFilterOptions(cmd: Command): Command {
+  return cmd
+    .addOption(
+      new Option(
+        '-e, --element <element>',
+        `alleen methoden onder dit ACTIE-element (herhaalbaar; keuze uit: ${ELEMENT_KEYS.join(', ')})`,
+      ).argParser((v: string, prev: string[] | undefined) => {
+        const element = parseElement(v);
+        if (!element) throw new InvalidArgumentError(`Kies uit: ${ELEMENT_KEYS.join(', ')}.`);
+        return [...(prev ?? []), element];
+      }),
+    )
+    .addOption(new Option('-k, --kind <kind>', 'alleen methoden uit databanken of uit verkenningen').choices(SOURCE_KINDS))
+    .option('-t, --tag <tag>', 'alleen methoden met deze tag (herhaalbaar: alle genoemde)', collect, []);
+}
+
+export function buildProgram(run: (fn: (ctx: Context) => Promise<number | void>, cmd: Command) => Promise<void>): Command {
+  const program = new DutchCommand('methodewijzer');
+  program
+    .description(
+      'Vind methoden om actief burgerschap te ondersteunen, geordend naar het ACTIE-model\n' +
+        '(Animo, Contact, Toerusting, Inbedding, Empathie) uit de Movisie-brochure\n' +
+        '"Methodisch werken aan actief burgerschap" (2015).',
+    )
+    .version(VERSION, '-V, --version', 'toon het versienummer')
+    .helpOption('-h, --help', 'toon hulp')
+    .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
+    .option(
+      '-c, --catalogue <map>',
+      `voeg een map met eigen methoden toe (herhaalbaar; ook via ${ENV_CATALOGUE}, gescheiden door ':')`,
+      collect,
+      [],
+    )
+    .option('--no-color', 'geen kleur (ook met de omgevingsvariabele NO_COLOR)')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .addHelpText(
+      'after',
+      examples('list --element animo', 'search "tijd voor elkaar"', 'show "kan wel"', 'model toerusting', 'actie') +
+        "\nMeer hulp bij een opdracht: methodewijzer <opdracht> --help\n",
+    );
+
+  addFilterOptions(
+    program
+      .command('list')
+      .description('toon alle methoden, eventueel gefilterd')
+      .option('--json', 'de volledige records als JSON'),
+  )
+    .addHelpText('after', examples('list', 'list --element animo --element contact', 'list --kind databank --tag dorp', 'list --json'))
+    .action(function (this: Command) {
+      return run(async (ctx) => (await import('./commands/list.js')).list(this.opts(), ctx), this);
+    });
+
+  program
+    .command('show')
+    .description('toon één methode helemaal, met link')
+    .argument('<methode>', 'id of naam (hoofdletters en accenten maken niet uit)')
+    .option('--json', 'het record als JSON')
+    .addHelpText('after', examples('show abcd', 'show "kan wel"', 'show MAC --json'))
+    .action(function (this: Command, query: string) {
+      return run(async (ctx) => (await import('./commands/show.js')).show(query, this.opts(), ctx), this);
+    });
+
+  program
+    .command('model')
+    .description('het ACTIE-model: per element de vraag, de twee polen, doen en laten')
+    .argument('[element]', `een element (${ELEMENT_KEYS.join(', ')}, of de letter)`)
+    .option('--json', 'als JSON')
+    .addHelpText('after', examples('model', 'model inbedding', 'model --json'))
+    .action(function (this: Command, element: string | undefined) {
+      return run(async (ctx) => (await import('./commands/model.js')).model(element, this.opts(), ctx), this);
+    });
+
+  program
+    .command('glossary')
+    .description('het begrippenkader van de brochure')
+    .option('--json', 'als JSON')
+    .addHelpText('after', examples('glossary', 'glossary --json'))
+    .action(function (this: Command) {
+      return run(async (ctx) => (await import('./commands/glossary.js')).glossary(this.opts(), ctx), this);
+    });
+
+  program
+    .command('validate')
+    .description('controleer catalogusmappen en meld elk probleem (exit 3 bij problemen)')
+    .argument('[map...]', 'mappen om te controleren (standaard de ingebouwde catalogus)')
+    .option('--json', 'het rapport als JSON')
+    .addHelpText('after', examples('validate', 'validate ./mijn-methoden', 'validate a b --json'))
+    .action(function (this: Command, dirs: string[]) {
+      return run(async (ctx) => (await import('./commands/validate.js')).validate(dirs, this.opts(), ctx), this);
+    });
+
+  return program;
+}
+
+/** Runs the CLI and returns its exit code; the one place where failures become exit codes. */
+export async function main(argv = process.argv, io: Parameters<typeof createContext>[1] = {}): Promise<number> {
+  const stderr = io.stderr ?? process.stderr;
+  const env = io.env ?? process.env;
+  let code: number = EXIT.ok;
+  let ctx: Context | undefined;
+
+  const run = async (fn: (ctx: Context) => Promise<number | void>, cmd: Command) => {
+    ctx = createContext(cmd.optsWithGlobals() as GlobalOptions, io);
+    code = (await fn(ctx)) ?? EXIT.ok;
+    if (code === EXIT.ok && ctx.problems.length) code = EXIT.invalidCatalogue;
+  };
+
+  const program = buildProgram(run);
+  const errStyle = makeStyle(wantsColor(stderr, env, !argv.includes('--no-color')));
+  program.configureOutput({
+    writeOut: (s) => (io.stdout ?? process.stdout).write(s),
+    writeErr: (s) => stderr.write(s),
+    outputError: (s, write) => write(errStyle.red('fout: ') + translateCommanderError(s.replace(/^error: /, ''))),
+  });
+
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (err) {
+    return report(err, stderr, errStyle, env);
+  }
+}
+
+function report(err: unknown, stderr: { write(s: string): unknown }, style: ReturnType<typeof makeStyle>, env: NodeJS.ProcessEnv): number {
+  if (err instanceof CommanderError) {
+    if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code)) return EXIT.ok;
+    if (err.code === 'commander.executeSubCommandAsync') return err.exitCode;
+    stderr.write(style.dim("Zie 'methodewijzer --help' voor de opdrachten en opties.\n"));
+    return EXIT.usage;
+  }
+  if (err instanceof Error && err.name === 'ExitPromptError') {
+    stderr.write('Afgebroken.\n');
+    return EXIT.interrupted;
+  }
+  if (err instanceof CatalogueError || err instanceof BuiltinCatalogueBroken) {
+    for (const p of err.problems) stderr.write(`${style.red('fout:')} ${sanitize(formatProblem(p))}\n`);
+  }
+  if (err instanceof AppError) {
+    stderr.write(`${style.red('fout:')} ${err.message}\n`);
+    if (err.hint) stderr.write(`${err.hint}\n`);
+    return err.exitCode;
+  }
+  if (err instanceof BuiltinCatalogueBroken) {
+    stderr.write(`${style.red('fout:')} de ingebouwde catalogus is ongeldig; installeer methodewijzer opnieuw.\n`);
+    return EXIT.invalidCatalogue;
+  }
+  const e = err as NodeJS.ErrnoException;
+  stderr.write(`${style.red('fout:')} onverwachte fout: ${e?.message ?? String(err)}\n`);
+  if (env.METHODEWIJZER_DEBUG) stderr.write(`${e?.stack}\n`);
+  else stderr.write('Meld dit als fout; met METHODEWIJZER_DEBUG=1 ziet u de details.\n');
+  return EXIT.failed;
+}
+
+const COMMANDER_PHRASES: [RegExp, string][] = [
+  [/^unknown option '(.+?)'/, "onbekende optie '$1'"],
+  [/^unknown command '(.+?)'/, "onbekende opdracht '$1'"],
+  [/^missing required argument '(.+?)'/, "argument '$1' ontbreekt"],
+  [/^option '(.+?)' argument missing/, "optie '$1' mist een waarde"],
+  [/^option '(.+?)' argument '(.+?)' is invalid\. Allowed choices are (.+)\./, "ongeldige waarde '$2' voor '$1'. Kies uit: $3."],
+  [/^option '(.+?)' argument '(.+?)' is invalid\. (.+)/, "ongeldige waarde voor '$1': $3"],
+  [/^too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\./, 'te veel argumenten: verwacht $2, gekregen $3.'],
+  [/\(Did you mean (.+?)\?\)/, '(Bedoelde je $1?)'],
+];
+
+function translateCommanderError(message: string): string {
+  let out = message;
+  for (const [pattern, dutch] of COMMANDER_PHRASES) out = out.replace(pattern, dutch);
+  return out;
+}
+
+/** Entry point for bin/: sets the exit code without cutting off output still being written. */
+export async function runCli(): Promise<void> {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    // The reader went away (`| head`): stop quietly, as a Unix tool should.
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  process.exitCode = await main();
+}

@@ -1,0 +1,49 @@
+import type { ChalkInstance } from 'chalk';
+import { writeJson, type Context } from '../context.js';
+import { countByElement, parseElement } from '../core/methods.js';
+import { UsageError } from '../errors.js';
+import { ELEMENT_KEYS, type ActieElement, type ElementKey } from '../schema.js';
+import { sanitize, wrap } from '../terminal.js';
+
+export interface ModelOptions {
+  json?: boolean;
+}
+
+export interface ModelElementView extends ActieElement {
+  methodCount: number;
+}
+
+export function modelView(ctx: Context, element?: string): ModelElementView[] {
+  const catalogue = ctx.catalogue();
+  let only: ElementKey | undefined;
+  if (element !== undefined) {
+    only = parseElement(element);
+    if (!only) throw new UsageError(`onbekend element "${sanitize(element)}"`, `Kies uit: ${ELEMENT_KEYS.join(', ')} (of de letter A, C, T, I, E).`);
+  }
+  const counts = countByElement(catalogue.methods);
+  return catalogue.model.elements.filter((e) => !only || e.key === only).map((e) => ({ ...e, methodCount: counts[e.key] }));
+}
+
+export async function model(element: string | undefined, options: ModelOptions, ctx: Context): Promise<void> {
+  const view = modelView(ctx, element);
+  if (options.json) return writeJson(ctx, element === undefined ? { intro: ctx.catalogue().model.intro, elements: view } : view[0]);
+  const width = ctx.interactive ? ctx.columns : Infinity;
+  const parts = view.map((e) => formatElement(e, ctx.style, width));
+  if (element === undefined) parts.unshift(wrap(sanitize(ctx.catalogue().model.intro), width) + '\n');
+  ctx.stdout.write(parts.join('\n'));
+}
+
+export function formatElement(e: ModelElementView, style: ChalkInstance, width: number): string {
+  const bullet = (mark: string, text: string) => wrap(sanitize(text), width, '    ').replace(/^ {4}/, `  ${mark} `);
+  const lines = [
+    `${style.bold.cyan(e.name.toUpperCase())}  ${style.dim(`${e.methodCount} methoden`)}`,
+    wrap(sanitize(e.question), width, '  '),
+    '',
+    ...e.poles.map((p) => `  ${style.bold(p.key.padEnd(14))}${sanitize(p.label)}`),
+    '',
+    style.bold('  Doen'),
+    ...e.dos.map((d) => bullet(style.green('+'), d)),
+  ];
+  if (e.donts.length) lines.push(style.bold('  Laten'), ...e.donts.map((d) => bullet(style.red('-'), d)));
+  return lines.join('\n') + '\n';
+}

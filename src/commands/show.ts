@@ -1,0 +1,26 @@
+import { writeJson, type Context } from '../context.js';
+import { findMethod } from '../core/methods.js';
+import { suggestIds } from '../core/suggest.js';
+import { NotFoundError } from '../errors.js';
+import { formatMethodDetail } from '../format/methods.js';
+import { sanitize } from '../terminal.js';
+
+export interface ShowOptions {
+  json?: boolean;
+}
+
+export async function show(query: string, options: ShowOptions, ctx: Context): Promise<void> {
+  const catalogue = ctx.catalogue();
+  const method = findMethod(catalogue.methods, query);
+  if (!method) {
+    const ideas = suggestIds(catalogue.methods, query);
+    throw new NotFoundError(
+      `geen methode gevonden voor "${sanitize(query)}"`,
+      ideas.length
+        ? `Bedoelde je: ${ideas.join(', ')}?`
+        : "Zoek met 'methodewijzer search <woorden>' of bekijk alle methoden met 'methodewijzer list'.",
+    );
+  }
+  if (options.json) return writeJson(ctx, method);
+  ctx.stdout.write(formatMethodDetail(method, catalogue.origins[method.id], ctx.style, ctx.interactive ? ctx.columns : Infinity));
+}

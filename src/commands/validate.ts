@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import { compileBuiltin, readFolder } from '../catalogue/load.js';
+import { builtinCatalogueDir, displayPath } from '../catalogue/paths.js';
+import { formatProblem, type Problem } from '../catalogue/problem.js';
+import { writeJson, type Context } from '../context.js';
+import { EXIT } from '../errors.js';
+import { sanitize } from '../terminal.js';
+
+export interface ValidateOptions {
+  json?: boolean;
+}
+
+export interface ValidationReport {
+  folders: { folder: string; methods: number; problems: Problem[] }[];
+}
+
+/** Checks folders and reports every problem found in all of them. */
+export function validateFolders(dirs: string[]): ValidationReport {
+  const builtin = builtinCatalogueDir();
+  return {
+    folders: dirs.map((dir) => {
+      const path = resolve(dir);
+      // The built-in folder must also hold the model files; a user's folder needs only methods.
+      const result = path === builtin ? compileBuiltin(path) : withDuplicates(readFolder(path));
+      return { folder: displayPath(path), methods: result.methods.length, problems: result.problems };
+    }),
+  };
+}
+
+function withDuplicates(folder: ReturnType<typeof readFolder>) {
+  const seen = new Map<string, { file: string; line: number }>();
+  const problems = [...folder.problems];
+  const methods = folder.methods.filter(({ value, file, line }) => {
+    const earlier = seen.get(value.id);
+    if (earlier) {
+      problems.push({ file, line, field: 'id', message: `id "${value.id}" komt al voor in ${earlier.file}:${earlier.line}; een id moet uniek zijn` });
+      return false;
+    }
+    seen.set(value.id, { file, line });
+    return true;
+  });
+  return { methods, problems };
+}
+
+export async function validate(dirs: string[], options: ValidateOptions, ctx: Context): Promise<number> {
+  const report = validateFolders(dirs.length ? dirs : [builtinCatalogueDir()]);
+  const problems = report.folders.flatMap((f) => f.problems);
+  if (options.json) writeJson(ctx, report);
+  else {
+    for (const p of problems) ctx.stdout.write(sanitize(formatProblem(p)) + '\n');
+    for (const f of report.folders) {
+      const n = f.problems.length;
+      const verdict = n === 0 ? ctx.errStyle.green('in orde') : ctx.errStyle.red(`${n} ${n === 1 ? 'probleem' : 'problemen'}`);
+      ctx.stderr.write(`${sanitize(f.folder)}: ${f.methods} ${f.methods === 1 ? 'methode' : 'methoden'} geldig, ${verdict}\n`);
+    }
+  }
+  return problems.length ? EXIT.invalidCatalogue : EXIT.ok;
+}

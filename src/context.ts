@@ -1,0 +1,69 @@
+import type { ChalkInstance } from 'chalk';
+import { ENV_CATALOGUE } from './defaults.js';
+import { loadCatalogue, type Catalogue } from './catalogue/load.js';
+import { formatProblem, type Problem } from './catalogue/problem.js';
+import { makeStyle, sanitize, wantsColor, type OutputStream } from './terminal.js';
+
+export interface GlobalOptions {
+  catalogue: string[];
+  color: boolean;
+}
+
+/** Everything a command needs from the outside world, so tests can hand in their own. */
+export interface Context {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  env: NodeJS.ProcessEnv;
+  /** Styling for data on stdout (no-op when not colouring). */
+  style: ChalkInstance;
+  /** Styling for messages on stderr. */
+  errStyle: ChalkInstance;
+  /** stdout is a terminal: show tables and wrapped prose rather than plain lines. */
+  interactive: boolean;
+  columns: number;
+  /** User catalogue folders: --catalogue first, then METHODEWIJZER_CATALOGUE. */
+  folders: string[];
+  /** Loads the catalogue once; problems in user folders are reported as warnings on stderr. */
+  catalogue(): Catalogue;
+  /** Problems reported while loading; any makes the exit code 3. */
+  problems: Problem[];
+  warn(message: string): void;
+}
+
+export function createContext(global: GlobalOptions, io: Partial<Pick<Context, 'stdout' | 'stderr' | 'env'>> = {}): Context {
+  const stdout = io.stdout ?? process.stdout;
+  const stderr = io.stderr ?? process.stderr;
+  const env = io.env ?? process.env;
+  const errStyle = makeStyle(wantsColor(stderr, env, global.color));
+  const envFolders = (env[ENV_CATALOGUE] ?? '').split(':').filter(Boolean);
+  let loaded: Catalogue | undefined;
+  const ctx: Context = {
+    stdout,
+    stderr,
+    env,
+    style: makeStyle(wantsColor(stdout, env, global.color)),
+    errStyle,
+    interactive: Boolean(stdout.isTTY),
+    columns: stdout.columns || 80,
+    folders: [...global.catalogue, ...envFolders],
+    problems: [],
+    warn(message) {
+      stderr.write(`${errStyle.yellow('waarschuwing:')} ${sanitize(message)}\n`);
+    },
+    catalogue() {
+      if (loaded) return loaded;
+      loaded = loadCatalogue({ folders: ctx.folders });
+      for (const p of loaded.problems) ctx.warn(formatProblem(p));
+      if (loaded.problems.length) {
+        ctx.problems.push(...loaded.problems);
+        stderr.write(`Deze bestanden zijn overgeslagen; de rest van de catalogus is wel gebruikt. Controleer ze met 'methodewijzer validate'.\n`);
+      }
+      return loaded;
+    },
+  };
+  return ctx;
+}
+
+export function writeJson(ctx: Context, value: unknown): void {
+  ctx.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}

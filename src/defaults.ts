@@ -1,0 +1,18 @@
+/** Defaults and limits, kept in one place. */
+export const ENV_CATALOGUE = 'METHODEWIJZER_CATALOGUE';
+
+/** A single YAML file larger than this is refused before it is parsed. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/** yaml's guard against alias ("billion laughs") expansion. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** Files in a catalogue folder that hold the model rather than methods. */
+export const MODEL_FILES = {
+  actie: 'actie.yaml',
+  glossary: 'glossary.yaml',
+  sources: 'sources.yaml',
+  criteria: 'criteria.yaml',
+} as const;
+
+export const SEARCH_LIMIT = 10;

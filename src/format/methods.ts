@@ -1,0 +1,57 @@
+import type { ChalkInstance } from 'chalk';
+import type { MethodOrigin } from '../catalogue/load.js';
+import { ELEMENT_KEYS, type ElementKey, type Method } from '../schema.js';
+import { sanitize, truncate, wrap } from '../terminal.js';
+
+export const ELEMENT_NAMES: Record<ElementKey, string> = {
+  animo: 'Animo',
+  contact: 'Contact',
+  toerusting: 'Toerusting',
+  inbedding: 'Inbedding',
+  empathie: 'Empathie',
+};
+
+const KIND_LABELS = { databank: 'databank', verkenning: 'verkenning' } as const;
+
+/** "A C · I ·": the letters of the elements a method is listed under. */
+export function elementGrid(elements: ElementKey[], style: ChalkInstance): string {
+  return ELEMENT_KEYS.map((e) => (elements.includes(e) ? style.bold.cyan(e[0].toUpperCase()) : style.dim('·'))).join(' ');
+}
+
+/** The human table for a terminal. */
+export function formatMethodTable(methods: Method[], style: ChalkInstance, columns: number): string {
+  const grid = 'A C T I E';
+  const kindWidth = 10;
+  const idWidth = Math.max(2, ...methods.map((m) => m.id.length));
+  const fixed = grid.length + kindWidth + 6;
+  const showId = columns - fixed - idWidth >= 30;
+  const nameRoom = Math.max(12, columns - fixed - (showId ? idWidth + 2 : 0));
+  const nameWidth = Math.min(nameRoom, Math.max(4, ...methods.map((m) => m.name.length)));
+  const row = (name: string, g: string, kind: string, id: string) =>
+    [name.padEnd(nameWidth), g, kind.padEnd(kindWidth), showId ? id : ''].join('  ').trimEnd();
+  const lines = [style.bold(row('Naam', grid, 'Soort', 'id'))];
+  for (const m of methods) {
+    const name = truncate(sanitize(m.name), nameWidth);
+    lines.push(row(name, elementGrid(m.elements, style), KIND_LABELS[m.source.kind], style.dim(m.id)));
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Plain, stable lines for scripts: id, name, elements, kind, url, separated by tabs. */
+export function formatMethodLines(methods: Method[]): string {
+  return methods.map((m) => [m.id, sanitize(m.name), m.elements.join(','), m.source.kind, sanitize(m.url)].join('\t') + '\n').join('');
+}
+
+export function formatMethodDetail(m: Method, origin: MethodOrigin | undefined, style: ChalkInstance, width: number): string {
+  const label = (l: string) => style.bold(l.padEnd(11));
+  const lines = [style.bold.cyan(sanitize(m.name)) + style.dim(`  (${m.id})`), ''];
+  lines.push(wrap(sanitize(m.summary), width), '');
+  lines.push(label('ACTIE') + elementGrid(m.elements, style) + '  ' + m.elements.map((e) => ELEMENT_NAMES[e]).join(', '));
+  const source = m.source.kind === 'databank' ? 'databank' : 'verkenning';
+  lines.push(label('Bron') + source + (m.source.collection ? ` (${sanitize(m.source.collection)})` : ''));
+  if (m.aliases?.length) lines.push(label('Ook') + m.aliases.map((a) => sanitize(a)).join(', '));
+  if (m.tags?.length) lines.push(label('Tags') + m.tags.map((t) => sanitize(t)).join(', '));
+  lines.push(label('Link') + style.underline(sanitize(m.url)));
+  if (origin && !origin.builtin) lines.push(label('Herkomst') + `eigen methode, uit ${sanitize(origin.file)}`);
+  return lines.join('\n') + '\n';
+}

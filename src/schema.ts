@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/** The five ACTIE elements, in the model's order. */
+export const ELEMENT_KEYS = ['animo', 'contact', 'toerusting', 'inbedding', 'empathie'] as const;
+export type ElementKey = (typeof ELEMENT_KEYS)[number];
+
+export const SOURCE_KINDS = ['databank', 'verkenning'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'gebruik kleine letters, cijfers en koppeltekens, bijvoorbeeld "mijn-methode"');
+const text = z.string().trim().min(1, 'mag niet leeg zijn');
+const link = z.url({ protocol: /^https?$/, hostname: z.regexes.hostname });
+const uniqueList = <T extends z.ZodType>(item: T) =>
+  z.array(item).refine((xs) => new Set(xs).size === xs.length, 'bevat een waarde twee keer');
+
+export const methodSchema = z
+  .strictObject({
+    id: slug.describe('Vaste, unieke sleutel in kebab-case; ook de bestandsnaam.'),
+    name: text.describe('De naam zoals de bron hem schrijft.'),
+    aliases: uniqueList(text).optional().describe('Andere schrijfwijzen en afkortingen.'),
+    summary: text.describe('Een tot drie zinnen over wat de methode doet.'),
+    elements: uniqueList(z.enum(ELEMENT_KEYS))
+      .min(1, 'noem minstens één ACTIE-element')
+      .describe('De ACTIE-elementen waaronder de methode valt.'),
+    source: z
+      .strictObject({
+        kind: z.enum(SOURCE_KINDS).describe('databank: beproefd in de praktijk; verkenning: beschreven in een verkenning.'),
+        collection: slug.optional().describe('De databank, waar de link die laat zien (esi, wat-werkt-in-de-wijk).'),
+      })
+      .describe('Waar de methode vandaan komt.'),
+    url: link.describe('Link naar de beschrijving van de methode.'),
+    tags: uniqueList(slug).optional().describe('Trefwoorden om op te filteren, zoals wijk, dorp of jongeren.'),
+  })
+  .meta({ title: 'Methode', description: 'Eén methode uit de methodewijzer.' });
+export type Method = z.infer<typeof methodSchema>;
+
+const poleSchema = z.strictObject({
+  key: slug,
+  label: text.describe('Het antwoord zoals de vragenlijst het toont.'),
+  role: text.describe('Wat dit antwoord betekent voor de rol van de professional.'),
+  attention: z.number().int().min(1).max(3).describe('Hoeveel dit antwoord vraagt van de professional: 1 weinig, 3 veel.'),
+});
+
+const answerSchema = poleSchema.omit({ key: true });
+
+export const actieSchema = z
+  .strictObject({
+    intro: text,
+    elements: z
+      .array(
+        z.strictObject({
+          key: z.enum(ELEMENT_KEYS),
+          name: text,
+          question: text,
+          help: text,
+          poles: z.tuple([poleSchema, poleSchema]),
+          dos: z.array(text).min(1),
+          donts: z.array(text),
+        }),
+      )
+      .length(5),
+    answers: z.strictObject({ beide: answerSchema, onbekend: answerSchema }),
+  })
+  .meta({ title: 'ACTIE-model' });
+export type ActieModel = z.infer<typeof actieSchema>;
+export type ActieElement = ActieModel['elements'][number];
+
+export const glossarySchema = z
+  .strictObject({ terms: z.array(z.strictObject({ term: text, definition: text })).min(1) })
+  .meta({ title: 'Begrippenkader' });
+export type Glossary = z.infer<typeof glossarySchema>;
+
+export const sourcesSchema = z
+  .strictObject({
+    brochure: z.strictObject({ title: text, publisher: text, published: text, author: text, url: link }),
+    sources: z
+      .array(z.strictObject({ key: slug, kind: z.enum(SOURCE_KINDS), name: text, url: link, description: text }))
+      .min(1),
+    further_reading: z.array(z.strictObject({ name: text, url: link })).optional(),
+  })
+  .meta({ title: 'Bronnen' });
+export type Sources = z.infer<typeof sourcesSchema>;
+
+export const criteriaSchema = z
+  .strictObject({
+    criteria: z.array(z.strictObject({ key: slug, text })).min(1),
+    excluded: text.optional(),
+  })
+  .meta({ title: 'Selectiecriteria' });
+export type Criteria = z.infer<typeof criteriaSchema>;
+
+/** Each record type with the file name of its generated JSON Schema. */
+export const SCHEMAS = {
+  method: methodSchema,
+  actie: actieSchema,
+  glossary: glossarySchema,
+  sources: sourcesSchema,
+  criteria: criteriaSchema,
+} as const;
+export type SchemaName = keyof typeof SCHEMAS;
+
+export function jsonSchemaOf(name: SchemaName): object {
+  return z.toJSONSchema(SCHEMAS[name], { target: 'draft-2020-12', io: 'input' });
+}

@@ -1,0 +1,53 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+
+export interface OutputStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+/** Whether to colour a stream: never with --no-color or NO_COLOR, always with FORCE_COLOR, else only on a terminal. */
+export function wantsColor(stream: OutputStream, env: NodeJS.ProcessEnv, colorFlag: boolean): boolean {
+  if (!colorFlag) return false;
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined) return !['0', 'false'].includes(env.FORCE_COLOR);
+  return Boolean(stream.isTTY) && env.TERM !== 'dumb';
+}
+
+export function makeStyle(color: boolean): ChalkInstance {
+  return new Chalk({ level: color ? 1 : 0 });
+}
+
+// C0 and C1 control characters (ESC among them) and the bidi overrides that can disguise text.
+// Newlines survive only where a formatter asks for them.
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_WITH_NL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Makes text from a catalogue file safe to print: control characters become visible escapes. */
+export function sanitize(text: string, keepNewlines = false): string {
+  return text.replace(keepNewlines ? UNSAFE : UNSAFE_WITH_NL, (ch) => {
+    if (ch === '\t' || ch === '\n' || ch === '\r') return ' ';
+    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** Wraps prose to a width, keeping words whole; `indent` prefixes every line. */
+export function wrap(text: string, width: number, indent = ''): string {
+  const room = Math.max(20, width - indent.length);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > room) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => indent + l).join('\n');
+}
+
+export function truncate(text: string, width: number): string {
+  return text.length <= width ? text : text.slice(0, Math.max(0, width - 1)) + '…';
+}
