@@ -1,4 +1,4 @@
-import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option, type OutputConfiguration } from 'commander';
 import { BuiltinCatalogueBroken } from './catalogue/load.js';
 import { formatProblem } from './catalogue/problem.js';
 import { createContext, type Context, type GlobalOptions } from './context.js';
@@ -23,6 +23,12 @@ class DutchHelp extends Help {
   override styleTitle(str: string): string {
     return HELP_TITLES[str] ?? str;
   }
+  override commandUsage(cmd: Command): string {
+    return super.commandUsage(cmd).replace('[options]', '[opties]').replace('[command]', '[opdracht]');
+  }
+  override subcommandTerm(cmd: Command): string {
+    return super.subcommandTerm(cmd).replace('[options]', '[opties]');
+  }
   override optionDescription(option: Option): string {
     return super
       .optionDescription(option)
@@ -42,7 +48,7 @@ class DutchCommand extends Command {
   }
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 function examples(...lines: string[]): string {
   return `\nVoorbeelden:\n${lines.map((l) => `  $ methodewijzer ${l}`).join('\n')}\n`;
@@ -62,15 +68,19 @@ export function addFilterOptions(cmd: Command): Command {
       }),
     )
     .addOption(new Option('-k, --kind <kind>', 'alleen methoden uit databanken of uit verkenningen').choices(SOURCE_KINDS))
-    .option('-t, --tag <tag>', 'alleen methoden met deze tag (herhaalbaar: alle genoemde)', collect, []);
+    .option('-t, --tag <tag>', 'alleen methoden met deze tag (herhaalbaar: alle genoemde)', collect);
 }
 
-export function buildProgram(run: (fn: (ctx: Context) => Promise<number | void>, cmd: Command) => Promise<void>): Command {
+type Runner = (fn: (ctx: Context) => Promise<number | void>, cmd: Command) => Promise<void>;
+
+export function buildProgram(run: Runner, output: OutputConfiguration): Command {
   const program = new DutchCommand('methodewijzer');
+  // Settings that subcommands inherit must come before the subcommands are added.
+  program.configureOutput(output).exitOverride().showSuggestionAfterError(true);
   program
     .description(
-      'Vind methoden om actief burgerschap te ondersteunen, geordend naar het ACTIE-model\n' +
-        '(Animo, Contact, Toerusting, Inbedding, Empathie) uit de Movisie-brochure\n' +
+      'Vind methoden om actief burgerschap te ondersteunen, geordend naar het ACTIE-model ' +
+        '(Animo, Contact, Toerusting, Inbedding, Empathie) uit de Movisie-brochure ' +
         '"Methodisch werken aan actief burgerschap" (2015).',
     )
     .version(VERSION, '-V, --version', 'toon het versienummer')
@@ -80,11 +90,8 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<number | void>,
       '-c, --catalogue <map>',
       `voeg een map met eigen methoden toe (herhaalbaar; ook via ${ENV_CATALOGUE}, gescheiden door ':')`,
       collect,
-      [],
     )
     .option('--no-color', 'geen kleur (ook met de omgevingsvariabele NO_COLOR)')
-    .showSuggestionAfterError(true)
-    .exitOverride()
     .addHelpText(
       'after',
       examples('list --element animo', 'search "tijd voor elkaar"', 'show "kan wel"', 'model toerusting', 'actie') +
@@ -157,9 +164,8 @@ export async function main(argv = process.argv, io: Parameters<typeof createCont
     if (code === EXIT.ok && ctx.problems.length) code = EXIT.invalidCatalogue;
   };
 
-  const program = buildProgram(run);
   const errStyle = makeStyle(wantsColor(stderr, env, !argv.includes('--no-color')));
-  program.configureOutput({
+  const program = buildProgram(run, {
     writeOut: (s) => (io.stdout ?? process.stdout).write(s),
     writeErr: (s) => stderr.write(s),
     outputError: (s, write) => write(errStyle.red('fout: ') + translateCommanderError(s.replace(/^error: /, ''))),
@@ -209,7 +215,7 @@ const COMMANDER_PHRASES: [RegExp, string][] = [
   [/^missing required argument '(.+?)'/, "argument '$1' ontbreekt"],
   [/^option '(.+?)' argument missing/, "optie '$1' mist een waarde"],
   [/^option '(.+?)' argument '(.+?)' is invalid\. Allowed choices are (.+)\./, "ongeldige waarde '$2' voor '$1'. Kies uit: $3."],
-  [/^option '(.+?)' argument '(.+?)' is invalid\. (.+)/, "ongeldige waarde voor '$1': $3"],
+  [/^option '(.+?)' argument '(.+?)' is invalid\. (.+)/, "ongeldige waarde '$2' voor '$1'. $3"],
   [/^too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\./, 'te veel argumenten: verwacht $2, gekregen $3.'],
   [/\(Did you mean (.+?)\?\)/, '(Bedoelde je $1?)'],
 ];

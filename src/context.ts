@@ -5,7 +5,7 @@ import { formatProblem, type Problem } from './catalogue/problem.js';
 import { makeStyle, sanitize, wantsColor, type OutputStream } from './terminal.js';
 
 export interface GlobalOptions {
-  catalogue: string[];
+  catalogue?: string[];
   color: boolean;
 }
 
@@ -45,7 +45,7 @@ export function createContext(global: GlobalOptions, io: Partial<Pick<Context, '
     errStyle,
     interactive: Boolean(stdout.isTTY),
     columns: stdout.columns || 80,
-    folders: [...global.catalogue, ...envFolders],
+    folders: [...(global.catalogue ?? []), ...envFolders],
     problems: [],
     warn(message) {
       stderr.write(`${errStyle.yellow('waarschuwing:')} ${sanitize(message)}\n`);

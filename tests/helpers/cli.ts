@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = join(ROOT, 'bin', 'methodewijzer.js');
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  env?: NodeJS.ProcessEnv;
+  input?: string;
+  cwd?: string;
+}
+
+/** Runs the built binary as a user would, with stdin/stdout as pipes (not a terminal). */
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...cleanEnv(), ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** The environment without anything that would change the CLI's output (colour, user catalogues). */
+export function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['FORCE_COLOR', 'NO_COLOR', 'METHODEWIJZER_CATALOGUE', 'METHODEWIJZER_DEBUG']) delete env[key];
+  // Keep each test's cache away from the user's.
+  env.XDG_CACHE_HOME = tempDir('cache-');
+  return env;
+}
+
+export function tempDir(prefix = 'mw-'): string {
+  return mkdtempSync(join(tmpdir(), `methodewijzer-${prefix}`));
+}
+
+/** The stack-trace markers a user must never see. */
+export function expectNoStackTrace(text: string): void {
+  if (/\n\s+at .+\(.*:\d+:\d+\)|node:internal/.test(text)) {
+    throw new Error(`output holds a stack trace:\n${text}`);
+  }
+}
