@@ -53,7 +53,7 @@ export function parseRecords<T>(file: string, text: string, schema: z.ZodType<T>
       problems.push({ file, ...lineCol(at(start)), message: unreadable(err) });
       continue;
     }
-    const result = schema.safeParse(data);
+    const result = schema.safeParse(data, { reportInput: true });
     if (result.success) {
       records.push({ value: result.data, file, line: at(start).line });
       continue;

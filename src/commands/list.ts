@@ -2,17 +2,29 @@ import { writeJson, type Context } from '../context.js';
 import { allTags, filterMethods, type MethodFilter } from '../core/methods.js';
 import { UsageError } from '../errors.js';
 import { formatMethodLines, formatMethodTable } from '../format/methods.js';
-import type { Method } from '../schema.js';
+import type { ElementKey, Method, SourceKind } from '../schema.js';
 
-export interface ListOptions extends MethodFilter {
+/** The filter options as commander parses them (`--element`, `--kind`, `--tag`, the first two repeatable). */
+export interface FilterFlags {
+  element?: ElementKey[];
+  kind?: SourceKind;
+  tag?: string[];
+}
+
+export interface ListOptions extends FilterFlags {
   json?: boolean;
 }
 
+export function filterFromFlags(flags: FilterFlags): MethodFilter {
+  return { elements: flags.element, kind: flags.kind, tags: flags.tag };
+}
+
 /** The methods that match the filters; an unknown tag is a usage error, since it can only be a typo. */
-export function listMethods(ctx: Context, options: MethodFilter): Method[] {
+export function listMethods(ctx: Context, flags: FilterFlags): Method[] {
   const { methods } = ctx.catalogue();
-  checkTags(methods, options.tags);
-  return filterMethods(methods, options);
+  const filter = filterFromFlags(flags);
+  checkTags(methods, filter.tags);
+  return filterMethods(methods, filter);
 }
 
 export function checkTags(methods: Method[], tags: string[] | undefined): void {

@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileBuiltin } from '../../src/catalogue/load.js';
+import { ELEMENT_KEYS } from '../../src/schema.js';
+import { CRITERIA_COUNT, ELEMENT_FACTS, GLOSSARY_TERMS, METHOD_FACTS, SOURCE_FACTS } from '../fixtures/brochure-facts.js';
+import { ROOT } from '../helpers/cli.js';
+
+const catalogue = compileBuiltin(join(ROOT, 'catalogue'));
+const LETTERS: Record<string, string> = { A: 'animo', C: 'contact', T: 'toerusting', I: 'inbedding', E: 'empathie' };
+
+describe('the built-in catalogue against the brochure', () => {
+  it('validates without a single problem', () => {
+    expect(catalogue.problems).toEqual([]);
+  });
+
+  it('holds exactly the brochure methods, each once', () => {
+    expect(catalogue.methods.map((m) => m.name).sort()).toEqual(METHOD_FACTS.map((f) => f.name).sort());
+  });
+
+  it.each(METHOD_FACTS)('$name: elements, kind and link as the brochure gives them', (fact) => {
+    const method = catalogue.methods.find((m) => m.name === fact.name)!;
+    expect(method.elements).toEqual([...fact.columns].map((c) => LETTERS[c]));
+    expect(method.source.kind).toBe(fact.kind);
+    expect(method.url).toBe(fact.url);
+    const collection = fact.url.includes('movisie.nl/esi/') ? 'esi' : fact.url.includes('watwerktindewijk') ? 'wat-werkt-in-de-wijk' : undefined;
+    expect(method.source.collection).toBe(collection);
+  });
+
+  it('names each method file after its id, with the schema line first', () => {
+    const dir = join(ROOT, 'catalogue', 'methods');
+    for (const file of readdirSync(dir)) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      expect(text.split('\n')[0], file).toBe('# yaml-language-server: $schema=../schema/method.schema.json');
+      const id = catalogue.methods.find((m) => catalogue.origins[m.id].file.endsWith(`/${file}`))?.id;
+      expect(`${id}.yaml`).toBe(file);
+    }
+  });
+
+  it('lists, per element, as many methods as the brochure column does', () => {
+    for (const [letter, key] of Object.entries(LETTERS)) {
+      const expected = METHOD_FACTS.filter((f) => f.columns.includes(letter)).length;
+      expect(catalogue.methods.filter((m) => m.elements.includes(key as never)).length, key).toBe(expected);
+    }
+  });
+
+  it('has the five questions in order, with both poles and every do of "Doen of laten"', () => {
+    expect(catalogue.model.elements.map((e) => e.key)).toEqual([...ELEMENT_KEYS]);
+    for (const fact of ELEMENT_FACTS) {
+      const element = catalogue.model.elements.find((e) => e.key === fact.key)!;
+      expect(element.question).toMatch(fact.question);
+      expect(element.poles.map((p) => p.key)).toEqual(fact.poles);
+      expect(element.dos).toHaveLength(fact.points);
+    }
+  });
+
+  it('keeps the two explicit don\'ts of the brochure (Animo and Inbedding)', () => {
+    const donts = Object.fromEntries(catalogue.model.elements.map((e) => [e.key, e.donts.length]));
+    expect(donts).toEqual({ animo: 1, contact: 0, toerusting: 0, inbedding: 1, empathie: 0 });
+  });
+
+  it('has the glossary terms, the four sources and the five criteria', () => {
+    expect(catalogue.glossary.terms.map((t) => t.term)).toEqual(GLOSSARY_TERMS);
+    expect(catalogue.sources.sources.map(({ kind, name, url }) => ({ kind, name, url }))).toEqual(SOURCE_FACTS);
+    expect(catalogue.criteria.criteria).toHaveLength(CRITERIA_COUNT);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { compileBuiltin } from '../../src/catalogue/load.js';
+import { countByElement, filterMethods, findMethod, normalize, parseElement } from '../../src/core/methods.js';
+import { sanitize } from '../../src/terminal.js';
+
+const { methods } = compileBuiltin();
+
+describe('normalize', () => {
+  it.each([
+    ['Kan wél', 'kanwel'],
+    ['TijdvoorElkaar', 'tijdvoorelkaar'],
+    ['Eigen Kracht-conferentie', 'eigenkrachtconferentie'],
+    ['  PALED-methode (Plan) ', 'paledmethodeplan'],
+  ])('%s -> %s', (input, expected) => expect(normalize(input)).toBe(expected));
+});
+
+describe('findMethod', () => {
+  it.each([
+    ['abcd', 'abcd'],
+    ['kan wel', 'kan-wel'],
+    ['KAN WÉL', 'kan-wel'],
+    ['Kan wél', 'kan-wel'],
+    ['tijd voor elkaar', 'tijdvoorelkaar'],
+    ['MAC', 'maatschappelijke-activeringscentra'],
+    ['idop', 'integraal-dorpsontwikkelingsplan'],
+    ['EOP', 'erkende-overleg-partners'],
+    ['eigen kracht conferentie', 'eigen-kracht-conferentie'],
+  ])('%s finds %s', (query, id) => expect(findMethod(methods, query)?.id).toBe(id));
+
+  it.each(['', '   ', 'geen-methode', 'kan'])('%j finds nothing', (query) => expect(findMethod(methods, query)).toBeUndefined());
+});
+
+describe('filterMethods', () => {
+  it('keeps methods under any of the given elements', () => {
+    const found = filterMethods(methods, { elements: ['empathie', 'contact'] });
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((m) => m.elements.includes('empathie') || m.elements.includes('contact'))).toBe(true);
+    const counts = countByElement(methods);
+    const overlap = methods.filter((m) => m.elements.includes('empathie') && m.elements.includes('contact')).length;
+    expect(found).toHaveLength(counts.empathie + counts.contact - overlap);
+  });
+
+  it('combines kind and tags (every tag must match)', () => {
+    const found = filterMethods(methods, { kind: 'verkenning', tags: ['dorp'] });
+    expect(found.length).toBeGreaterThan(0);
+    for (const m of found) {
+      expect(m.source.kind).toBe('verkenning');
+      expect(m.tags).toContain('dorp');
+    }
+    expect(filterMethods(methods, { tags: ['dorp', 'wijk'] }).every((m) => m.tags?.includes('wijk') && m.tags.includes('dorp'))).toBe(true);
+  });
+
+  it('without filters returns everything', () => expect(filterMethods(methods, {})).toEqual(methods));
+});
+
+describe('parseElement', () => {
+  it.each([
+    ['animo', 'animo'],
+    ['Inbedding', 'inbedding'],
+    ['T', 'toerusting'],
+    ['e', 'empathie'],
+    ['x', undefined],
+    ['anim', undefined],
+  ])('%s -> %s', (input, expected) => expect(parseElement(input)).toBe(expected));
+});
+
+describe('sanitize', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['rood\u001b[31m!', 'rood\\u001b[31m!'],
+    ['bel\u0007', 'bel\\u0007'],
+    ['a\tb\nc', 'a b c'],
+    ['c1\u009b2J', 'c1\\u009b2J'],
+    ['bidi\u202eevil', 'bidi\\u202eevil'],
+  ])('%j -> %j', (input, expected) => expect(sanitize(input)).toBe(expected));
+
+  it('keeps newlines when asked', () => expect(sanitize('a\nb\u001b', true)).toBe('a\nb\\u001b'));
+});

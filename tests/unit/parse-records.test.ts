@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { parseRecords } from '../../src/catalogue/parse-records.js';
+import { methodSchema } from '../../src/schema.js';
+
+const valid = `id: mijn-methode
+name: Mijn methode
+summary: Bewoners doen het zelf.
+elements: [animo, contact]
+source:
+  kind: databank
+url: https://example.org/mijn-methode
+`;
+
+const parse = (text: string) => parseRecords('x.yaml', text, methodSchema);
+
+describe('parseRecords', () => {
+  it('returns a valid record with the line it starts on', () => {
+    const { records, problems } = parse(valid);
+    expect(problems).toEqual([]);
+    expect(records).toMatchObject([{ file: 'x.yaml', line: 1, value: { id: 'mijn-methode', elements: ['animo', 'contact'] } }]);
+  });
+
+  it('reads every document of a multi-document file', () => {
+    const second = valid.replace('mijn-methode', 'tweede');
+    const { records } = parse(`${valid}---\n${second}`);
+    expect(records.map((r) => [r.value.id, r.line])).toEqual([
+      ['mijn-methode', 1],
+      ['tweede', 9],
+    ]);
+  });
+
+  // Each row: what is changed in the valid record, and where the problem must point.
+  it.each([
+    ['a missing field', valid.replace('summary: Bewoners doen het zelf.\n', ''), { field: 'summary', message: /verplicht veld ontbreekt/ }],
+    ['a typo in a field name', valid.replace('elements:', 'elemnts:'), { field: 'elemnts', line: 4, column: 1, message: /onbekend veld; bedoelde je "elements"/ }],
+    ['an unknown element', valid.replace('[animo, contact]', '[animo, kontakt]'), { field: 'elements.1', line: 4, message: /onbekende waarde "kontakt"; kies uit: animo, contact/ }],
+    ['a malformed url', valid.replace('https://example.org/mijn-methode', 'www.example.org'), { field: 'url', line: 7, column: 6, message: /geen geldige link/ }],
+    ['a bad id', valid.replace('id: mijn-methode', 'id: Mijn Methode'), { field: 'id', line: 1, column: 5, message: /kleine letters/ }],
+    ['a wrong kind', valid.replace('kind: databank', 'kind: boek'), { field: 'source.kind', line: 6, column: 9, message: /kies uit: databank, verkenning/ }],
+    ['a wrong type', valid.replace('[animo, contact]', 'animo'), { field: 'elements', message: /verwacht een lijst/ }],
+  ])('points at %s', (_label, text, expected) => {
+    const { records, problems } = parse(text);
+    expect(records).toEqual([]);
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'x.yaml', ...expected, message: expect.stringMatching(expected.message) }));
+  });
+
+  it('reports every problem of a record, not only the first', () => {
+    const text = valid.replace('elements:', 'elemnts:').replace('kind: databank', 'kind: boek').replace('https://example.org/mijn-methode', 'nope');
+    const fields = parse(text).problems.map((p) => p.field);
+    expect(fields).toEqual(expect.arrayContaining(['elemnts', 'source.kind', 'url', 'elements']));
+  });
+
+  it.each([
+    ['an empty file', '', /leeg/],
+    ['only comments', '# niets\n', /leeg/],
+    ['invalid YAML', 'id: [unclosed\nname: x\n', /geen geldige YAML/],
+    ['a duplicated key', `${valid}id: nog-een\n`, /twee keer/],
+    ['an alias bomb', aliasBomb(), /aliassen/],
+    ['deep nesting', `${'['.repeat(5000)}${']'.repeat(5000)}`, /./],
+  ])('turns %s into a problem, never an exception', (_label, text, message) => {
+    const result = parse(text);
+    expect(result.records).toEqual([]);
+    expect(result.problems.length).toBeGreaterThan(0);
+    expect(result.problems[0].message).toMatch(message);
+    expect(result.problems[0].file).toBe('x.yaml');
+  });
+
+  it('does not let __proto__ reach the prototype', () => {
+    const { records, problems } = parse(`${valid}__proto__:\n  polluted: true\n`);
+    expect(records).toEqual([]);
+    expect(problems.map((p) => p.field)).toContain('__proto__');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+function aliasBomb(): string {
+  const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+  for (let i = 1; i < 10; i++) {
+    const prev = String.fromCharCode(96 + i);
+    const name = String.fromCharCode(97 + i);
+    lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+  }
+  return lines.join('\n') + '\n';
+}
