@@ -174,7 +174,7 @@ function dutchIssue(issue: z.core.$ZodIssue): string {
       if (issue.format === 'url') return `geen geldige link ${shown(issue.input)}: gebruik een volledig adres dat begint met https://`;
       return issue.message;
     case 'too_small':
-      if (issue.origin === 'array') return `te weinig waarden (minstens ${issue.minimum})`;
+      if (issue.origin === 'array') return custom(issue) ?? `te weinig waarden (minstens ${issue.minimum})`;
       if (issue.origin === 'string') return 'mag niet leeg zijn';
       return `te klein (minstens ${issue.minimum})`;
     case 'too_big':
@@ -186,6 +186,11 @@ function dutchIssue(issue: z.core.$ZodIssue): string {
 
 function typeName(t: string): string {
   return ({ string: 'tekst', number: 'een getal', array: 'een lijst', object: 'velden (een mapping)', boolean: 'ja/nee' } as Record<string, string>)[t] ?? t;
+}
+
+/** The schema's own (Dutch) message, where it gives one instead of zod's English default. */
+function custom(issue: z.core.$ZodIssue): string | undefined {
+  return /^(Too small|Too big|Invalid)/.test(issue.message) ? undefined : issue.message;
 }
 
 /** A value for a message: text quoted and shortened, anything else described. */
