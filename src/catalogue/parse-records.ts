@@ -39,7 +39,7 @@ export function parseRecords<T>(file: string, text: string, schema: z.ZodType<T>
 
   for (const doc of present) {
     if (doc.errors.length > 0) {
-      problems.push(...syntaxProblems(file, doc, at));
+      problems.push(...syntaxProblems(file, text, doc, at));
       continue;
     }
     const start = doc.contents?.range?.[0] ?? 0;
@@ -72,19 +72,42 @@ const EXPECTED = 'velden zoals id, name, summary, elements, source en url';
 /** Syntax errors after the first are mostly echoes of it; report a few, and a stack overflow once. */
 const MAX_SYNTAX_PROBLEMS = 10;
 
-function syntaxProblems(file: string, doc: Document.Parsed, at: (o: number) => LinePos): Problem[] {
+function syntaxProblems(file: string, text: string, doc: Document.Parsed, at: (o: number) => LinePos): Problem[] {
   const located = doc.errors.map((e) => ({ e, pos: e.linePos?.[0] ?? at(e.pos[0]) }));
   const overflow = located.find(({ e }) => /call stack/i.test(e.message));
   if (overflow) return [{ file, ...lineCol(overflow.pos), message: TOO_DEEP }];
-  const problems = located.slice(0, MAX_SYNTAX_PROBLEMS).map(({ e, pos }) => ({
-    file,
-    ...lineCol(pos),
-    message: `geen geldige YAML: ${yamlReason(e.code, e.message)}`,
-  }));
+  const problems: Problem[] = located.slice(0, MAX_SYNTAX_PROBLEMS).map(({ e, pos }) => {
+    const unclosed = unclosedOpener(text, e.pos[0], e.message);
+    if (unclosed) return { file, ...lineCol(at(unclosed.offset)), message: `geen geldige YAML: ${unclosed.message}` };
+    return { file, ...lineCol(pos), message: `geen geldige YAML: ${yamlReason(e.code, e.message)}` };
+  });
   if (located.length > MAX_SYNTAX_PROBLEMS) {
     problems.push({ file, ...lineCol(located[MAX_SYNTAX_PROBLEMS].pos), message: `en nog ${located.length - MAX_SYNTAX_PROBLEMS} YAML-fouten; herstel eerst de eerste` });
   }
   return problems;
+}
+
+/**
+ * yaml notices an unclosed `[`, `{` or quote only where the next line starts; the fix belongs where it
+ * was opened. Walks back from that point to the opener that was never closed.
+ */
+function unclosedOpener(text: string, offset: number, message: string): { offset: number; message: string } | undefined {
+  const bracket = /end with an? ([\]}])/.exec(message)?.[1];
+  if (bracket) {
+    const open = bracket === ']' ? '[' : '{';
+    let depth = 0;
+    for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+      if (text[i] === bracket) depth++;
+      else if (text[i] === open && depth-- === 0) return { offset: i, message: `deze ${open} wordt niet afgesloten met ${bracket}` };
+    }
+    return undefined;
+  }
+  if (/Missing closing "quote/.test(message) || /Missing closing 'quote/.test(message)) {
+    const quote = message.includes(`'quote`) ? "'" : '"';
+    const i = text.lastIndexOf(quote, offset - 1);
+    if (i >= 0) return { offset: i, message: `dit aanhalingsteken (${quote}) wordt niet afgesloten` };
+  }
+  return undefined;
 }
 
 const TOO_DEEP = 'te diep geneste YAML; een methode heeft een vlakke structuur';
