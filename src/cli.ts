@@ -180,9 +180,9 @@ export function buildProgram(run: Runner, output: OutputConfiguration): Command 
   program
     .command('validate')
     .description('controleer catalogusmappen en meld elk probleem (exit 3 bij problemen)')
-    .argument('[map...]', 'mappen om te controleren (standaard de ingebouwde catalogus)')
+    .argument('[map...]', 'mappen om te controleren (standaard de ingebouwde catalogus en de mappen van --catalogue)')
     .option('--json', 'het rapport als JSON')
-    .addHelpText('after', examples('validate', 'validate ./mijn-methoden', 'validate a b --json'))
+    .addHelpText('after', examples('validate', 'validate ./mijn-methoden', '--catalogue ./mijn-methoden validate', 'validate a b --json'))
     .action(function (this: Command, dirs: string[]) {
       return run(async (ctx) => (await import('./commands/validate.js')).validate(dirs, this.opts(), ctx), this);
     });

@@ -159,6 +159,15 @@ describe('own catalogues', () => {
     expect(r.stderr).toContain('1 methode geldig, 2 problemen');
   });
 
+  it('validate without folders checks the built-in catalogue and the --catalogue folders', async () => {
+    const broken = userFolder({ 'kapot.yaml': 'id: kapot\n' });
+    const r = await runCli(['--catalogue', a, '--catalogue', broken, 'validate']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/kapot\.yaml:1:1: name: verplicht veld ontbreekt/);
+    expect(r.stderr).toMatch(/catalogue: 39 methoden geldig, in orde/);
+    expect(r.stderr).toContain(`${a}: 1 methode geldig, in orde`);
+  });
+
   it('validate on a clean user folder is exit 0', async () => {
     const r = await runCli(['validate', a, b]);
     expect(r.code).toBe(0);
