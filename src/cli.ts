@@ -2,7 +2,7 @@ import { Command, CommanderError, Help, InvalidArgumentError, Option, type Outpu
 import { BuiltinCatalogueBroken } from './catalogue/load.js';
 import { formatProblem } from './catalogue/problem.js';
 import { createContext, type Context, type GlobalOptions } from './context.js';
-import { ENV_CATALOGUE } from './defaults.js';
+import { ENV_CATALOGUE, EXPORT_FORMATS } from './defaults.js';
 import { AppError, CatalogueError, EXIT } from './errors.js';
 import { parseElement } from './core/methods.js';
 import { ELEMENT_KEYS, SOURCE_KINDS } from './schema.js';
@@ -138,12 +138,51 @@ export function buildProgram(run: Runner, output: OutputConfiguration): Command 
       return run(async (ctx) => (await import('./commands/glossary.js')).glossary(this.opts(), ctx), this);
     });
 
+  addFilterOptions(
+    program
+      .command('export')
+      .description('exporteer de methoden als JSON, YAML, CSV of Markdown, met dezelfde filters als list')
+      .addOption(
+        new Option('-f, --format <formaat>', 'het formaat (standaard: volgens de extensie van --output)').choices(EXPORT_FORMATS),
+      )
+      .option('-o, --output <bestand>', 'schrijf naar dit bestand in plaats van naar stdout')
+      .option('--force', 'overschrijf een bestaand bestand bij --output')
+      .option('--bom', 'begin de CSV met een byte order mark (voor spreadsheetprogramma’s die dat nodig hebben)'),
+  )
+    .addHelpText(
+      'after',
+      examples(
+        'export --format json > methoden.json',
+        'export --output methoden.csv --bom',
+        'export --format md --element animo --output animo.md',
+        'export --format yaml --output mijn-map/methoden.yaml',
+      ),
+    )
+    .action(function (this: Command) {
+      return run(async (ctx) => (await import('./commands/export.js')).exportMethods(this.opts(), ctx), this);
+    });
+
+  program
+    .command('new')
+    .description('maak een bestand voor een eigen methode, met elk veld uitgelegd, om in te vullen')
+    .argument('<naam>', 'de naam van de methode; het id en de bestandsnaam worden ervan afgeleid')
+    .addHelpText(
+      'after',
+      examples('new "Buurtkracht"', '--catalogue ./mijn-methoden new "Buurtkracht"') +
+        `\nHet bestand komt in de eerste map van --catalogue, anders van ${ENV_CATALOGUE}, anders in de huidige map.\n` +
+        'Een bestaand bestand wordt nooit overschreven.\n',
+    )
+    .action(function (this: Command, name: string) {
+      const catalogueFlag = Boolean((this.optsWithGlobals() as GlobalOptions).catalogue?.length);
+      return run(async (ctx) => (await import('./commands/new.js')).newMethod(name, { catalogueFlag }, ctx), this);
+    });
+
   program
     .command('validate')
     .description('controleer catalogusmappen en meld elk probleem (exit 3 bij problemen)')
-    .argument('[map...]', 'mappen om te controleren (standaard de ingebouwde catalogus)')
+    .argument('[map...]', 'mappen om te controleren (standaard de ingebouwde catalogus en de mappen van --catalogue)')
     .option('--json', 'het rapport als JSON')
-    .addHelpText('after', examples('validate', 'validate ./mijn-methoden', 'validate a b --json'))
+    .addHelpText('after', examples('validate', 'validate ./mijn-methoden', '--catalogue ./mijn-methoden validate', 'validate a b --json'))
     .action(function (this: Command, dirs: string[]) {
       return run(async (ctx) => (await import('./commands/validate.js')).validate(dirs, this.opts(), ctx), this);
     });

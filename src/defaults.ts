@@ -16,3 +16,6 @@ export const MODEL_FILES = {
 } as const;
 
 export const SEARCH_LIMIT = 10;
+
+/** The formats of `export`; also picked from the extension of `--output`. */
+export const EXPORT_FORMATS = ['json', 'yaml', 'csv', 'md'] as const;

@@ -67,8 +67,9 @@ export function loadCatalogue(options: LoadOptions = {}): Catalogue {
   const userIds = new Map<string, MethodOrigin>();
   const problems: Problem[] = [];
 
-  for (const dir of options.folders ?? []) {
-    const folder = read(resolve(dir));
+  // A folder named twice (--catalogue and the environment) is read once, not reported as all duplicates.
+  for (const dir of new Set((options.folders ?? []).map((d) => resolve(d)))) {
+    const folder = read(dir);
     problems.push(...folder.problems);
     for (const { value, file, line } of folder.methods) {
       const earlier = userIds.get(value.id);

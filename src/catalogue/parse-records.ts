@@ -34,15 +34,12 @@ export function parseRecords<T>(file: string, text: string, schema: z.ZodType<T>
 
   const present = docs.filter((d) => d.contents !== null || d.errors.length > 0);
   if (present.length === 0) {
-    return { records, problems: [{ file, line: 1, message: 'het bestand is leeg: verwacht een methode met id, name, summary, elements, source en url' }] };
+    return { records, problems: [{ file, line: 1, message: `het bestand is leeg: verwacht ${EXPECTED}` }] };
   }
 
   for (const doc of present) {
     if (doc.errors.length > 0) {
-      for (const e of doc.errors) {
-        const pos = e.linePos?.[0] ?? at(e.pos[0]);
-        problems.push({ file, line: pos.line, column: pos.col, message: `geen geldige YAML: ${yamlReason(e.code, e.message)}` });
-      }
+      problems.push(...syntaxProblems(file, text, doc, at));
       continue;
     }
     const start = doc.contents?.range?.[0] ?? 0;
@@ -53,6 +50,11 @@ export function parseRecords<T>(file: string, text: string, schema: z.ZodType<T>
       problems.push({ file, ...lineCol(at(start)), message: unreadable(err) });
       continue;
     }
+    if (data === null || data === undefined) {
+      problems.push({ file, ...lineCol(at(start)), message: `leeg document: verwacht ${EXPECTED}` });
+      continue;
+    }
+    // reportInput: zod 4 leaves the offending value out of its issues unless asked.
     const result = schema.safeParse(data, { reportInput: true });
     if (result.success) {
       records.push({ value: result.data, file, line: at(start).line });
@@ -65,6 +67,51 @@ export function parseRecords<T>(file: string, text: string, schema: z.ZodType<T>
   return { records, problems };
 }
 
+const EXPECTED = 'velden zoals id, name, summary, elements, source en url';
+
+/** Syntax errors after the first are mostly echoes of it; report a few, and a stack overflow once. */
+const MAX_SYNTAX_PROBLEMS = 10;
+
+function syntaxProblems(file: string, text: string, doc: Document.Parsed, at: (o: number) => LinePos): Problem[] {
+  const located = doc.errors.map((e) => ({ e, pos: e.linePos?.[0] ?? at(e.pos[0]) }));
+  const overflow = located.find(({ e }) => /call stack/i.test(e.message));
+  if (overflow) return [{ file, ...lineCol(overflow.pos), message: TOO_DEEP }];
+  const problems: Problem[] = located.slice(0, MAX_SYNTAX_PROBLEMS).map(({ e, pos }) => {
+    const unclosed = unclosedOpener(text, e.pos[0], e.message);
+    if (unclosed) return { file, ...lineCol(at(unclosed.offset)), message: `geen geldige YAML: ${unclosed.message}` };
+    return { file, ...lineCol(pos), message: `geen geldige YAML: ${yamlReason(e.code, e.message)}` };
+  });
+  if (located.length > MAX_SYNTAX_PROBLEMS) {
+    problems.push({ file, ...lineCol(located[MAX_SYNTAX_PROBLEMS].pos), message: `en nog ${located.length - MAX_SYNTAX_PROBLEMS} YAML-fouten; herstel eerst de eerste` });
+  }
+  return problems;
+}
+
+/**
+ * yaml notices an unclosed `[`, `{` or quote only where the next line starts; the fix belongs where it
+ * was opened. Walks back from that point to the opener that was never closed.
+ */
+function unclosedOpener(text: string, offset: number, message: string): { offset: number; message: string } | undefined {
+  const bracket = /end with an? ([\]}])/.exec(message)?.[1];
+  if (bracket) {
+    const open = bracket === ']' ? '[' : '{';
+    let depth = 0;
+    for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+      if (text[i] === bracket) depth++;
+      else if (text[i] === open && depth-- === 0) return { offset: i, message: `deze ${open} wordt niet afgesloten met ${bracket}` };
+    }
+    return undefined;
+  }
+  if (/Missing closing "quote/.test(message) || /Missing closing 'quote/.test(message)) {
+    const quote = message.includes(`'quote`) ? "'" : '"';
+    const i = text.lastIndexOf(quote, offset - 1);
+    if (i >= 0) return { offset: i, message: `dit aanhalingsteken (${quote}) wordt niet afgesloten` };
+  }
+  return undefined;
+}
+
+const TOO_DEEP = 'te diep geneste YAML; een methode heeft een vlakke structuur';
+
 type LinePos = { line: number; col: number };
 
 function lineCol(p: LinePos) {
@@ -75,7 +122,7 @@ function unreadable(err: unknown): string {
   if (err instanceof ReferenceError && /alias/i.test(err.message)) {
     return 'te veel YAML-aliassen (mogelijk een "alias bomb"); schrijf de waarden uit in plaats van *aliassen te gebruiken';
   }
-  if (err instanceof RangeError) return 'te diep geneste YAML; een methode heeft een vlakke structuur';
+  if (err instanceof RangeError) return TOO_DEEP;
   return `onleesbare YAML: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
 }
 
@@ -139,15 +186,18 @@ function nearestNode(doc: Document.Parsed, path: (string | number)[]): Node | un
 
 function dutchIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
-    case 'invalid_value':
-      return `onbekende waarde ${JSON.stringify(issue.input)}; kies uit: ${issue.values.map(String).join(', ')}`;
+    case 'invalid_value': {
+      const options = issue.values.map(String);
+      const guess = typeof issue.input === 'string' ? closest(issue.input, options) : undefined;
+      return `onbekende waarde ${shown(issue.input)}; kies uit: ${options.join(', ')}${guess ? ` (bedoelde je "${guess}"?)` : ''}`;
+    }
     case 'invalid_type':
       return `verwacht ${typeName(issue.expected)}, maar vond ${describe(issue.input)}`;
     case 'invalid_format':
-      if (issue.format === 'url') return `geen geldige link ${JSON.stringify(issue.input)}: gebruik een volledig adres dat begint met https://`;
+      if (issue.format === 'url') return `geen geldige link ${shown(issue.input)}: gebruik een volledig adres dat begint met https://`;
       return issue.message;
     case 'too_small':
-      if (issue.origin === 'array') return `te weinig waarden (minstens ${issue.minimum})`;
+      if (issue.origin === 'array') return custom(issue) ?? `te weinig waarden (minstens ${issue.minimum})`;
       if (issue.origin === 'string') return 'mag niet leeg zijn';
       return `te klein (minstens ${issue.minimum})`;
     case 'too_big':
@@ -159,6 +209,16 @@ function dutchIssue(issue: z.core.$ZodIssue): string {
 
 function typeName(t: string): string {
   return ({ string: 'tekst', number: 'een getal', array: 'een lijst', object: 'velden (een mapping)', boolean: 'ja/nee' } as Record<string, string>)[t] ?? t;
+}
+
+/** The schema's own (Dutch) message, where it gives one instead of zod's English default. */
+function custom(issue: z.core.$ZodIssue): string | undefined {
+  return /^(Too small|Too big|Invalid)/.test(issue.message) ? undefined : issue.message;
+}
+
+/** A value for a message: text quoted and shortened, anything else described. */
+function shown(input: unknown): string {
+  return typeof input === 'string' ? JSON.stringify(input.length > 60 ? input.slice(0, 60) + '…' : input) : describe(input);
 }
 
 function describe(input: unknown): string {

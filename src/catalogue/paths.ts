@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, isAbsolute } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 let root: string | undefined;
 
@@ -24,3 +24,13 @@ export function displayPath(file: string, cwd = process.cwd()): string {
   const rel = relative(cwd, file);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
+
+/**
+ * Where editors find the JSON Schema for a method file written outside the package (`export --format yaml`,
+ * `new`). The package is not published anywhere an editor could fetch it from, so this is the schema that
+ * ships in the installed package, as a file URL: it resolves on the machine that wrote the file.
+ */
+export const methodSchemaUrl = () => pathToFileURL(join(builtinCatalogueDir(), 'schema', 'method.schema.json')).href;
+
+/** The line that tells yaml-language-server (VS Code's YAML extension and others) which schema to use. */
+export const schemaModeline = () => `# yaml-language-server: $schema=${methodSchemaUrl()}`;

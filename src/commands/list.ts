@@ -1,6 +1,7 @@
-import { writeJson, type Context } from '../context.js';
+import type { Context } from '../context.js';
 import { allTags, filterMethods, type MethodFilter } from '../core/methods.js';
 import { UsageError } from '../errors.js';
+import { formatMethodsJson } from '../format/json.js';
 import { formatMethodLines, formatMethodTable } from '../format/methods.js';
 import type { ElementKey, Method, SourceKind } from '../schema.js';
 
@@ -37,7 +38,10 @@ export function checkTags(methods: Method[], tags: string[] | undefined): void {
 
 export async function list(options: ListOptions, ctx: Context): Promise<void> {
   const methods = listMethods(ctx, options);
-  if (options.json) return writeJson(ctx, methods);
+  if (options.json) {
+    ctx.stdout.write(formatMethodsJson(methods));
+    return;
+  }
   if (!ctx.interactive) {
     ctx.stdout.write(formatMethodLines(methods));
     return;

@@ -21,6 +21,10 @@ export async function show(query: string, options: ShowOptions, ctx: Context): P
         : "Zoek met 'methodewijzer search <woorden>' of bekijk alle methoden met 'methodewijzer list'.",
     );
   }
-  if (options.json) return writeJson(ctx, method);
-  ctx.stdout.write(formatMethodDetail(method, catalogue.origins[method.id], ctx.style, ctx.interactive ? ctx.columns : Infinity));
+  const origin = catalogue.origins[method.id];
+  if (options.json) {
+    // The record as list --json has it, plus where it came from; `origin` is not a record field.
+    return writeJson(ctx, { ...method, origin: origin && !origin.builtin ? { own: true, file: origin.file, line: origin.line } : { own: false } });
+  }
+  ctx.stdout.write(formatMethodDetail(method, origin, ctx.style, ctx.interactive ? ctx.columns : Infinity));
 }

@@ -43,7 +43,8 @@ function withDuplicates(folder: ReturnType<typeof readFolder>) {
 }
 
 export async function validate(dirs: string[], options: ValidateOptions, ctx: Context): Promise<number> {
-  const report = validateFolders(dirs.length ? dirs : [builtinCatalogueDir()]);
+  // Without folders: the built-in catalogue and the user's own (--catalogue, METHODEWIJZER_CATALOGUE).
+  const report = validateFolders(dirs.length ? dirs : [builtinCatalogueDir(), ...ctx.folders]);
   const problems = report.folders.flatMap((f) => f.problems);
   if (options.json) writeJson(ctx, report);
   else {

@@ -1,0 +1,98 @@
+import { extname } from 'node:path';
+import { schemaModeline } from '../catalogue/paths.js';
+import type { Context } from '../context.js';
+import { EXPORT_FORMATS } from '../defaults.js';
+import { AppError, EXIT, UsageError } from '../errors.js';
+import { writeFileAtomic } from '../files.js';
+import { formatMethodsJson } from '../format/json.js';
+import type { Method } from '../schema.js';
+import { sanitize } from '../terminal.js';
+import { listMethods, type FilterFlags } from './list.js';
+
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions extends FilterFlags {
+  format?: ExportFormat;
+  output?: string;
+  force?: boolean;
+  bom?: boolean;
+}
+
+const BY_EXTENSION: Record<string, ExportFormat> = { '.json': 'json', '.yaml': 'yaml', '.yml': 'yaml', '.csv': 'csv', '.md': 'md', '.markdown': 'md' };
+
+/** The format asked for, or the one the output file's extension names. */
+export function exportFormat(options: Pick<ExportOptions, 'format' | 'output'>): ExportFormat {
+  if (options.format) return options.format;
+  const guessed = options.output ? BY_EXTENSION[extname(options.output).toLowerCase()] : undefined;
+  if (guessed) return guessed;
+  throw new UsageError(
+    'kies een formaat met --format',
+    `Kies uit: ${EXPORT_FORMATS.join(', ')}; of geef --output een bestandsnaam die op .json, .yaml, .csv of .md eindigt.`,
+  );
+}
+
+/** The export as text. Each formatter is loaded only when it is used. */
+export async function renderExport(format: ExportFormat, methods: Method[], ctx: Context, options: ExportOptions): Promise<string> {
+  switch (format) {
+    case 'json':
+      return formatMethodsJson(methods);
+    case 'yaml': {
+      const { formatMethodsYaml } = await import('../format/yaml.js');
+      return formatMethodsYaml(methods, {
+        modeline: schemaModeline(),
+        comment: 'Methoden uit de methodewijzer, één per document. Een map met dit bestand is een eigen catalogus:\n  methodewijzer --catalogue <map> list',
+      });
+    }
+    case 'csv': {
+      const { formatMethodsCsv } = await import('../format/csv.js');
+      return formatMethodsCsv(methods, { bom: options.bom });
+    }
+    case 'md': {
+      const { formatMethodsMarkdown } = await import('../format/markdown.js');
+      const { model, sources } = ctx.catalogue();
+      return formatMethodsMarkdown(methods, { model, sources, elements: options.element });
+    }
+  }
+}
+
+export async function exportMethods(options: ExportOptions, ctx: Context): Promise<void> {
+  const format = exportFormat(options);
+  if (options.bom && format !== 'csv') {
+    throw new UsageError('--bom hoort bij --format csv', 'Een byte order mark helpt alleen spreadsheetprogramma’s die CSV inlezen.');
+  }
+  const catalogue = ctx.catalogue();
+  if (catalogue.problems.length) {
+    // An export without the records that failed would look complete but is not.
+    throw new AppError(
+      'er is niets geëxporteerd, omdat de catalogus fouten bevat',
+      EXIT.invalidCatalogue,
+      "Herstel de bestanden hierboven (controleer ze met 'methodewijzer validate <map>') en exporteer opnieuw.",
+    );
+  }
+  const methods = listMethods(ctx, options);
+  if (methods.length === 0) ctx.warn('geen methoden met deze filters; de export is leeg');
+  const text = await renderExport(format, methods, ctx, options);
+  if (!options.output) {
+    ctx.stdout.write(text);
+    return;
+  }
+  await writeInterruptibly(options.output, text, Boolean(options.force));
+  ctx.stderr.write(`${methods.length} ${methods.length === 1 ? 'methode' : 'methoden'} geëxporteerd naar ${sanitize(options.output)} (${format}).\n`);
+}
+
+/** Ctrl-C or a kill during the write stops it and leaves the target as it was, with no temporary file. */
+async function writeInterruptibly(target: string, text: string, overwrite: boolean): Promise<void> {
+  const controller = new AbortController();
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const abort = () => controller.abort();
+  for (const s of signals) process.on(s, abort);
+  try {
+    await writeFileAtomic(target, text, {
+      overwrite,
+      signal: controller.signal,
+      existsHint: 'Kies een andere naam met --output, of overschrijf het bestand met --force.',
+    });
+  } finally {
+    for (const s of signals) process.off(s, abort);
+  }
+}

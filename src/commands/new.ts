@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { loadCatalogue } from '../catalogue/load.js';
+import { displayPath, schemaModeline } from '../catalogue/paths.js';
+import type { Context } from '../context.js';
+import { ENV_CATALOGUE } from '../defaults.js';
+import { FailedError, UsageError } from '../errors.js';
+import { writeFileAtomic } from '../files.js';
+import { slugify } from '../core/slug.js';
+import { FILL_IN, methodTemplate } from '../format/template.js';
+import { sanitize } from '../terminal.js';
+
+export interface NewOptions {
+  /** Set when the user gave --catalogue (not only through the environment). */
+  catalogueFlag?: boolean;
+}
+
+/** Where `new` writes: the first catalogue folder in use (--catalogue, else METHODEWIJZER_CATALOGUE), else here. */
+export function newMethodFolder(ctx: Pick<Context, 'folders'>, cwd = process.cwd()): string {
+  return resolve(cwd, ctx.folders[0] ?? '.');
+}
+
+export async function newMethod(rawName: string, options: NewOptions, ctx: Context): Promise<void> {
+  const name = rawName.trim();
+  if (!name || /[\u0000-\u001f\u007f-\u009f]/.test(name)) {
+    throw new UsageError('geef de methode een naam van één regel', 'Bijvoorbeeld: methodewijzer new "Buurtkracht"');
+  }
+  const id = slugify(name);
+  if (!id) {
+    throw new UsageError(`kan van "${sanitize(name)}" geen id maken`, 'Gebruik in de naam ook letters (a-z) of cijfers.');
+  }
+
+  const folder = newMethodFolder(ctx);
+  const known = loadCatalogue({ folders: ctx.folders });
+  const origin = known.origins[id];
+  if (origin && !origin.builtin) {
+    throw new FailedError(
+      `er is al een eigen methode met id "${id}", in ${sanitize(origin.file)}:${origin.line}`,
+      'Kies een andere naam, of pas die methode aan.',
+    );
+  }
+
+  mkdirSync(folder, { recursive: true });
+  const file = join(folder, `${id}.yaml`);
+  const text = methodTemplate({ id, name, modeline: schemaModeline(), scalar: (v) => stringify(v, { lineWidth: 0 }).trimEnd() });
+  await writeFileAtomic(file, text, { existsHint: 'Kies een andere naam, of open het bestaande bestand en pas het aan.' });
+
+  const shownFolder = folder === process.cwd() ? '.' : displayPath(folder);
+  const useFolder = ctx.folders.length === 0 || options.catalogueFlag ? `--catalogue ${shellQuote(shownFolder)} ` : '';
+  const lines = [
+    `Nieuwe methode geschreven: ${sanitize(displayPath(file))}`,
+    ...(origin?.builtin ? [`Let op: "${id}" is ook het id van een ingebouwde methode; uw methode vervangt die.`] : []),
+    'Volgende stappen:',
+    `  1. Vul in het bestand de velden bij "${FILL_IN}" in: summary, elements, source.kind en url.`,
+    `  2. Controleer het:  methodewijzer validate ${sanitize(shellQuote(shownFolder))}`,
+    `  3. Bekijk het:      methodewijzer ${sanitize(useFolder)}show ${id}`,
+  ];
+  if (ctx.folders.length === 0) {
+    lines.push(`Zet de map in ${ENV_CATALOGUE} om uw methoden altijd mee te nemen, zonder --catalogue.`);
+  }
+  ctx.stderr.write(lines.join('\n') + '\n');
+}
+
+/** A path as it can be pasted into a POSIX shell. */
+function shellQuote(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { constants, statSync } from 'node:fs';
+import { link, open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { displayPath } from './catalogue/paths.js';
+import { FailedError, InterruptedError } from './errors.js';
+import { sanitize } from './terminal.js';
+
+export interface AtomicWriteOptions {
+  /** Replace a file that is already there (`--force`). Without it an existing file is an error. */
+  overwrite?: boolean;
+  /** Aborting stops the write and removes the temporary file; the target is left as it was. */
+  signal?: AbortSignal;
+  /** What to tell the user when the target exists and may not be overwritten. */
+  existsHint?: string;
+}
+
+const CHUNK = 64 * 1024;
+
+/**
+ * Writes a file so that it is never seen half-written: the content goes to a temporary file in the
+ * same folder, which then takes the target's place in one step (rename, or link when nothing may be
+ * overwritten, so a file that appears meanwhile is not clobbered either). On any failure or abort the
+ * temporary file is removed and the target is untouched.
+ */
+export async function writeFileAtomic(
+  target: string,
+  content: string | Iterable<string | Uint8Array>,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  const path = resolve(target);
+  const shown = sanitize(displayPath(path));
+  const existing = statOrUndefined(path);
+  if (existing?.isDirectory()) throw new FailedError(`${shown} is een map`, 'Geef met --output een bestandsnaam op.');
+  if (existing && !options.overwrite) throw exists(shown, options.existsHint);
+  const dir = dirname(path);
+  if (!statOrUndefined(dir)?.isDirectory()) {
+    throw new FailedError(`de map ${sanitize(displayPath(dir))} bestaat niet`, 'Maak de map eerst aan, of kies met --output een andere plek.');
+  }
+
+  const temp = `${dir}/.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`;
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, existing ? existing.mode & 0o777 : 0o666);
+    for (const piece of chunks(content)) {
+      if (options.signal?.aborted) throw new InterruptedError();
+      await handle.write(piece);
+    }
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    if (options.signal?.aborted) throw new InterruptedError();
+    if (options.overwrite) await rename(temp, path);
+    else await linkNoClobber(temp, path, () => exists(shown, options.existsHint));
+  } catch (err) {
+    await handle?.close().catch(() => undefined);
+    throw asAppError(err, shown);
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+}
+
+/** Puts `temp` at `path` unless something is there already; `link` fails rather than replace. */
+async function linkNoClobber(temp: string, path: string, clash: () => Error): Promise<void> {
+  try {
+    await link(temp, path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw clash();
+    // Some file systems (FAT, some network shares) have no hard links: check, then rename.
+    if (!['EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP', 'EXDEV'].includes(code ?? '')) throw err;
+    if (statOrUndefined(path)) throw clash();
+    await rename(temp, path);
+  }
+}
+
+function* chunks(content: string | Iterable<string | Uint8Array>): Iterable<Uint8Array> {
+  const pieces = typeof content === 'string' ? [content] : content;
+  for (const piece of pieces) {
+    const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    for (let i = 0; i < bytes.length; i += CHUNK) yield bytes.subarray(i, i + CHUNK);
+  }
+}
+
+function exists(shown: string, hint = 'Kies een andere naam, of overschrijf het bestand met --force.'): FailedError {
+  return new FailedError(`${shown} bestaat al; er is niets overschreven`, hint);
+}
+
+function asAppError(err: unknown, shown: string): unknown {
+  if (err instanceof FailedError || err instanceof InterruptedError) return err;
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (!code) return err;
+  return new FailedError(
+    `kan ${shown} niet schrijven (${code}); er is niets veranderd`,
+    code === 'ENOSPC' ? 'De schijf is vol: maak ruimte vrij en probeer het opnieuw.' : 'Controleer of u in deze map mag schrijven, of kies een andere plek met --output.',
+  );
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}

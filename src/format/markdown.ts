@@ -1,0 +1,58 @@
+import type { ActieModel, ElementKey, Method, Sources } from '../schema.js';
+import { sanitize } from '../terminal.js';
+import { ELEMENT_NAMES } from './methods.js';
+
+export interface MarkdownOptions {
+  model: ActieModel;
+  sources: Sources;
+  /** Only these elements get a section (the `--element` filter); all five by default. */
+  elements?: ElementKey[];
+}
+
+/**
+ * A document for people: an introduction, then per ACTIE element its question and a table of its
+ * methods with links. A method listed under several elements appears in each of their sections.
+ */
+export function formatMethodsMarkdown(methods: Method[], options: MarkdownOptions): string {
+  const { model, sources } = options;
+  const shown = model.elements.filter((e) => !options.elements?.length || options.elements.includes(e.key));
+  const out: string[] = [
+    '# Methodewijzer: methoden voor actief burgerschap',
+    '',
+    text(model.intro),
+    '',
+    `${methods.length} ${methods.length === 1 ? 'methode' : 'methoden'}, geordend naar de elementen van het ACTIE-model. ` +
+      `Bron: ${text(sources.brochure.title)} (${text(sources.brochure.publisher)}, ${text(sources.brochure.published)}).`,
+  ];
+  for (const element of shown) {
+    const members = methods.filter((m) => m.elements.includes(element.key));
+    out.push('', `## ${text(element.name)}`, '', `*${text(element.question)}*`, '');
+    if (members.length === 0) {
+      out.push('Geen methoden onder dit element met de gekozen filters.');
+      continue;
+    }
+    out.push('| Methode | Wat het is | ACTIE | Bron |', '| --- | --- | --- | --- |');
+    for (const m of members) {
+      const source = m.source.kind + (m.source.collection ? ` (${m.source.collection})` : '');
+      const actie = m.elements.map((e) => ELEMENT_NAMES[e]).join(', ');
+      out.push(`| ${link(m.name, m.url)} | ${text(m.summary)} | ${actie} | ${text(source)} |`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+/**
+ * Text for a Markdown table cell or paragraph: control characters made visible, Markdown's own
+ * characters escaped (a `|` would end the cell), and line breaks kept as `<br>` so a row stays one line.
+ */
+export function text(value: string): string {
+  return sanitize(value, true)
+    .replace(/[\\`*_[\]<>|#]/g, (ch) => `\\${ch}`)
+    .replace(/\r?\n/g, '<br>');
+}
+
+/** `[name](url)`, with the characters that would end the address or the table cell percent-encoded. */
+export function link(name: string, url: string): string {
+  const target = sanitize(url).replace(/[\s()<>|]/g, (ch) => (ch === '(' ? '%28' : ch === ')' ? '%29' : encodeURIComponent(ch)));
+  return `[${text(name)}](${target})`;
+}

@@ -1,0 +1,181 @@
+import { spawnSync } from 'node:child_process';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Method } from '../../src/schema.js';
+import { bigFolder, method, userFolder, yamlOf } from '../helpers/catalogue.js';
+import { BIN, cleanEnv, expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
+
+const GOOD = yamlOf(method({ id: 'goed' }));
+const base = (id: string) => `id: ${id}\nname: Naam\nsummary: Samenvatting.\nelements: [animo]\nsource:\n  kind: databank\nurl: https://example.org/x\n`;
+
+/** A file that holds more than 8 MiB, written in pieces so the test itself stays light. */
+function hugeFile(dir: string): void {
+  const fd = openSync(join(dir, 'groot.yaml'), 'w');
+  const line = `# ${'x'.repeat(1021)}\n`;
+  for (let i = 0; i < 9 * 1024; i++) writeSync(fd, line);
+  writeSync(fd, base('groot'));
+  closeSync(fd);
+}
+
+interface Case {
+  name: string;
+  /** Files of the bad folder (a good one is always added), or a function that fills it. */
+  files: Record<string, string> | ((dir: string) => void);
+  /** `file:line:column: field:` as the message must start, and words it must hold. */
+  where: RegExp;
+  says: RegExp;
+}
+
+const CASES: Case[] = [
+  { name: 'not valid YAML', files: { 'kapot.yaml': 'id: kapot\nname: [niet af\nsummary: x\n' }, where: /kapot\.yaml:2:7: /, says: /geen geldige YAML: deze \[ wordt niet afgesloten/ },
+  { name: 'a missing required field', files: { 'zonder-url.yaml': base('zonder-url').replace(/^url:.*\n/m, '') }, where: /zonder-url\.yaml:1:1: url: /, says: /verplicht veld ontbreekt/ },
+  { name: 'an unknown field (typo)', files: { 'typo.yaml': base('typo').replace('elements:', 'elemnts:') }, where: /typo\.yaml:4:1: elemnts: /, says: /onbekend veld; bedoelde je "elements"\?/ },
+  { name: 'an element that is not one of the five', files: { 'element.yaml': base('element').replace('[animo]', '[animo, actie]') }, where: /element\.yaml:4:19: elements\.1: /, says: /onbekende waarde "actie"; kies uit: animo, contact, toerusting, inbedding, empathie/ },
+  { name: 'a malformed url', files: { 'link.yaml': base('link').replace('https://example.org/x', 'www.example.org') }, where: /link\.yaml:7:6: url: /, says: /geen geldige link "www\.example\.org".*https:\/\// },
+  { name: 'two records with the same id', files: { 'a.yaml': base('dubbel'), 'b.yaml': base('dubbel') }, where: /b\.yaml:1: id: /, says: /id "dubbel" komt al voor in .*a\.yaml:1/ },
+  { name: 'an empty file', files: { 'leeg.yaml': '' }, where: /leeg\.yaml:1: /, says: /het bestand is leeg/ },
+  {
+    name: 'an alias bomb',
+    files: { 'bom.yaml': 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n' },
+    where: /bom\.yaml:1:1: /,
+    says: /te veel YAML-aliassen/,
+  },
+  { name: 'deeply nested input', files: { 'diep.yaml': `id: ${'['.repeat(10_000)}` }, where: /diep\.yaml:1:\d+: /, says: /te diep geneste YAML/ },
+  { name: '__proto__ keys', files: { 'proto.yaml': `${base('proto')}__proto__:\n  polluted: true\n` }, where: /proto\.yaml:8:1: __proto__: /, says: /onbekend veld/ },
+  { name: 'a file of many megabytes', files: hugeFile, where: /groot\.yaml: /, says: /bestand is te groot \(9\.0 MiB; hoogstens 8 MiB\)/ },
+];
+
+function folderFor(c: Case): string {
+  const dir = userFolder({ 'goed.yaml': GOOD });
+  if (typeof c.files === 'function') c.files(dir);
+  else userFolder(c.files, dir);
+  return dir;
+}
+
+let builtinJson: Method[];
+beforeAll(async () => {
+  builtinJson = JSON.parse((await runCli(['list', '--json'])).stdout);
+  expect(builtinJson).toHaveLength(39);
+});
+
+describe.each(CASES)('bad input: $name', (c) => {
+  const dir = folderFor(c);
+  const line = (text: string) => text.split('\n').find((l) => c.where.test(l));
+
+  it('list: warns with file, line, column and field, exit 3, and the built-in catalogue stays as it is', async () => {
+    const r = await runCli(['--catalogue', dir, 'list', '--json']);
+    expect(r.code).toBe(3);
+    expectNoStackTrace(r.stderr);
+    const warning = line(r.stderr);
+    expect(warning, r.stderr).toBeDefined();
+    expect(warning).toContain(dir);
+    expect(warning).toMatch(c.says);
+    const listed = JSON.parse(r.stdout) as Method[];
+    const builtinIds = new Set(builtinJson.map((m) => m.id));
+    expect(listed.filter((m) => builtinIds.has(m.id))).toEqual(builtinJson);
+    // The good file next to the bad one still loads.
+    expect(listed.map((m) => m.id)).toContain('goed');
+  });
+
+  it('validate: reports it the same way, exit 3', async () => {
+    const r = await runCli(['validate', dir]);
+    expect(r.code).toBe(3);
+    expectNoStackTrace(r.stdout + r.stderr);
+    expect(line(r.stdout), r.stdout).toMatch(c.says);
+  });
+});
+
+describe('bad input: several at once', () => {
+  it('validate lists every problem of a folder in one run', async () => {
+    const dir = tempDir('alles-');
+    for (const c of CASES) {
+      if (typeof c.files === 'function') c.files(dir);
+      else userFolder(c.files, dir);
+    }
+    const r = await runCli(['validate', dir, '--json']);
+    expect(r.code).toBe(3);
+    const report = JSON.parse(r.stdout) as { folders: { problems: { file: string; message: string }[] }[] };
+    const problems = report.folders[0].problems;
+    for (const c of CASES) {
+      expect(problems.some((p) => c.says.test(p.message)), c.name).toBe(true);
+    }
+  });
+
+  it('a folder that does not exist is named, exit 3, and the built-ins still list', async () => {
+    const missing = join(tempDir('weg-'), 'bestaat-niet');
+    const list = await runCli(['--catalogue', missing, 'list', '--json']);
+    expect(list.code).toBe(3);
+    expect(list.stderr).toContain(`${missing}: map bestaat niet`);
+    expect(JSON.parse(list.stdout)).toEqual(builtinJson);
+    const validate = await runCli(['validate', missing]);
+    expect(validate.code).toBe(3);
+    expect(validate.stdout).toContain(`${missing}: map bestaat niet`);
+    expectNoStackTrace(list.stderr + validate.stderr);
+  });
+
+  it('the same goes for METHODEWIJZER_CATALOGUE', async () => {
+    const dir = folderFor(CASES[0]);
+    const r = await runCli(['list'], { env: { METHODEWIJZER_CATALOGUE: dir } });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/kapot\.yaml:2:7: /);
+    expect(r.stdout.trim().split('\n')).toHaveLength(40);
+  });
+});
+
+describe('control characters in catalogue text', () => {
+  const evil = '\u001b]8;;https://kwaad.example\u0007klik\u001b]8;;\u0007 \u001b[2J\u001b[31mrood';
+  const dir = userFolder({ 'esc.yaml': yamlOf(method({ id: 'esc', name: `Naam ${evil}`, summary: `Samenvatting ${evil}`, aliases: [`ook ${evil}`] })) });
+  /** Colour codes the CLI itself writes (SGR); anything else starting with ESC came from the data. */
+  const withoutOwnColour = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+
+  it.each([
+    ['show', ['show', 'esc']],
+    ['list', ['list']],
+    ['list --json', ['list', '--json']],
+    ['show --json', ['show', 'esc', '--json']],
+    ['export md', ['export', '--format', 'md']],
+    ['export csv', ['export', '--format', 'csv']],
+  ])('%s prints them harmless, piped and with FORCE_COLOR=1', async (_name, args) => {
+    for (const env of [{}, { FORCE_COLOR: '1' }]) {
+      const r = await runCli(['--catalogue', dir, ...args], { env });
+      expect(r.code).toBe(0);
+      expect(withoutOwnColour(r.stdout)).not.toContain('\u001b');
+      expect(r.stdout).not.toContain('\u0007');
+      expect(r.stdout).toMatch(/\\u001b|\\\\u001b/);
+    }
+  });
+
+  it('show does print the summary (escaped), so the test above is not vacuous', async () => {
+    const r = await runCli(['--catalogue', dir, 'show', 'esc']);
+    expect(r.stdout).toContain('Samenvatting \\u001b]8;;https://kwaad.example\\u0007klik');
+  });
+});
+
+describe('output to a pipe', () => {
+  const big = bigFolder(4000, 2000);
+
+  it('list | head -1 ends quietly, exit 0 on the CLI side', () => {
+    const script = `set -o pipefail; "${process.execPath}" "${BIN}" --catalogue "${big}" list | head -1`;
+    const r = spawnSync('bash', ['-c', script], { env: cleanEnv(), encoding: 'utf8' });
+    expect(r.stdout).toBe('abcd\tABCD\tanimo,contact\tdatabank\thttps://www.movisie.nl/esi/abcd\n');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('list --json | head -c 100 ends quietly too', () => {
+    const script = `"${process.execPath}" "${BIN}" --catalogue "${big}" list --json | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`;
+    const r = spawnSync('bash', ['-c', script], { env: cleanEnv(), encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('0');
+  });
+
+  it('nothing is cut off: list --json piped parses whole, with the 39 records', async () => {
+    const r = await runCli(['list', '--json']);
+    expect(JSON.parse(r.stdout)).toHaveLength(39);
+    const large = await runCli(['--catalogue', big, 'list', '--json']);
+    expect(JSON.parse(large.stdout)).toHaveLength(4039);
+    const viaCat = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" list --json | cat`], { env: cleanEnv(), encoding: 'utf8' });
+    expect(JSON.parse(viaCat.stdout)).toHaveLength(39);
+  });
+});

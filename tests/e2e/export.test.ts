@@ -1,0 +1,206 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import type { Method } from '../../src/schema.js';
+import { bigFolder, method, userFolder, yamlOf } from '../helpers/catalogue.js';
+import { BIN, cleanEnv, expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
+
+const FILTERS: string[][] = [[], ['--element', 'animo'], ['--kind', 'verkenning', '--tag', 'dorp'], ['-e', 'empathie', '-e', 'inbedding']];
+const OLD = 'oude inhoud die blijven moet\n';
+const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+
+async function listJson(args: string[]): Promise<string> {
+  const r = await runCli(['list', '--json', ...args]);
+  expect(r.code).toBe(0);
+  return r.stdout;
+}
+
+describe('export --format json', () => {
+  it.each(FILTERS.map((f) => [f]))('prints exactly what list --json prints (%j)', async (filters) => {
+    const r = await runCli(['export', '--format', 'json', ...filters]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(await listJson(filters));
+  });
+});
+
+describe('export --format yaml', () => {
+  it.each(FILTERS.map((f) => [f]))('loaded back with --catalogue gives the same list --json (%j)', async (filters) => {
+    const dir = tempDir('yaml-');
+    const r = await runCli(['export', '--format', 'yaml', '--output', join(dir, 'export.yaml'), ...filters]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/\d+ methoden? geëxporteerd/);
+    const text = readFileSync(join(dir, 'export.yaml'), 'utf8');
+    expect(text).toMatch(/^# yaml-language-server: \$schema=file:\/\/\/.+\/catalogue\/schema\/method\.schema\.json\n/);
+    expect(existsSync(new URL(text.split('$schema=')[1].split('\n')[0]))).toBe(true);
+    expect(await listJson(['--catalogue', dir])).toBe(await listJson([]));
+    expect(await listJson(['--catalogue', dir, ...filters])).toBe(await listJson(filters));
+  });
+
+  it('round-trips a user catalogue too, including a record that replaces a built-in one', async () => {
+    const own = userFolder({
+      'eigen.yaml': yamlOf(
+        method({ id: 'abcd', name: 'ABCD (eigen versie)', summary: 'Vervangt de ingebouwde.', elements: ['empathie', 'animo'] }),
+        method({ id: 'zz-eigen', name: 'Eigen: "iets" # met tekens', aliases: ['yes', '123'], tags: ['wijk'], summary: 'regel\nnog een' }),
+      ),
+    });
+    const before = await listJson(['--catalogue', own]);
+    const dir = tempDir('yaml-');
+    expect((await runCli(['--catalogue', own, 'export', '-o', join(dir, 'alles.yml')])).code).toBe(0);
+    expect(await listJson(['--catalogue', dir])).toBe(before);
+    const records = JSON.parse(before) as Method[];
+    expect(records.find((m) => m.id === 'abcd')?.elements).toEqual(['animo', 'empathie']);
+    expect(records).toHaveLength(40);
+  });
+});
+
+describe('export --format csv', () => {
+  it('read by a CSV parser gives every method with the right fields', async () => {
+    const r = await runCli(['export', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const rows = parseCsv(r.stdout, { columns: true }) as Record<string, string>[];
+    const methods = JSON.parse(await listJson([])) as Method[];
+    expect(rows).toHaveLength(39);
+    expect(rows).toEqual(
+      methods.map((m) => ({
+        id: m.id,
+        name: m.name,
+        aliases: (m.aliases ?? []).join(';'),
+        summary: m.summary,
+        elements: m.elements.join(';'),
+        'source.kind': m.source.kind,
+        'source.collection': m.source.collection ?? '',
+        url: m.url,
+        tags: (m.tags ?? []).join(';'),
+      })),
+    );
+  });
+
+  it('is UTF-8, with a BOM only with --bom', async () => {
+    const dir = tempDir('csv-');
+    await runCli(['export', '-o', join(dir, 'a.csv')]);
+    await runCli(['export', '-o', join(dir, 'b.csv'), '--bom']);
+    const a = readFileSync(join(dir, 'a.csv'));
+    const b = readFileSync(join(dir, 'b.csv'));
+    expect([...b.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(b.subarray(3)).toEqual(a);
+    expect(a.toString('utf8')).toContain('Kan wél');
+  });
+});
+
+describe('export --format md', () => {
+  it('is a document with a section per ACTIE element, its question and linked methods', async () => {
+    const r = await runCli(['export', '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/^## .+$/gm)).toEqual(['## Animo', '## Contact', '## Toerusting', '## Inbedding', '## Empathie']);
+    expect(r.stdout).toContain('[Kan wél](https://www.movisie.nl/esi/kan-wel)');
+  });
+});
+
+describe('export options', () => {
+  it.each([
+    ['x.json', 'json'],
+    ['x.YAML', 'yaml'],
+    ['x.csv', 'csv'],
+    ['x.md', 'md'],
+  ])('takes the format from the extension of --output (%s)', async (name, format) => {
+    const dir = tempDir('ext-');
+    expect((await runCli(['export', '-o', join(dir, name)])).code).toBe(0);
+    const viaStdout = await runCli(['export', '--format', format]);
+    expect(readFileSync(join(dir, name), 'utf8').replace(/\$schema=.*/, '')).toBe(viaStdout.stdout.replace(/\$schema=.*/, ''));
+  });
+
+  it.each([
+    [['export'], 'kies een formaat'],
+    [['export', '-o', 'x.txt'], 'kies een formaat'],
+    [['export', '--format', 'xml'], "ongeldige waarde 'xml'"],
+    [['export', '--format', 'json', '--bom'], '--bom hoort bij --format csv'],
+    [['export', '--format', 'json', '--tag', 'bestaatniet'], 'onbekende tag'],
+  ])('%j is a usage error (exit 2) that says what to do', async (args, message) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(message);
+    expectNoStackTrace(r.stderr);
+  });
+});
+
+describe('export --output never loses a file', () => {
+  it.each(['json', 'yaml', 'csv', 'md'])('refuses an existing file without --force, leaving it byte for byte (%s)', async (format) => {
+    const dir = tempDir('keep-');
+    const target = join(dir, 'bestaand.txt');
+    writeFileSync(target, OLD);
+    const r = await runCli(['export', '--format', format, '--output', target]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bestaat al');
+    expect(r.stderr).toContain('--force');
+    expectNoStackTrace(r.stderr);
+    expect(readFileSync(target, 'utf8')).toBe(OLD);
+    expect(readdirSync(dir)).toEqual(['bestaand.txt']);
+  });
+
+  it('replaces it with --force', async () => {
+    const dir = tempDir('force-');
+    const target = join(dir, 'bestaand.json');
+    writeFileSync(target, OLD);
+    expect((await runCli(['export', '--output', target, '--force'])).code).toBe(0);
+    expect(readFileSync(target, 'utf8')).toBe(await listJson([]));
+    expect(readdirSync(dir)).toEqual(['bestaand.json']);
+  });
+
+  it('leaves the target intact and no temporary file when the export fails (a broken user folder)', async () => {
+    const dir = tempDir('fail-');
+    const target = join(dir, 'export.json');
+    writeFileSync(target, OLD);
+    const broken = userFolder({ 'kapot.yaml': 'id: kapot\nname: [niet af\n' });
+    const r = await runCli(['--catalogue', broken, 'export', '--output', target, '--force']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('kapot.yaml:');
+    expect(r.stderr).toContain('niets geëxporteerd');
+    expectNoStackTrace(r.stderr);
+    expect(readFileSync(target, 'utf8')).toBe(OLD);
+    expect(readdirSync(dir)).toEqual(['export.json']);
+  });
+
+  it.each(['SIGTERM', 'SIGINT'] as const)('leaves no partial file and no temporary file when killed midway (%s)', async (signal) => {
+    // Big enough that the write takes a while: 240 methods of 100 kB each, about 24 MB of JSON.
+    const big = bigFolder(240, 60, 100_000);
+    const dir = tempDir('kill-');
+    const target = join(dir, 'export.json');
+    writeFileSync(target, OLD);
+    const child = spawn(process.execPath, [BIN, '--catalogue', big, 'export', '--output', target, '--force'], { env: cleanEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    // Kill it at the first change in the folder, that is, as soon as it starts writing.
+    let killed = false;
+    const watcher = watch(dir, () => {
+      if (!killed) killed = child.kill(signal);
+    });
+    const code = await closed;
+    watcher.close();
+    expect(killed).toBe(true);
+    expectNoStackTrace(stderr);
+    expect(leftovers(dir)).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['export.json']);
+    const after = readFileSync(target, 'utf8');
+    if (code === 130) {
+      expect(stderr).toContain('Afgebroken');
+      expect(after).toBe(OLD);
+    } else {
+      // The signal came after the file was in place: then it is whole.
+      expect(code).toBe(0);
+      expect(JSON.parse(after)).toHaveLength(279);
+    }
+  }, 60_000);
+});
+
+describe('export to a pipe', () => {
+  it('delivers all of a large export', async () => {
+    const big = bigFolder(3000, 1000);
+    const r = await runCli(['--catalogue', big, 'export', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(3039);
+  });
+});

@@ -1,0 +1,176 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Method } from '../../src/schema.js';
+import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
+import { expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
+
+/** What a user does after `new`: fill in the placeholders. */
+function fillIn(file: string): void {
+  const text = readFileSync(file, 'utf8')
+    .replace('summary: ""', 'summary: Buren delen gereedschap via een kast in de straat.')
+    .replace('elements: []', 'elements: [toerusting, contact]')
+    .replace('kind: ""', 'kind: verkenning')
+    .replace('url: ""', 'url: https://example.org/deelkast')
+    .replace('tags: []', 'tags: [wijk, delen]');
+  writeFileSync(file, text);
+}
+
+describe('new', () => {
+  it('writes a commented file into the current folder, with next steps on stderr', async () => {
+    const cwd = tempDir('new-');
+    const r = await runCli(['new', 'De Deelkast: één straat'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Nieuwe methode geschreven: de-deelkast-een-straat.yaml');
+    expect(r.stderr).toContain('methodewijzer validate .');
+    expect(r.stderr).toContain('methodewijzer --catalogue . show de-deelkast-een-straat');
+    const text = readFileSync(join(cwd, 'de-deelkast-een-straat.yaml'), 'utf8');
+    expect(text).toMatch(/^# yaml-language-server: \$schema=file:\/\/\/\S+method\.schema\.json\n/);
+    expect(text).toContain('name: "De Deelkast: één straat"');
+  });
+
+  it('is caught by validate while unfilled (exit 3, a located problem per placeholder), and not listed', async () => {
+    const cwd = tempDir('new-');
+    await runCli(['new', 'Half af'], { cwd });
+    const v = await runCli(['validate', cwd]);
+    expect(v.code).toBe(3);
+    const problems = v.stdout.trim().split('\n');
+    expect(problems).toHaveLength(4);
+    for (const field of ['summary', 'elements', 'source.kind', 'url']) {
+      expect(problems.some((p) => new RegExp(`half-af\\.yaml:\\d+:\\d+: ${field}: `).test(p)), field).toBe(true);
+    }
+    const list = await runCli(['--catalogue', cwd, 'list']);
+    expect(list.code).toBe(3);
+    expect(list.stdout).not.toContain('half-af');
+  });
+
+  it('filled in and put in a --catalogue folder, shows up in list, show (marked as own) and export', async () => {
+    const dir = join(tempDir('new-'), 'mijn-methoden');
+    const made = await runCli(['--catalogue', dir, 'new', 'Deelkast']);
+    expect(made.code).toBe(0);
+    expect(made.stderr).toContain(`methodewijzer --catalogue ${dir} show deelkast`);
+    const file = join(dir, 'deelkast.yaml');
+    fillIn(file);
+
+    const validate = await runCli(['validate', dir]);
+    expect(validate.code).toBe(0);
+
+    const list = await runCli(['--catalogue', dir, 'list', '--element', 'contact']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('deelkast\tDeelkast\tcontact,toerusting\tverkenning\thttps://example.org/deelkast');
+
+    const show = await runCli(['--catalogue', dir, 'show', 'DEELKAST']);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toContain(`Herkomst   eigen methode, uit ${file}`);
+
+    const json = JSON.parse((await runCli(['--catalogue', dir, 'show', 'deelkast', '--json'])).stdout);
+    expect(json.origin).toEqual({ own: true, file, line: 9 });
+
+    const exported = JSON.parse((await runCli(['--catalogue', dir, 'export', '--format', 'json', '--tag', 'delen'])).stdout) as Method[];
+    expect(exported.map((m) => m.id)).toEqual(['deelkast']);
+  });
+
+  it('takes the folder from METHODEWIJZER_CATALOGUE when --catalogue is not given', async () => {
+    const dir = tempDir('env-');
+    const r = await runCli(['new', 'Via omgeving'], { env: { METHODEWIJZER_CATALOGUE: dir }, cwd: tempDir('elders-') });
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, 'via-omgeving.yaml'))).toBe(true);
+    expect(r.stderr).toContain('methodewijzer show via-omgeving');
+  });
+
+  it('never overwrites: exit 1 with a hint, the file byte for byte as it was', async () => {
+    const cwd = tempDir('new-');
+    writeFileSync(join(cwd, 'bestaat.yaml'), 'mijn eigen werk\n');
+    const r = await runCli(['new', 'Bestaat'], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bestaat.yaml bestaat al');
+    expect(r.stderr).toContain('Kies een andere naam');
+    expectNoStackTrace(r.stderr);
+    expect(readFileSync(join(cwd, 'bestaat.yaml'), 'utf8')).toBe('mijn eigen werk\n');
+    expect(readdirSync(cwd)).toEqual(['bestaat.yaml']);
+  });
+
+  it('refuses an id that an own method in another file already has', async () => {
+    const dir = userFolder({ 'andere-naam.yaml': yamlOf(method({ id: 'zelfde' })) });
+    const r = await runCli(['--catalogue', dir, 'new', 'Zelfde']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/al een eigen methode met id "zelfde", in .*andere-naam\.yaml:1/);
+    expect(existsSync(join(dir, 'zelfde.yaml'))).toBe(false);
+  });
+
+  it('warns when the id replaces a built-in method', async () => {
+    const cwd = tempDir('new-');
+    const r = await runCli(['new', 'ABCD'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('vervangt die');
+  });
+
+  it.each([['日本'], ['   '], ['twee\nregels']])('a name without usable letters (%j) is a usage error', async (name) => {
+    const cwd = tempDir('new-');
+    const r = await runCli(['new', name], { cwd });
+    expect(r.code).toBe(2);
+    expectNoStackTrace(r.stderr);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});
+
+describe('own catalogues', () => {
+  const a = userFolder({ 'a.yaml': yamlOf(method({ id: 'eigen-a', elements: ['empathie'] })) });
+  // A folder may keep its methods in a methods/ subfolder, as the built-in catalogue does.
+  const b = tempDir('b-');
+  userFolder({ 'b.yaml': yamlOf(method({ id: 'eigen-b', summary: 'Een tweede.' }), method({ id: 'eigen-c' })) }, join(b, 'methods'));
+
+  it('come from --catalogue (repeatable) and METHODEWIJZER_CATALOGUE (colon-separated) alike', async () => {
+    const viaFlags = await runCli(['--catalogue', a, '--catalogue', b, 'list', '--json']);
+    const viaEnv = await runCli(['list', '--json'], { env: { METHODEWIJZER_CATALOGUE: `${a}:${b}` } });
+    expect(viaFlags.code).toBe(0);
+    expect(viaEnv.stdout).toBe(viaFlags.stdout);
+    const ids = (JSON.parse(viaFlags.stdout) as Method[]).map((m) => m.id);
+    expect(ids).toHaveLength(42);
+    expect(ids).toEqual(expect.arrayContaining(['eigen-a', 'eigen-b', 'eigen-c']));
+  });
+
+  it('a folder named both ways is read once', async () => {
+    const r = await runCli(['--catalogue', a, 'list'], { env: { METHODEWIJZER_CATALOGUE: a } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+
+  it('list --json records carry no origin; show --json does', async () => {
+    const list = JSON.parse((await runCli(['--catalogue', a, 'list', '--json'])).stdout) as Record<string, unknown>[];
+    expect(list.every((m) => !('origin' in m))).toBe(true);
+    const builtin = JSON.parse((await runCli(['--catalogue', a, 'show', 'abcd', '--json'])).stdout);
+    expect(builtin.origin).toEqual({ own: false });
+  });
+
+  it('validate on a user folder with problems in several files lists all, with file, line and column, exit 3', async () => {
+    const dir = userFolder({
+      'een.yaml': yamlOf(method({ id: 'een' })).replace('elements:\n  - animo', 'elements:\n  - animo\n  - actie'),
+      'twee.yaml': yamlOf(method({ id: 'twee' })).replace('kind: verkenning', 'kind: boek'),
+      'drie.yaml': yamlOf(method({ id: 'drie' })),
+    });
+    const r = await runCli(['validate', dir]);
+    expect(r.code).toBe(3);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/een\.yaml:\d+:\d+: elements\.1: onbekende waarde "actie"/);
+    expect(lines[1]).toMatch(/twee\.yaml:\d+:\d+: source\.kind: onbekende waarde "boek"/);
+    expect(r.stderr).toContain('1 methode geldig, 2 problemen');
+  });
+
+  it('validate without folders checks the built-in catalogue and the --catalogue folders', async () => {
+    const broken = userFolder({ 'kapot.yaml': 'id: kapot\n' });
+    const r = await runCli(['--catalogue', a, '--catalogue', broken, 'validate']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/kapot\.yaml:1:1: name: verplicht veld ontbreekt/);
+    expect(r.stderr).toMatch(/catalogue: 39 methoden geldig, in orde/);
+    expect(r.stderr).toContain(`${a}: 1 methode geldig, in orde`);
+  });
+
+  it('validate on a clean user folder is exit 0', async () => {
+    const r = await runCli(['validate', a, b]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+  });
+});

@@ -1,0 +1,175 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileBuiltin } from '../../src/catalogue/load.js';
+import { parseRecords } from '../../src/catalogue/parse-records.js';
+import { CSV_COLUMNS, CSV_LIST_SEPARATOR, formatMethodsCsv } from '../../src/format/csv.js';
+import { formatMethodsJson } from '../../src/format/json.js';
+import { formatMethodsMarkdown, link, text } from '../../src/format/markdown.js';
+import { formatMethodsYaml } from '../../src/format/yaml.js';
+import { ELEMENT_KEYS, SOURCE_KINDS, methodSchema, type Method } from '../../src/schema.js';
+import { method } from '../helpers/catalogue.js';
+
+const builtin = compileBuiltin();
+
+/** Strings that YAML and CSV writers must quote or escape to keep them as they are. */
+const awkward = fc.constantFrom(
+  'yes', 'no', 'null', '~', 'true', '123', '0x1F', '1e3', '-', '---', '...', '- item', '? vraag', ': dubbel',
+  'a: b', 'a #b', '#kop', '"aanhalingstekens"', "'enkel'", 'komma, en "quote"', 'regel\nnog een regel',
+  'tab\tin', '  spaties  eromheen', 'é ü ß — “typografisch”', '=SOM(A1)', '+31 6', '@iemand', '|pijp|', '&anker *alias',
+  '!tag', '%procent', '{accolade}', '[blok]', 'emoji 🙂 en 👩🏽‍🌾', '\u001b[31mrood', 'a\u0085b', 'zero\u200bwidth',
+);
+
+const textArb = fc.oneof(awkward, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), fc.string({ minLength: 1, maxLength: 200 }));
+const slugArb = fc.stringMatching(/^[a-z0-9]{1,8}(?:-[a-z0-9]{1,8}){0,3}$/);
+
+/** Methods as the loader hands them out: whatever zod accepts, after its transforms. */
+const methodArb = fc
+  .record(
+    {
+      id: slugArb,
+      name: textArb,
+      aliases: fc.uniqueArray(textArb, { maxLength: 3 }),
+      summary: textArb,
+      elements: fc.uniqueArray(fc.constantFrom(...ELEMENT_KEYS), { minLength: 1 }),
+      source: fc.record({ kind: fc.constantFrom(...SOURCE_KINDS), collection: slugArb }, { requiredKeys: ['kind'] }),
+      url: fc.webUrl({ withQueryParameters: true, withFragments: true }),
+      tags: fc.uniqueArray(slugArb, { maxLength: 4 }),
+    },
+    { requiredKeys: ['id', 'name', 'summary', 'elements', 'source', 'url'] },
+  )
+  .map((m) => methodSchema.safeParse(m))
+  .filter((r) => r.success)
+  .map((r) => r.data as Method);
+
+describe('json', () => {
+  it('is the records, indented, with a final newline', () => {
+    const methods = builtin.methods.slice(0, 2);
+    expect(JSON.parse(formatMethodsJson(methods))).toEqual(methods);
+    expect(formatMethodsJson(methods).endsWith('}\n]\n')).toBe(true);
+  });
+});
+
+describe('yaml', () => {
+  it('starts with the schema line and holds one document per method', () => {
+    const out = formatMethodsYaml(builtin.methods, { modeline: '# yaml-language-server: $schema=x.json', comment: 'een\ntwee' });
+    expect(out.split('\n').slice(0, 3)).toEqual(['# yaml-language-server: $schema=x.json', '# een', '# twee']);
+    expect(out.match(/^---$/gm)).toHaveLength(builtin.methods.length - 1);
+  });
+
+  it('loads back through the loader to the same records (the built-in catalogue)', () => {
+    const parsed = parseRecords('export.yaml', formatMethodsYaml(builtin.methods), methodSchema);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.records.map((r) => r.value)).toEqual(builtin.methods);
+  });
+
+  it('loads back to the same records for any methods the schema accepts', () => {
+    fc.assert(
+      fc.property(fc.array(methodArb, { maxLength: 5 }), (methods) => {
+        const yaml = formatMethodsYaml(methods, { modeline: '# yaml-language-server: $schema=x' });
+        const parsed = parseRecords('export.yaml', yaml, methodSchema);
+        if (methods.length === 0) return; // an empty export is an empty file, which the loader reports
+        expect(parsed.problems).toEqual([]);
+        expect(parsed.records.map((r) => r.value)).toEqual(methods);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('csv', () => {
+  const read = (csv: string) => parseCsv(csv, { columns: true, bom: true }) as Record<string, string>[];
+
+  it('has one header row with the fields and one row per method, lists joined with ;', () => {
+    const csv = formatMethodsCsv(builtin.methods);
+    expect(csv.split('\n')[0]).toBe(CSV_COLUMNS.join(','));
+    const rows = read(csv);
+    expect(rows).toHaveLength(builtin.methods.length);
+    rows.forEach((row, i) => {
+      const m = builtin.methods[i];
+      expect(row).toEqual({
+        id: m.id,
+        name: m.name,
+        aliases: (m.aliases ?? []).join(CSV_LIST_SEPARATOR),
+        summary: m.summary,
+        elements: m.elements.join(CSV_LIST_SEPARATOR),
+        'source.kind': m.source.kind,
+        'source.collection': m.source.collection ?? '',
+        url: m.url,
+        tags: (m.tags ?? []).join(CSV_LIST_SEPARATOR),
+      });
+    });
+  });
+
+  it('keeps commas, quotes and line breaks inside their cell', () => {
+    const m = method({ id: 'x', name: 'Een, "twee"', summary: 'regel een\nregel twee, met "quotes"', aliases: ['a,b', 'c'] });
+    expect(read(formatMethodsCsv([m]))[0]).toMatchObject({ name: m.name, summary: m.summary, aliases: 'a,b;c' });
+  });
+
+  it('starts with a BOM only when asked', () => {
+    expect(formatMethodsCsv([]).charCodeAt(0)).not.toBe(0xfeff);
+    expect(formatMethodsCsv([], { bom: true }).charCodeAt(0)).toBe(0xfeff);
+  });
+
+  it('puts a quote before cells a spreadsheet would run as a formula, and shows control characters', () => {
+    const m = method({ id: 'x', name: '=HYPERLINK("http://x")', aliases: ['+1', '@a'], summary: 'a\u001b[2Jb' });
+    const row = read(formatMethodsCsv([m]))[0];
+    expect(row.name).toBe(`'=HYPERLINK("http://x")`);
+    expect(row.aliases).toBe(`'+1;@a`);
+    expect(row.summary).toBe('a\\u001b[2Jb');
+  });
+
+  it('reads back as one row per method with the right fields for any methods', () => {
+    fc.assert(
+      fc.property(fc.array(methodArb, { maxLength: 5 }), (methods) => {
+        const rows = read(formatMethodsCsv(methods));
+        expect(rows.map((r) => r.id)).toEqual(methods.map((m) => m.id));
+        expect(rows.map((r) => r.elements.split(';'))).toEqual(methods.map((m) => m.elements));
+        for (const row of rows) expect(Object.keys(row)).toEqual([...CSV_COLUMNS]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('markdown', () => {
+  const doc = (methods: Method[], elements?: Method['elements']) =>
+    formatMethodsMarkdown(methods, { model: builtin.model, sources: builtin.sources, elements });
+
+  it('has a section per ACTIE element with its question and a table of its methods with links', () => {
+    const out = doc(builtin.methods);
+    for (const e of builtin.model.elements) {
+      const section = out.split(`## ${e.name}\n`)[1].split('\n## ')[0];
+      expect(section).toContain(e.question);
+      const members = builtin.methods.filter((m) => m.elements.includes(e.key));
+      const rows = section.split('\n').filter((l) => l.startsWith('| ['));
+      expect(rows).toHaveLength(members.length);
+      for (const m of members) expect(section).toContain(`](${m.url})`);
+    }
+  });
+
+  it('shows only the filtered elements', () => {
+    const out = doc(builtin.methods.filter((m) => m.elements.includes('empathie')), ['empathie']);
+    expect(out.match(/^## /gm)).toHaveLength(1);
+    expect(out).toContain('## Empathie');
+  });
+
+  it('says so when an element has no methods', () => {
+    expect(doc([], ['animo'])).toContain('Geen methoden onder dit element');
+  });
+
+  it('keeps every table row on one line with as many cells as the header', () => {
+    const m = method({ id: 'x', name: 'A | B [c]', summary: 'een | twee\ndrie <b>vet</b> \u001b[31m', url: 'https://example.org/a b(c)|d' });
+    const rows = doc([m], ['animo']).split('\n').filter((l) => l.startsWith('|'));
+    const cells = (row: string) => row.split(/(?<!\\)\|/).length;
+    expect(rows).toHaveLength(3);
+    expect(new Set(rows.map(cells)).size).toBe(1);
+    expect(rows[2]).toContain('een \\| twee<br>drie \\<b\\>vet\\</b\\> \\\\u001b\\[31m');
+    expect(rows[2]).toContain('[A \\| B \\[c\\]](https://example.org/a%20b%28c%29%7Cd)');
+  });
+
+  it('escapes Markdown in plain text', () => {
+    expect(text('*vet* _schuin_ `code` #kop')).toBe('\\*vet\\* \\_schuin\\_ \\`code\\` \\#kop');
+    expect(link('x', 'https://example.org/')).toBe('[x](https://example.org/)');
+  });
+});
