@@ -16,3 +16,9 @@ export const MODEL_FILES = {
 } as const;
 
 export const SEARCH_LIMIT = 10;
+
+/** The ACTIE shortlist holds at most this many methods. */
+export const SHORTLIST_SIZE = 5;
+
+/** An answer with at least this attention (1 little … 3 much, from catalogue/actie.yaml) makes its element steer the shortlist. */
+export const ATTENTION_THRESHOLD = 2;
