@@ -43,7 +43,7 @@ export function formatAdvice(advice: Advice, model: ActieModel, style: ChalkInst
     out.push(row(e.name, given.answer.label));
   }
   for (const key of CONTEXT_KEYS) out.push(row(CONTEXT_LABELS[key], contextAnswer(advice, model, key)));
-  out.push('', style.bold('Advies per element') + style.dim(' (wat de meeste aandacht vraagt, staat bovenaan)'), '');
+  out.push('', style.bold('Advies per element') + style.dim(', meeste aandacht eerst'), '');
 
   const bullet = (mark: string, text: string) => para(text, '      ').replace(/^ {6}/, `    ${mark} `);
   for (const e of advice.elements) {
@@ -55,7 +55,7 @@ export function formatAdvice(advice: Advice, model: ActieModel, style: ChalkInst
     out.push(row('Methoden', methodNames(e), '  '), '');
   }
 
-  out.push(style.bold.cyan('KORTLIJST') + style.dim('  methoden die het best bij uw antwoorden passen'));
+  out.push(style.bold.cyan('KORTLIJST') + style.dim('  de methoden die het best passen'));
   const note = excludedNote(advice, model);
   if (note) out.push(style.dim(para(note, '  ')));
   if (!advice.shortlist.length) {

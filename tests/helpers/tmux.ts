@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from './cli.js';
 import { squash } from './text.js';
@@ -33,7 +33,9 @@ export class TmuxSession {
 
   start(command: string[], options: StartOptions): void {
     const config = join(this.dir, 'tmux.conf');
-    writeFileSync(config, ['set -g history-limit 50000', 'set -g remain-on-exit on', 'set -g status off', ''].join('\n'));
+    // /bin/sh runs the command line (with its exit-status file) whatever the user's SHELL is.
+    const settings = ['set -g default-shell /bin/sh', 'set -g history-limit 50000', 'set -g remain-on-exit on', 'set -g status off'];
+    writeFileSync(config, settings.join('\n') + '\n');
     const shell = `${command.map(quote).join(' ')}; echo $? > ${quote(this.statusFile)}`;
     execFileSync(
       TMUX,
@@ -83,9 +85,9 @@ export class TmuxSession {
   /** Sends a signal to the program itself (the pane runs it under a shell that records its exit status). */
   signal(name: NodeJS.Signals): void {
     const shell = this.tmux('display-message', '-p', '-t', this.name, '#{pane_pid}').trim();
-    const children = execFileSync('ps', ['-o', 'pid=', '--ppid', shell], { encoding: 'utf8' }).trim().split(/\s+/).filter(Boolean);
+    const children = childrenOf(Number(shell));
     if (children.length !== 1) throw new Error(`expected one program under the pane's shell, found ${children.length}`);
-    process.kill(Number(children[0]), name);
+    process.kill(children[0], name);
   }
 
   kill(): void {
@@ -106,6 +108,19 @@ function quote(arg: string): string {
 function withoutTmux(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { TMUX: _, TMUX_PANE: __, ...rest } = env;
   return rest;
+}
+
+/** The processes whose parent is `pid`, read from /proc (Linux) so no procps is needed. */
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readIfThere(`/proc/${entry}/stat`);
+    // "pid (command) state ppid ...": the command may hold spaces and parentheses, so read after the last ")".
+    const ppid = stat && Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (ppid === pid) out.push(Number(entry));
+  }
+  return out;
 }
 
 function readIfThere(file: string): string | undefined {
