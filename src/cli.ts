@@ -1,9 +1,10 @@
 import { Command, CommanderError, Help, InvalidArgumentError, Option, type OutputConfiguration } from 'commander';
-import { BuiltinCatalogueBroken } from './catalogue/load.js';
+import { BuiltinCatalogueBroken, loadCatalogue } from './catalogue/load.js';
 import { formatProblem } from './catalogue/problem.js';
 import { createContext, type Context, type GlobalOptions } from './context.js';
 import { ENV_CATALOGUE, EXPORT_FORMATS } from './defaults.js';
 import { AppError, CatalogueError, EXIT } from './errors.js';
+import { answerFlags } from './core/advice.js';
 import { parseElement } from './core/methods.js';
 import { ELEMENT_KEYS, SOURCE_KINDS } from './schema.js';
 import { makeStyle, sanitize, wantsColor } from './terminal.js';
@@ -177,6 +178,30 @@ export function buildProgram(run: Runner, output: OutputConfiguration): Command 
       return run(async (ctx) => (await import('./commands/new.js')).newMethod(name, { catalogueFlag }, ctx), this);
     });
 
+  const actie = program
+    .command('actie')
+    .description('de ACTIE-vragenlijst: vijf vragen, dan advies per element en een kortlijst van methoden');
+  for (const key of ELEMENT_KEYS) actie.option(`--${key} <antwoord>`, `antwoord op de vraag bij ${key[0].toUpperCase()}${key.slice(1)}`);
+  actie
+    .option('--setting <omgeving>', 'waar het initiatief speelt (geen: geen voorkeur)')
+    .option('--doelgroep <groep>', 'de groep waarop het initiatief zich richt (geen: geen voorkeur)')
+    .option('--json', 'de antwoorden en het hele advies als JSON')
+    .option('--report <bestand>', 'schrijf het advies ook als Markdown-rapport naar dit bestand')
+    .option('--force', 'laat --report een bestaand bestand vervangen')
+    .addHelpText('after', () =>
+      actieValuesHelp() +
+        examples(
+          'actie',
+          'actie --animo bijsturen --contact benutten --toerusting aanreiken --inbedding beide --empathie onbekend',
+          'actie --animo aansluiten --contact versterken --toerusting eigen-kracht --inbedding burgers \\\n      --empathie betrokkenheid --setting dorp --doelgroep jongeren --json',
+          'actie --report advies.md',
+        ) +
+        '\nZonder alle vijf antwoorden stelt de opdracht de vragen; dat kan alleen in een terminal.\n',
+    )
+    .action(function (this: Command) {
+      return run(async (ctx) => (await import('./commands/actie.js')).actie(this.opts(), ctx), this);
+    });
+
   program
     .command('validate')
     .description('controleer catalogusmappen en meld elk probleem (exit 3 bij problemen)')
@@ -188,6 +213,17 @@ export function buildProgram(run: Runner, output: OutputConfiguration): Command 
     });
 
   return program;
+}
+
+/** The values each answer option takes, read from the built-in model when help is shown. */
+function actieValuesHelp(): string {
+  try {
+    const flags = answerFlags(loadCatalogue());
+    const width = Math.max(...flags.map((f) => f.key.length)) + 4;
+    return `\nWaarden:\n${flags.map((f) => `  ${`--${f.key}`.padEnd(width)}${f.values.join(', ')}`).join('\n')}\n`;
+  } catch {
+    return '';
+  }
 }
 
 /** Runs the CLI and returns its exit code; the one place where failures become exit codes. */
@@ -271,6 +307,12 @@ export async function runCli(): Promise<void> {
     // The reader went away (`| head`): stop quietly, as a Unix tool should.
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;
+  });
+  // Ctrl-C outside a prompt (prompts turn it into an ExitPromptError themselves): the same one line and 130.
+  process.on('SIGINT', () => {
+    if (process.stderr.isTTY) process.stderr.write('\u001b[?25h\n');
+    process.stderr.write('Afgebroken.\n');
+    process.exit(EXIT.interrupted);
   });
   process.exitCode = await main();
 }

@@ -11,6 +11,8 @@ export interface GlobalOptions {
 
 /** Everything a command needs from the outside world, so tests can hand in their own. */
 export interface Context {
+  /** Where prompts read keys from; only a terminal (isTTY) may be asked anything. */
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: OutputStream;
   stderr: OutputStream;
   env: NodeJS.ProcessEnv;
@@ -30,7 +32,8 @@ export interface Context {
   warn(message: string): void;
 }
 
-export function createContext(global: GlobalOptions, io: Partial<Pick<Context, 'stdout' | 'stderr' | 'env'>> = {}): Context {
+export function createContext(global: GlobalOptions, io: Partial<Pick<Context, 'stdin' | 'stdout' | 'stderr' | 'env'>> = {}): Context {
+  const stdin = io.stdin ?? process.stdin;
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   const env = io.env ?? process.env;
@@ -38,6 +41,7 @@ export function createContext(global: GlobalOptions, io: Partial<Pick<Context, '
   const envFolders = (env[ENV_CATALOGUE] ?? '').split(':').filter(Boolean);
   let loaded: Catalogue | undefined;
   const ctx: Context = {
+    stdin,
     stdout,
     stderr,
     env,

@@ -19,3 +19,9 @@ export const SEARCH_LIMIT = 10;
 
 /** The formats of `export`; also picked from the extension of `--output`. */
 export const EXPORT_FORMATS = ['json', 'yaml', 'csv', 'md'] as const;
+
+/** The ACTIE shortlist holds at most this many methods. */
+export const SHORTLIST_SIZE = 5;
+
+/** An answer with at least this attention (1 little … 3 much, from catalogue/actie.yaml) makes its element steer the shortlist. */
+export const ATTENTION_THRESHOLD = 2;

@@ -45,6 +45,30 @@ const poleSchema = z.strictObject({
 
 const answerSchema = poleSchema.omit({ key: true });
 
+/** The two answers every element offers besides its poles; a pole may not use these keys. */
+export const EXTRA_ANSWER_KEYS = ['beide', 'onbekend'] as const;
+export type ExtraAnswerKey = (typeof EXTRA_ANSWER_KEYS)[number];
+
+/** The context questions asked after the five elements. */
+export const CONTEXT_KEYS = ['setting', 'doelgroep'] as const;
+export type ContextKey = (typeof CONTEXT_KEYS)[number];
+
+const contextQuestionSchema = z.strictObject({
+  question: text.describe('De vraag zoals de vragenlijst hem stelt.'),
+  help: text.describe('Eén regel uitleg onder de vraag.'),
+  none: text.describe('Het antwoord "geen voorkeur": de vraag overslaan.'),
+  filter: z
+    .boolean()
+    .describe(
+      'true: methoden die alleen de tag van een ander antwoord hebben, vallen af. ' +
+        'false: methoden met de gekozen tag gaan alleen voor.',
+    ),
+  options: z
+    .array(z.strictObject({ tag: slug.describe('De tag van de methoden die hierbij passen.'), label: text }))
+    .min(1)
+    .refine((os) => new Set(os.map((o) => o.tag)).size === os.length, 'bevat een tag twee keer'),
+});
+
 export const actieSchema = z
   .strictObject({
     intro: text,
@@ -55,17 +79,28 @@ export const actieSchema = z
           name: text,
           question: text,
           help: text,
-          poles: z.tuple([poleSchema, poleSchema]),
+          poles: z
+            .tuple([poleSchema, poleSchema])
+            .refine((ps) => ps[0].key !== ps[1].key, 'de twee polen hebben dezelfde key')
+            .refine(
+              (ps) => ps.every((p) => !(EXTRA_ANSWER_KEYS as readonly string[]).includes(p.key)),
+              `een pool mag niet ${EXTRA_ANSWER_KEYS.join(' of ')} heten; die antwoorden bestaan al`,
+            ),
           dos: z.array(text).min(1),
           donts: z.array(text),
         }),
       )
-      .length(5),
+      .length(5)
+      .refine((es) => new Set(es.map((e) => e.key)).size === es.length, 'bevat een element twee keer'),
     answers: z.strictObject({ beide: answerSchema, onbekend: answerSchema }),
+    context: z
+      .strictObject({ setting: contextQuestionSchema, doelgroep: contextQuestionSchema })
+      .describe('De twee vragen naar de context die na de vijf elementen volgen; ze sturen de kortlijst via tags.'),
   })
   .meta({ title: 'ACTIE-model' });
 export type ActieModel = z.infer<typeof actieSchema>;
 export type ActieElement = ActieModel['elements'][number];
+export type ContextQuestion = ActieModel['context'][ContextKey];
 
 export const glossarySchema = z
   .strictObject({ terms: z.array(z.strictObject({ term: text, definition: text })).min(1) })

@@ -1,0 +1,149 @@
+// `methodewijzer actie` through the built binary with stdin and stdout as pipes: the scripted path.
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../src/catalogue/load.js';
+import { adviseActie, answerFlags, type ActieAnswers } from '../src/core/advice.js';
+import { formatAdvice } from '../src/format/advice.js';
+import { makeStyle } from '../src/terminal.js';
+import { expectNoStackTrace, runCli, tempDir } from './helpers/cli.js';
+
+const catalogue = loadCatalogue();
+const { model } = catalogue;
+const flags = answerFlags(catalogue);
+const elementFlags = flags.filter((f) => model.elements.some((e) => e.key === f.key));
+
+/** One answer per element, each a different kind: second pole, first pole, beide, onbekend, second pole. */
+const chosen: Record<string, string> = Object.fromEntries(
+  model.elements.map((e, i) => [e.key, [e.poles[1].key, e.poles[0].key, 'beide', 'onbekend', e.poles[1].key][i]]),
+);
+const asArgs = (answers: Record<string, string>) => Object.entries(answers).flatMap(([k, v]) => [`--${k}`, v]);
+
+describe('actie with every answer as an option', () => {
+  it('asks nothing and prints the advice for all five elements with a shortlist', async () => {
+    const r = await runCli(['actie', ...asArgs(chosen), '--setting', 'dorp']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const answers = { ...chosen, setting: 'dorp', doelgroep: null } as ActieAnswers;
+    // Piped, so plain: exactly the formatter's output without colour or wrapping.
+    expect(r.stdout).toBe(formatAdvice(adviseActie(answers, catalogue), model, makeStyle(false), Infinity));
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+    for (const e of model.elements) expect(r.stdout).toContain(e.name.toUpperCase());
+    expect(r.stdout).toMatch(/KORTLIJST[\s\S]*1\. [\s\S]*Waarom: /);
+  });
+
+  it('--json gives the answers and the whole advice as one JSON object', async () => {
+    const r = await runCli(['actie', ...asArgs(chosen), '--doelgroep', 'jongeren', '--json']);
+    expect(r.code).toBe(0);
+    const parsed = JSON.parse(r.stdout);
+    const answers = { ...chosen, setting: null, doelgroep: 'jongeren' } as ActieAnswers;
+    expect(parsed).toEqual({ answers, advice: JSON.parse(JSON.stringify(adviseActie(answers, catalogue))) });
+    expect(parsed.advice.elements).toHaveLength(model.elements.length);
+    for (const m of parsed.advice.shortlist) {
+      expect(m.url).toMatch(/^https?:\/\//);
+      expect(m.reasons.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('accepts values in any case and without the hyphen', async () => {
+    const loose = Object.fromEntries(Object.entries(chosen).map(([k, v]) => [k, v.toUpperCase().replace('-', '')]));
+    const [a, b] = await Promise.all([runCli(['actie', ...asArgs(loose), '--json']), runCli(['actie', ...asArgs(chosen), '--json'])]);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+  });
+});
+
+describe('actie --report', () => {
+  const run = (dir: string, extra: string[] = [], answers = chosen) => runCli(['actie', ...asArgs(answers), '--report', 'advies.md', ...extra], { cwd: dir });
+
+  it('writes a readable Markdown report and leaves no temporary file', async () => {
+    const dir = tempDir('report-');
+    const r = await run(dir, ['--setting', 'wijk']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('advies.md');
+    expect(readdirSync(dir)).toEqual(['advies.md']);
+    const text = readFileSync(join(dir, 'advies.md'), 'utf8');
+    expect(text).toMatch(/^# ACTIE-advies\n\nDatum: \d{4}-\d{2}-\d{2}\n/);
+    const advice = adviseActie({ ...chosen, setting: 'wijk', doelgroep: null } as ActieAnswers, catalogue);
+    for (const e of advice.elements) {
+      expect(text).toContain(`${e.name}: `);
+      expect(text).toContain(e.answer.role.trim());
+      for (const d of e.dos) expect(text).toContain(`- ${d}`);
+    }
+    // The shortlist in its order, each with its link.
+    const links = [...text.split('## Kortlijst')[1].matchAll(/^\d+\. \*\*\[.+?\]\((.+?)\)\*\*/gm)].map((m) => m[1]);
+    expect(links).toEqual(advice.shortlist.map((m) => m.url));
+    // The human advice still goes to stdout.
+    expect(r.stdout).toContain('KORTLIJST');
+  });
+
+  it('refuses to overwrite an existing file without --force, leaving it byte for byte', async () => {
+    const dir = tempDir('report-');
+    const file = join(dir, 'advies.md');
+    const original = Buffer.from('# Mijn eigen notities\n\nNiet overschrijven.\n');
+    writeFileSync(file, original);
+    const before = statSync(file).mtimeMs;
+    const r = await run(dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bestaat al/);
+    expect(r.stderr).toContain('--force');
+    expect(r.stdout).toBe('');
+    expectNoStackTrace(r.stderr);
+    expect(readFileSync(file).equals(original)).toBe(true);
+    expect(statSync(file).mtimeMs).toBe(before);
+    expect(readdirSync(dir)).toEqual(['advies.md']);
+
+    const forced = await run(dir, ['--force']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/^# ACTIE-advies/);
+    expect(readdirSync(dir)).toEqual(['advies.md']);
+  });
+
+  it('fails with a hint when the folder does not exist', async () => {
+    const dir = tempDir('report-');
+    const r = await runCli(['actie', ...asArgs(chosen), '--report', join(dir, 'nergens', 'advies.md')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/map .* bestaat niet/);
+    expectNoStackTrace(r.stderr);
+    expect(existsSync(join(dir, 'nergens'))).toBe(false);
+  });
+});
+
+describe('actie usage errors (exit 2)', () => {
+  const missingCases = [
+    { name: 'no answers at all', given: {} as Record<string, string> },
+    { name: 'the last answer missing', given: Object.fromEntries(Object.entries(chosen).slice(0, -1)) },
+    { name: 'only the first answer', given: Object.fromEntries(Object.entries(chosen).slice(0, 1)) },
+  ];
+
+  it.each(missingCases)('stdin not a terminal and $name: fails at once, naming the flags to pass', async ({ given }) => {
+    const dir = tempDir('report-');
+    const r = await runCli(['actie', ...asArgs(given), '--report', 'advies.md'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const missing = elementFlags.filter((f) => !(f.key in given));
+    for (const f of missing) expect(r.stderr).toContain(`--${f.key} ${f.values.join('|')}`);
+    for (const f of elementFlags.filter((x) => x.key in given)) expect(r.stderr).not.toContain(`--${f.key} `);
+    // No prompt was drawn: none of the questions, nor the opening text.
+    for (const e of model.elements) expect(r.stderr).not.toContain(e.question);
+    expect(r.stderr).not.toContain(model.intro.slice(0, 30));
+    expectNoStackTrace(r.stderr);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it.each(flags.map((f) => [f.key, f.values] as const))('a wrong value for --%s lists the allowed ones', async (key, values) => {
+    const r = await runCli(['actie', ...asArgs({ ...chosen, [key]: 'misschien' })]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`--${key}`);
+    expect(r.stderr).toContain('misschien');
+    expect(r.stderr).toContain(values.join(', '));
+    expectNoStackTrace(r.stderr);
+  });
+
+  it('checks the values before anything else, even with answers missing', async () => {
+    const r = await runCli(['actie', '--animo', 'misschien']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('misschien');
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../src/catalogue/load.js';
+import { adviseActie, type ActieAnswers } from '../src/core/advice.js';
+import { attentionLabel, formatAdvice, formatAdviceMarkdown, md } from '../src/format/advice.js';
+import type { Method } from '../src/schema.js';
+import { makeStyle } from '../src/terminal.js';
+
+const { model, methods, sources } = loadCatalogue();
+const first = model.elements[0];
+const answers = {
+  ...Object.fromEntries(model.elements.map((e) => [e.key, e.poles[0].key])),
+  [first.key]: [...first.poles].sort((a, b) => b.attention - a.attention)[0].key,
+  setting: null,
+  doelgroep: null,
+} as ActieAnswers;
+
+describe('formatAdvice', () => {
+  const advice = adviseActie(answers, { model, methods });
+
+  it('is plain without colour, and styled with it', () => {
+    const plain = formatAdvice(advice, model, makeStyle(false), Infinity);
+    expect(plain).not.toMatch(/\u001b\[/);
+    expect(formatAdvice(advice, model, makeStyle(true), 80)).toMatch(/\u001b\[/);
+  });
+
+  it('wraps to the terminal width and keeps every line within it', () => {
+    const text = formatAdvice(advice, model, makeStyle(false), 60);
+    for (const line of text.split('\n')) {
+      // A single word longer than the room (a URL) may stick out; nothing else.
+      if (!/^\s*\S+$/.test(line)) expect(line.length, line).toBeLessThanOrEqual(60);
+    }
+  });
+
+  it('names every answer and the reason for every shortlisted method', () => {
+    const text = formatAdvice(advice, model, makeStyle(false), Infinity);
+    for (const e of advice.elements) expect(text).toContain(`${e.name.toUpperCase()}  ${attentionLabel(e.answer.attention)}`);
+    for (const m of advice.shortlist) {
+      const block = text.slice(text.indexOf(m.name, text.indexOf('KORTLIJST')));
+      expect(block).toMatch(new RegExp(`^${escapeRe(m.name)} \\(${m.kind}\\)\\n\\s+Waarom: .+\\n\\s+${escapeRe(m.url)}`));
+    }
+  });
+});
+
+describe('formatAdviceMarkdown', () => {
+  it('keeps text from a catalogue from breaking the Markdown', () => {
+    const tricky: Method = {
+      id: 'lastig',
+      name: 'Naam | met [haken](x) en *sterren*',
+      summary: 'Test.',
+      elements: [first.key],
+      source: { kind: 'databank' },
+      url: 'https://example.org/pad (1)',
+      tags: [],
+    };
+    const advice = adviseActie(answers, { model, methods: [tricky] });
+    const text = formatAdviceMarkdown(answers, advice, model, { date: '2025-01-02', sources });
+    expect(text).toContain('Datum: 2025-01-02');
+    expect(text).toContain('[Naam \\| met \\[haken\\](x) en \\*sterren\\*](https://example.org/pad%20%281%29)');
+    // Every table row has as many cells as the header.
+    const rows = text.split('\n').filter((l) => l.startsWith('| '));
+    for (const row of rows) expect(row.replace(/\\\|/g, '').split('|').length).toBe(5);
+  });
+
+  it.each([
+    ['a|b', 'a\\|b'],
+    ['<script>', '\\<script\\>'],
+    // The control character becomes a visible escape, whose backslash Markdown must show as is.
+    ['regel\u0007', 'regel\\\\u0007'],
+  ])('md(%j) -> %j', (input, expected) => {
+    expect(md(input)).toBe(expected);
+  });
+});
+
+function escapeRe(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
