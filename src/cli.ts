@@ -4,6 +4,7 @@ import { formatProblem } from './catalogue/problem.js';
 import { createContext, type Context, type GlobalOptions } from './context.js';
 import { ENV_CATALOGUE, EXPORT_FORMATS } from './defaults.js';
 import { AppError, CatalogueError, EXIT } from './errors.js';
+import { interruptHandlers } from './interrupt.js';
 import { answerFlags } from './core/advice.js';
 import { parseElement } from './core/methods.js';
 import { ELEMENT_KEYS, SOURCE_KINDS } from './schema.js';
@@ -310,6 +311,8 @@ export async function runCli(): Promise<void> {
   });
   // Ctrl-C outside a prompt (prompts turn it into an ExitPromptError themselves): the same one line and 130.
   process.on('SIGINT', () => {
+    // A command that is writing a file stops the write, cleans up and ends with 130 itself.
+    if (interruptHandlers.size) return interruptHandlers.forEach((stop) => stop());
     if (process.stderr.isTTY) process.stderr.write('\u001b[?25h\n');
     process.stderr.write('Afgebroken.\n');
     process.exit(EXIT.interrupted);

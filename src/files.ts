@@ -4,6 +4,7 @@ import { link, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { displayPath } from './catalogue/paths.js';
 import { FailedError, InterruptedError } from './errors.js';
+import { interruptHandlers } from './interrupt.js';
 import { sanitize } from './terminal.js';
 
 export interface AtomicWriteOptions {
@@ -30,13 +31,8 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const path = resolve(target);
   const shown = sanitize(displayPath(path));
-  const existing = statOrUndefined(path);
-  if (existing?.isDirectory()) throw new FailedError(`${shown} is een map`, 'Geef met --output een bestandsnaam op.');
-  if (existing && !options.overwrite) throw exists(shown, options.existsHint);
+  const existing = checkWritable(target, options);
   const dir = dirname(path);
-  if (!statOrUndefined(dir)?.isDirectory()) {
-    throw new FailedError(`de map ${sanitize(displayPath(dir))} bestaat niet`, 'Maak de map eerst aan, of kies met --output een andere plek.');
-  }
 
   const temp = `${dir}/.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`;
   let handle: FileHandle | undefined;
@@ -57,6 +53,39 @@ export async function writeFileAtomic(
     throw asAppError(err, shown);
   } finally {
     await unlink(temp).catch(() => undefined);
+  }
+}
+
+/**
+ * Fails when `target` cannot become the new file: a folder, an existing file without `overwrite`, or a
+ * missing parent folder. Commands that ask questions first call it up front, so nobody answers in vain.
+ * Returns the existing file's status, if any.
+ */
+export function checkWritable(target: string, options: Pick<AtomicWriteOptions, 'overwrite' | 'existsHint'> = {}) {
+  const path = resolve(target);
+  const shown = sanitize(displayPath(path));
+  const existing = statOrUndefined(path);
+  if (existing?.isDirectory()) throw new FailedError(`${shown} is een map`, 'Geef een bestandsnaam op.');
+  if (existing && !options.overwrite) throw exists(shown, options.existsHint);
+  const dir = dirname(path);
+  if (!statOrUndefined(dir)?.isDirectory()) {
+    throw new FailedError(`de map ${sanitize(displayPath(dir))} bestaat niet`, 'Maak de map eerst aan, of kies een andere plek.');
+  }
+  return existing;
+}
+
+/** Ctrl-C or a kill during the write stops it and leaves the target as it was, with no temporary file. */
+export async function writeFileInterruptibly(target: string, text: string, options: Omit<AtomicWriteOptions, 'signal'>): Promise<void> {
+  const controller = new AbortController();
+  const signals = ['SIGTERM', 'SIGHUP'] as const;
+  const abort = () => controller.abort();
+  for (const s of signals) process.on(s, abort);
+  interruptHandlers.add(abort); // SIGINT: the CLI's handler calls it
+  try {
+    await writeFileAtomic(target, text, { ...options, signal: controller.signal });
+  } finally {
+    for (const s of signals) process.off(s, abort);
+    interruptHandlers.delete(abort);
   }
 }
 

@@ -14,7 +14,7 @@ import { UsageError } from '../errors.js';
 import { CONTEXT_LABELS, formatAdvice, formatAdviceMarkdown } from '../format/advice.js';
 import { CONTEXT_KEYS, type ActieModel, type ContextKey, type ElementKey } from '../schema.js';
 import { sanitize, wrap } from '../terminal.js';
-import { checkWritable, writeFileWhole } from '../write-file.js';
+import { checkWritable, writeFileInterruptibly } from '../files.js';
 
 export type ActieOptions = Partial<Record<ElementKey | ContextKey, string>> & {
   json?: boolean;
@@ -38,7 +38,8 @@ export async function actie(options: ActieOptions, ctx: Context): Promise<void> 
         "\nOf start 'methodewijzer actie' in een terminal om de vragen te beantwoorden.",
     );
   }
-  if (options.report) checkWritable(options.report, Boolean(options.force));
+  const reportOptions = { overwrite: Boolean(options.force), existsHint: 'Kies een andere bestandsnaam, of geef --force om het bestand te vervangen.' };
+  if (options.report) checkWritable(options.report, reportOptions);
 
   const answers = missing.length
     ? await interview(catalogue, given, { input: ctx.stdin, output: ctx.stderr as NodeJS.WritableStream, style: ctx.errStyle })
@@ -47,7 +48,7 @@ export async function actie(options: ActieOptions, ctx: Context): Promise<void> 
 
   if (options.report) {
     const text = formatAdviceMarkdown(answers, advice, catalogue.model, { date: localDate(new Date()), sources: catalogue.sources });
-    writeFileWhole(options.report, text, Boolean(options.force));
+    await writeFileInterruptibly(options.report, text, reportOptions);
     ctx.stderr.write(`Rapport geschreven naar ${sanitize(options.report)}\n`);
   }
   if (options.json) return writeJson(ctx, { answers, advice });

@@ -3,7 +3,7 @@ import { schemaModeline } from '../catalogue/paths.js';
 import type { Context } from '../context.js';
 import { EXPORT_FORMATS } from '../defaults.js';
 import { AppError, EXIT, UsageError } from '../errors.js';
-import { writeFileAtomic } from '../files.js';
+import { writeFileInterruptibly } from '../files.js';
 import { formatMethodsJson } from '../format/json.js';
 import type { Method } from '../schema.js';
 import { sanitize } from '../terminal.js';
@@ -76,23 +76,9 @@ export async function exportMethods(options: ExportOptions, ctx: Context): Promi
     ctx.stdout.write(text);
     return;
   }
-  await writeInterruptibly(options.output, text, Boolean(options.force));
+  await writeFileInterruptibly(options.output, text, {
+    overwrite: Boolean(options.force),
+    existsHint: 'Kies een andere naam met --output, of overschrijf het bestand met --force.',
+  });
   ctx.stderr.write(`${methods.length} ${methods.length === 1 ? 'methode' : 'methoden'} geëxporteerd naar ${sanitize(options.output)} (${format}).\n`);
-}
-
-/** Ctrl-C or a kill during the write stops it and leaves the target as it was, with no temporary file. */
-async function writeInterruptibly(target: string, text: string, overwrite: boolean): Promise<void> {
-  const controller = new AbortController();
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-  const abort = () => controller.abort();
-  for (const s of signals) process.on(s, abort);
-  try {
-    await writeFileAtomic(target, text, {
-      overwrite,
-      signal: controller.signal,
-      existsHint: 'Kies een andere naam met --output, of overschrijf het bestand met --force.',
-    });
-  } finally {
-    for (const s of signals) process.off(s, abort);
-  }
 }
