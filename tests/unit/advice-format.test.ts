@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../src/catalogue/load.js';
-import { adviseActie, type ActieAnswers } from '../src/core/advice.js';
-import { attentionLabel, formatAdvice, formatAdviceMarkdown, md } from '../src/format/advice.js';
-import type { Method } from '../src/schema.js';
-import { makeStyle } from '../src/terminal.js';
+import { loadCatalogue } from '../../src/catalogue/load.js';
+import { adviseActie, type ActieAnswers } from '../../src/core/advice.js';
+import { attentionLabel, formatAdvice, formatAdviceMarkdown, md } from '../../src/format/advice.js';
+import type { Method } from '../../src/schema.js';
+import { makeStyle } from '../../src/terminal.js';
 
 const { model, methods, sources } = loadCatalogue();
 const first = model.elements[0];

@@ -2,11 +2,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../src/catalogue/load.js';
-import { adviseActie, answerOptions, contextOptions, type ActieAnswers } from '../src/core/advice.js';
-import { BIN, cleanEnv, expectNoStackTrace, runCli, tempDir } from './helpers/cli.js';
-import { squash } from './helpers/text.js';
-import { requireTmux, TmuxSession } from './helpers/tmux.js';
+import { loadCatalogue } from '../../src/catalogue/load.js';
+import { adviseActie, answerOptions, contextOptions, type ActieAnswers } from '../../src/core/advice.js';
+import { BIN, cleanEnv, expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
+import { squash } from '../helpers/text.js';
+import { requireTmux, TmuxSession } from '../helpers/tmux.js';
 
 const catalogue = loadCatalogue();
 const { model } = catalogue;

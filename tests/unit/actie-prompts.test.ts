@@ -3,13 +3,13 @@
 import { screen } from '@inquirer/testing/vitest';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../src/catalogue/load.js';
-import { actie, interview } from '../src/commands/actie.js';
-import { createContext } from '../src/context.js';
-import { adviseActie, answerOptions, contextOptions, type ActieAnswers } from '../src/core/advice.js';
-import { formatAdvice } from '../src/format/advice.js';
-import { makeStyle } from '../src/terminal.js';
-import { squash } from './helpers/text.js';
+import { loadCatalogue } from '../../src/catalogue/load.js';
+import { actie, interview } from '../../src/commands/actie.js';
+import { createContext } from '../../src/context.js';
+import { adviseActie, answerOptions, contextOptions, type ActieAnswers } from '../../src/core/advice.js';
+import { formatAdvice } from '../../src/format/advice.js';
+import { makeStyle } from '../../src/terminal.js';
+import { squash } from '../helpers/text.js';
 
 const catalogue = loadCatalogue();
 const { model } = catalogue;

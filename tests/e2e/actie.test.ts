@@ -2,11 +2,11 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../src/catalogue/load.js';
-import { adviseActie, answerFlags, type ActieAnswers } from '../src/core/advice.js';
-import { formatAdvice } from '../src/format/advice.js';
-import { makeStyle } from '../src/terminal.js';
-import { expectNoStackTrace, runCli, tempDir } from './helpers/cli.js';
+import { loadCatalogue } from '../../src/catalogue/load.js';
+import { adviseActie, answerFlags, type ActieAnswers } from '../../src/core/advice.js';
+import { formatAdvice } from '../../src/format/advice.js';
+import { makeStyle } from '../../src/terminal.js';
+import { expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
 
 const catalogue = loadCatalogue();
 const { model } = catalogue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../src/catalogue/load.js';
+import { loadCatalogue } from '../../src/catalogue/load.js';
 import {
   adviseActie,
   answerFlags,
@@ -11,9 +11,9 @@ import {
   type ActieAnswers,
   type AdviceCatalogue,
   type ShortlistItem,
-} from '../src/core/advice.js';
-import { ATTENTION_THRESHOLD, SHORTLIST_SIZE } from '../src/defaults.js';
-import { CONTEXT_KEYS, type ContextKey, type ElementKey, type Method } from '../src/schema.js';
+} from '../../src/core/advice.js';
+import { ATTENTION_THRESHOLD, SHORTLIST_SIZE } from '../../src/defaults.js';
+import { CONTEXT_KEYS, type ContextKey, type ElementKey, type Method } from '../../src/schema.js';
 
 const builtin = loadCatalogue();
 const catalogue: AdviceCatalogue = { model: builtin.model, methods: builtin.methods };
