@@ -1,11 +1,8 @@
 import { z } from 'zod';
+import { ELEMENT_KEYS, SOURCE_KINDS } from './keys.js';
 
-/** The five ACTIE elements, in the model's order. */
-export const ELEMENT_KEYS = ['animo', 'contact', 'toerusting', 'inbedding', 'empathie'] as const;
-export type ElementKey = (typeof ELEMENT_KEYS)[number];
-
-export const SOURCE_KINDS = ['databank', 'verkenning'] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
+/** The five ACTIE elements (in the model's order) and the source kinds live in keys.ts, free of zod. */
+export { ELEMENT_KEYS, SOURCE_KINDS, type ElementKey, type SourceKind } from './keys.js';
 
 const slug = z
   .string()
