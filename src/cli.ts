@@ -1,5 +1,5 @@
 import { Command, CommanderError, Help, InvalidArgumentError, Option, type OutputConfiguration } from 'commander';
-import { BuiltinCatalogueBroken, loadCatalogue } from './catalogue/load.js';
+import { BuiltinCatalogueBroken, loadCatalogue } from './catalogue/catalogue.js';
 import { formatProblem } from './catalogue/problem.js';
 import { createContext, type Context, type GlobalOptions } from './context.js';
 import { ENV_CATALOGUE, EXPORT_FORMATS } from './defaults.js';
@@ -7,7 +7,7 @@ import { AppError, CatalogueError, EXIT } from './errors.js';
 import { interruptHandlers } from './interrupt.js';
 import { answerFlags } from './core/advice.js';
 import { parseElement } from './core/methods.js';
-import { ELEMENT_KEYS, SOURCE_KINDS } from './schema.js';
+import { ELEMENT_KEYS, SOURCE_KINDS } from './keys.js';
 import { makeStyle, sanitize, wantsColor } from './terminal.js';
 
 declare const __VERSION__: string;
@@ -236,6 +236,7 @@ export async function main(argv = process.argv, io: Parameters<typeof createCont
 
   const run = async (fn: (ctx: Context) => Promise<number | void>, cmd: Command) => {
     ctx = createContext(cmd.optsWithGlobals() as GlobalOptions, io);
+    await ctx.prepare();
     code = (await fn(ctx)) ?? EXIT.ok;
     if (code === EXIT.ok && ctx.problems.length) code = EXIT.invalidCatalogue;
   };
