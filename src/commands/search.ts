@@ -1,14 +1,14 @@
 import { openSnapshot, snapshotOf, type SearchSnapshot } from '../catalogue/search-snapshot.js';
 import { writeJson, type Context } from '../context.js';
-import { filterMethods, type MethodFilter } from '../core/methods.js';
+import { filterMethods } from '../core/methods.js';
 import { fold, nearestWord, searchIndex, type SearchIndex, type SearchOutcome } from '../core/search.js';
 import { SEARCH_LIMIT } from '../defaults.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { formatSearchLines, formatSearchResults, searchJson, type SearchHit } from '../format/search.js';
 import { sanitize } from '../terminal.js';
-import { checkTags } from './list.js';
+import { checkTags, filterFromFlags, type FilterFlags } from './list.js';
 
-export interface SearchOptions extends MethodFilter {
+export interface SearchOptions extends FilterFlags {
   limit?: number;
   json?: boolean;
 }
@@ -46,10 +46,11 @@ async function catalogueForSearch(ctx: Context): Promise<SearchSnapshot> {
 
 function run(snapshot: SearchSnapshot, query: string, options: SearchOptions, ctx: Context): { hits: SearchHit[]; total: number } {
   let include: ((record: number) => boolean) | undefined;
-  if (options.elements?.length || options.kind || options.tags?.length) {
+  const filter = filterFromFlags(options);
+  if (filter.elements?.length || filter.kind || filter.tags?.length) {
     const all = snapshot.filterable();
-    checkTags(all, options.tags);
-    const kept = new Set(filterMethods(all, options));
+    checkTags(all, filter.tags);
+    const kept = new Set(filterMethods(all, filter));
     include = (r) => kept.has(all[r]);
   }
   const outcome = searchIndex(snapshot.index, query, { limit: options.limit ?? SEARCH_LIMIT, include });

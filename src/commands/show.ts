@@ -15,7 +15,9 @@ export async function show(query: string, options: ShowOptions, ctx: Context): P
     // The same matching as `search`, loaded only now that it is needed.
     const [{ snapshotOf }, { searchIndex }] = await Promise.all([import('../catalogue/search-snapshot.js'), import('../core/search.js')]);
     const { index } = snapshotOf(ctx, catalogue);
-    const ideas = searchIndex(index, query, { limit: 3 }).results.map((r) => catalogue.methods[r.record].id);
+    // Only methods that match every word: a suggestion built on one word of several misleads.
+    const outcome = searchIndex(index, query, { limit: 3 });
+    const ideas = outcome.results.filter((r) => r.coverage === outcome.required).map((r) => catalogue.methods[r.record].id);
     throw new NotFoundError(
       `geen methode gevonden voor "${sanitize(query)}"`,
       ideas.length

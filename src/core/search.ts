@@ -151,6 +151,8 @@ export interface SearchOutcome {
   words: string[];
   /** Query words that occur nowhere in the catalogue, not even nearly; they were left out. */
   unknown: string[];
+  /** How many of the words count for coverage (all but words like "de" and "voor"). */
+  required: number;
 }
 
 interface Unit {
@@ -168,10 +170,10 @@ interface TermMatch {
 /** Ranks the indexed records against a query. */
 export function searchIndex(index: SearchIndex, query: string, options: SearchOptions = {}): SearchOutcome {
   const words = queryWords(index, query);
-  const none: SearchOutcome = { results: [], total: 0, words, unknown: [] };
-  if (words.length === 0 || index.size === 0) return none;
   const required = words.map((w) => !STOPWORDS.has(w));
   if (!required.some(Boolean)) required.fill(true);
+  const none: SearchOutcome = { results: [], total: 0, words, unknown: [], required: required.filter(Boolean).length };
+  if (words.length === 0 || index.size === 0) return none;
 
   const n = index.size;
   const evidence = words.map(() => new Float32Array(n));
@@ -247,6 +249,7 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
     total: kept.length,
     words,
     unknown,
+    required: none.required,
   };
 }
 
