@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { CACHE_RACY_MS, MAX_FILE_BYTES } from '../defaults.js';
@@ -380,7 +380,14 @@ export class FolderCache {
       removeQuietly(join(this.root!, 'folders', recordsName));
       return;
     }
-    if (state.recordsName && state.recordsName !== recordsName) removeQuietly(join(this.root!, 'folders', state.recordsName));
+    // Older records files of this folder: the one replaced, and any left by a crash or a corrupt manifest.
+    try {
+      for (const name of readdirSync(join(this.root!, 'folders'))) {
+        if (name.startsWith(`${base}.`) && name.endsWith('.records.json') && name !== recordsName) removeQuietly(join(this.root!, 'folders', name));
+      }
+    } catch {
+      // Nothing to tidy.
+    }
     state.recordsName = recordsName;
     state.dirty = false;
   }

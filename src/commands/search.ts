@@ -26,7 +26,7 @@ export async function search(words: string[], options: SearchOptions, ctx: Conte
     ctx.stdout.write(formatSearchResults(hits, ctx.style, ctx.columns));
     const more = total > hits.length ? ` (van ${total}; meer met --limit)` : '';
     const count = `${hits.length} ${hits.length === 1 ? 'methode' : 'methoden'}${more}`;
-    ctx.stderr.write(ctx.errStyle.dim(`${count}. Meer over een methode: methodewijzer show <id>\n`));
+    ctx.stderr.write(ctx.errStyle.dim(`${count}. Meer over een methode: methodewijzer show <id>`) + '\n');
   } finally {
     snapshot.close();
   }
@@ -60,7 +60,7 @@ function run(snapshot: SearchSnapshot, query: string, options: SearchOptions, ct
     throw new NotFoundError(`geen methoden gevonden voor "${sanitize(query)}"`, noResultHint(snapshot.index, outcome, include !== undefined));
   }
   if (outcome.unknown.length) {
-    ctx.stderr.write(ctx.errStyle.dim(`Niet gevonden en overgeslagen: ${outcome.unknown.map((w) => sanitize(w)).join(', ')}\n`));
+    ctx.stderr.write(ctx.errStyle.dim(`Niet gevonden en overgeslagen: ${outcome.unknown.map((w) => sanitize(w)).join(', ')}`) + '\n');
   }
   return { hits, total: outcome.total };
 }

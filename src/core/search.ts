@@ -376,9 +376,11 @@ export function matchTerm(index: SearchIndex, text: string, mode: MatchMode = 'w
         continue;
       }
       if (!typoPrefixes) continue;
+      // The start of a longer word is held to fewer typos: there are many more starts than words.
+      const kStart = Math.min(k, len < 10 ? 1 : 2);
       let start = Infinity;
-      for (let l = Math.max(1, len - k); l <= Math.min(term.length, len + k); l++) start = Math.min(start, editDistance(text, term.slice(0, l)));
-      if (start <= k) put(t, prefixSim(len, term.length) - typoPenalty(start));
+      for (let l = Math.max(1, len - kStart); l <= Math.min(term.length, len + kStart); l++) start = Math.min(start, editDistance(text, term.slice(0, l)));
+      if (start <= kStart) put(t, prefixSim(len, term.length) - typoPenalty(start));
     }
   }
   return result();
