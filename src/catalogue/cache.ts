@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { CACHE_RACY_MS, MAX_FILE_BYTES } from '../defaults.js';
@@ -94,7 +94,8 @@ export function openCacheFile(root: string | undefined, name: string): CacheRead
   }
   let size = 0;
   try {
-    size = statSync(join(root, name)).size;
+    // The open file, not the path: a newer cache file may have been renamed into place meanwhile.
+    size = fstatSync(fd).size;
   } catch {
     // Treated as empty.
   }

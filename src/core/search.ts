@@ -44,13 +44,16 @@ const STOPWORDS = new Set(
 /** Endings that make an inflected or diminutive form of a word: buurten -> buurt, dorpje -> dorp. */
 const INFLECTIONS = ['s', 'e', 'n', 'en', 'er', 'ers', 'es', 'je', 'jes', 'tje', 'tjes', 'etje', 'ing', 'ingen', 'te', 'ten'];
 
-/** A score at or below this is no match; and a result needs this share of the best score. */
+/** A result needs at least this score, and at least this share of the best result's score. */
 export const RELEVANCE = { minimum: 0.2, relative: 0.4 } as const;
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const CHUNK = /[\p{L}\p{N}]+(?:[^\s\p{L}\p{N}]+[\p{L}\p{N}]+)*/gu;
 
 /** Lower case without accents: "Kan wél" -> "kan wel". */
 export function fold(text: string): string {
+  // Plain ASCII, most of any catalogue, needs no decomposition.
+  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
@@ -89,12 +92,12 @@ export function buildIndex(methods: Method[]): SearchIndex {
   };
   const addText = (text: string, bit: number, whole: boolean) => {
     const all: string[] = [];
-    for (const chunk of fold(text).split(/\s+/)) {
-      const parts = chunk.match(WORD);
-      if (!parts) continue;
+    // Runs of letters and digits joined by punctuation but not by spaces: "co-creatie", "1.000".
+    for (const chunk of fold(text).match(CHUNK) ?? []) {
+      const parts = chunk.match(WORD)!;
       for (const p of parts) add(p, bit);
       if (parts.length > 1) add(parts.join(''), bit);
-      all.push(...parts);
+      if (whole) all.push(...parts);
     }
     if (whole && all.length > 1) add(all.join(''), bit);
   };
@@ -258,6 +261,9 @@ export function searchMethods(methods: Method[], query: string, options: SearchO
   return searchIndex(buildIndex(methods), query, options).results.map((r) => ({ ...r, method: methods[r.record] }));
 }
 
+/** Words of a query beyond this many are ignored (a pasted paragraph is not a query). */
+export const MAX_QUERY_WORDS = 20;
+
 /**
  * The query's words. A word that is not in the vocabulary but splits into two that are
  * ("jongerenkeet", "dorptoekomst") counts as those two.
@@ -274,7 +280,7 @@ function queryWords(index: SearchIndex, query: string): string[] {
     }
     words.push(word);
   }
-  return words;
+  return words.slice(0, MAX_QUERY_WORDS);
 }
 
 function splitWord(index: SearchIndex, word: string): [string, string] | undefined {
