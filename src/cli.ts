@@ -129,7 +129,7 @@ export function buildProgram(run: Runner, output: OutputConfiguration): Command 
     .addHelpText(
       'after',
       examples('search tijd voor elkaar', 'search "jongeren keet"', 'search dorp toekomst --element inbedding', 'search vrijwilligers --limit 3 --json') +
-        '\nAfsluitcode 0 bij resultaten, 1 als niets gevonden is (zoals grep), 2 bij verkeerd gebruik.\n',
+        '\nAfsluitcode 0 bij resultaten, 1 als niets gevonden is (zoals grep), 2 bij verkeerd gebruik,\n3 als een eigen catalogusbestand ongeldig is (de rest wordt wel doorzocht).\n',
     )
     .action(function (this: Command, words: string[]) {
       return run(async (ctx) => (await import('./commands/search.js')).search(words, this.opts(), ctx), this, { prepare: false });

@@ -20,10 +20,10 @@ export async function search(words: string[], options: SearchOptions, ctx: Conte
   }
   const snapshot = await catalogueForSearch(ctx);
   try {
-    const { hits, total } = run(snapshot, query, options, ctx);
+    const { hits, total, words } = run(snapshot, query, options, ctx);
     if (options.json) return writeJson(ctx, searchJson(hits));
     if (!ctx.interactive) return void ctx.stdout.write(formatSearchLines(hits));
-    ctx.stdout.write(formatSearchResults(hits, ctx.style, ctx.columns));
+    ctx.stdout.write(formatSearchResults(hits, ctx.style, ctx.columns, words));
     const more = total > hits.length ? ` (van ${total}; meer met --limit)` : '';
     const count = `${hits.length} ${hits.length === 1 ? 'methode' : 'methoden'}${more}`;
     ctx.stderr.write(ctx.errStyle.dim(`${count}. Meer over een methode: methodewijzer show <id>`) + '\n');
@@ -44,7 +44,7 @@ async function catalogueForSearch(ctx: Context): Promise<SearchSnapshot> {
   return snapshotOf(ctx, ctx.catalogue());
 }
 
-function run(snapshot: SearchSnapshot, query: string, options: SearchOptions, ctx: Context): { hits: SearchHit[]; total: number } {
+function run(snapshot: SearchSnapshot, query: string, options: SearchOptions, ctx: Context): { hits: SearchHit[]; total: number; words: string[] } {
   let include: ((record: number) => boolean) | undefined;
   const filter = filterFromFlags(options);
   if (filter.elements?.length || filter.kind || filter.tags?.length) {
@@ -62,7 +62,7 @@ function run(snapshot: SearchSnapshot, query: string, options: SearchOptions, ct
   if (outcome.unknown.length) {
     ctx.stderr.write(ctx.errStyle.dim(`Niet gevonden en overgeslagen: ${outcome.unknown.map((w) => sanitize(w)).join(', ')}`) + '\n');
   }
-  return { hits, total: outcome.total };
+  return { hits, total: outcome.total, words: outcome.words };
 }
 
 /** What to try when nothing was found: without the filters, a nearby spelling, or the whole list. */

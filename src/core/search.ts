@@ -503,14 +503,19 @@ function hasPrefix(index: SearchIndex, text: string): boolean {
 }
 
 /**
- * Whether a word in some text matches: for highlighting. `matched` holds folded vocabulary words;
- * a displayed word is highlighted when it, one of its parts, or its parts glued together is one.
+ * Where a displayed text matches, for highlighting. `matched` holds the folded vocabulary words that
+ * matched, `query` the folded query words. A displayed word is marked when it, one of its parts, or
+ * its parts glued together matched; the whole text only when the query, glued together, spells most
+ * of it ("tijd voor elkaar" for TijdvoorElkaar; not "buurt" for "Buurt bestuurt").
  */
-export function highlightRanges(text: string, matched: Set<string>): [number, number][] {
+export function highlightRanges(text: string, matched: Set<string>, query: string[] = []): [number, number][] {
   const ranges: [number, number][] = [];
   if (matched.size === 0) return ranges;
   const whole = (fold(text).match(WORD) ?? []).join('');
-  if (matched.has(whole)) return [[0, text.length]];
+  const glued = query.join('');
+  if (matched.has(whole) && (glued.includes(whole) || (whole.startsWith(glued) && glued.length >= 0.6 * whole.length))) {
+    return [[0, text.length]];
+  }
   for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+(?:[-'’.][\p{L}\p{N}\p{M}]+)*/gu)) {
     const parts = fold(m[0]).match(WORD) ?? [];
     if (parts.some((p) => matched.has(p)) || matched.has(parts.join(''))) ranges.push([m.index, m.index + m[0].length]);

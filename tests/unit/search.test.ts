@@ -216,11 +216,17 @@ describe('index', () => {
 
 describe('highlighting', () => {
   it('marks displayed words whose folded form matched, whole names glued together, and parts of hyphenated words', () => {
-    const mark = (text: string, words: string[]) => highlightRanges(text, new Set(words)).map(([a, b]) => text.slice(a, b));
+    const mark = (text: string, words: string[], query: string[] = []) => highlightRanges(text, new Set(words), query).map(([a, b]) => text.slice(a, b));
     expect(mark('Bewoners leren elkaar kennen.', ['elkaar'])).toEqual(['elkaar']);
-    expect(mark('Kan wél', ['kanwel'])).toEqual(['Kan wél']);
+    expect(mark('Kan wél', ['kanwel'], ['kan', 'wel'])).toEqual(['Kan wél']);
     expect(mark('Eigen Kracht-conferentie', ['kracht'])).toEqual(['Kracht-conferentie']);
     expect(mark('Niets hier', ['elkaar'])).toEqual([]);
+  });
+
+  it('marks a whole name only when the query spells most of it', () => {
+    const mark = (text: string, words: string[], query: string[]) => highlightRanges(text, new Set(words), query).map(([a, b]) => text.slice(a, b));
+    expect(mark('Buurt bestuurt', ['buurt', 'buurtbestuurt'], ['politie', 'buurt'])).toEqual(['Buurt']);
+    expect(mark('Tijd voor elkaar', ['tijdvoorelkaar'], ['tijd', 'voor', 'elkaar'])).toEqual(['Tijd voor elkaar']);
   });
 });
 
@@ -237,7 +243,7 @@ describe('terminal output', () => {
   });
 
   it('highlights the matching words when colouring', () => {
-    const text = formatSearchResults(hits, makeStyle(true), 200);
+    const text = formatSearchResults(hits, makeStyle(true), 200, ['tijd', 'voor', 'elkaar']);
     expect(text).toContain(makeStyle(true).yellow('elkaar'));
     expect(text).toContain(makeStyle(true).bold.yellow('TijdvoorElkaar'));
     expect(text).not.toContain(makeStyle(true).yellow('Bewoners'));
