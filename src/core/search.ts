@@ -309,7 +309,7 @@ function maxErrors(length: number): number {
 }
 
 const prefixSim = (length: number, termLength: number) => 0.6 + (0.3 * length) / termLength;
-const infixSim = (length: number, termLength: number) => 0.45 + (0.3 * length) / termLength;
+const infixSim = (length: number, termLength: number) => 0.35 + (0.3 * length) / termLength;
 /** Each typo costs the same, however long the word: a long word with three typos may be another word. */
 const typoPenalty = (errors: number) => 0.15 * errors;
 
@@ -539,6 +539,7 @@ export function checkedIndex(size: number, terms: string[], offsets: Uint32Array
  * when a query finds nothing. Looser than the matching itself, and only run when that failed.
  */
 export function nearestWord(index: SearchIndex, word: string): string | undefined {
+  if (word.length < 4) return undefined;
   const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestDistance = Infinity;
