@@ -200,7 +200,8 @@ export function buildProgram(run: Runner, output: OutputConfiguration): Command 
     )
     .action(function (this: Command, name: string) {
       const catalogueFlag = Boolean((this.optsWithGlobals() as GlobalOptions).catalogue?.length);
-      return run(async (ctx) => (await import('./commands/new.js')).newMethod(name, { catalogueFlag }, ctx), this);
+      // new and validate read no catalogue through ctx, so nothing needs preparing.
+      return run(async (ctx) => (await import('./commands/new.js')).newMethod(name, { catalogueFlag }, ctx), this, { prepare: false });
     });
 
   const actie = program
@@ -234,7 +235,7 @@ export function buildProgram(run: Runner, output: OutputConfiguration): Command 
     .option('--json', 'het rapport als JSON')
     .addHelpText('after', examples('validate', 'validate ./mijn-methoden', '--catalogue ./mijn-methoden validate', 'validate a b --json'))
     .action(function (this: Command, dirs: string[]) {
-      return run(async (ctx) => (await import('./commands/validate.js')).validate(dirs, this.opts(), ctx), this);
+      return run(async (ctx) => (await import('./commands/validate.js')).validate(dirs, this.opts(), ctx), this, { prepare: false });
     });
 
   return program;

@@ -1,6 +1,6 @@
+import { resolve } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { ENV_CATALOGUE } from './defaults.js';
-import { resolve } from 'node:path';
 import { FolderCache, cacheRoot } from './catalogue/cache.js';
 import { compiledCatalogueExists, loadCatalogue, type Catalogue } from './catalogue/catalogue.js';
 import { formatProblem, type Problem } from './catalogue/problem.js';
