@@ -1,13 +1,13 @@
 import { Command, CommanderError, Help, InvalidArgumentError, Option, type OutputConfiguration } from 'commander';
-import { BuiltinCatalogueBroken, loadCatalogue } from './catalogue/load.js';
+import { BuiltinCatalogueBroken, loadCatalogue } from './catalogue/catalogue.js';
 import { formatProblem } from './catalogue/problem.js';
 import { createContext, type Context, type GlobalOptions } from './context.js';
-import { ENV_CATALOGUE, EXPORT_FORMATS } from './defaults.js';
+import { ENV_CATALOGUE, EXPORT_FORMATS, SEARCH_LIMIT } from './defaults.js';
 import { AppError, CatalogueError, EXIT } from './errors.js';
 import { interruptHandlers } from './interrupt.js';
 import { answerFlags } from './core/advice.js';
 import { parseElement } from './core/methods.js';
-import { ELEMENT_KEYS, SOURCE_KINDS } from './schema.js';
+import { ELEMENT_KEYS, SOURCE_KINDS } from './keys.js';
 import { makeStyle, sanitize, wantsColor } from './terminal.js';
 
 declare const __VERSION__: string;
@@ -52,6 +52,12 @@ class DutchCommand extends Command {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+function parseLimit(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('Geef een heel getal van 1 of meer.');
+  return n;
+}
+
 function examples(...lines: string[]): string {
   return `\nVoorbeelden:\n${lines.map((l) => `  $ methodewijzer ${l}`).join('\n')}\n`;
 }
@@ -73,7 +79,8 @@ export function addFilterOptions(cmd: Command): Command {
     .option('-t, --tag <tag>', 'alleen methoden met deze tag (herhaalbaar: alle genoemde)', collect);
 }
 
-type Runner = (fn: (ctx: Context) => Promise<number | void>, cmd: Command) => Promise<void>;
+/** Runs a command; `prepare: false` leaves ctx.prepare() to the command (search does, to try its snapshot first). */
+type Runner = (fn: (ctx: Context) => Promise<number | void>, cmd: Command, options?: { prepare?: boolean }) => Promise<void>;
 
 export function buildProgram(run: Runner, output: OutputConfiguration): Command {
   const program = new DutchCommand('methodewijzer');
@@ -109,6 +116,23 @@ export function buildProgram(run: Runner, output: OutputConfiguration): Command 
     .addHelpText('after', examples('list', 'list --element animo --element contact', 'list --kind databank --tag dorp', 'list --json'))
     .action(function (this: Command) {
       return run(async (ctx) => (await import('./commands/list.js')).list(this.opts(), ctx), this);
+    });
+
+  addFilterOptions(
+    program
+      .command('search')
+      .description('zoek methoden op woorden uit hun naam, doel of setting; tikfouten en accenten maken niet uit')
+      .argument('<woorden...>', 'zoekwoorden, los of aan elkaar geschreven')
+      .option('-n, --limit <n>', 'hoogstens zoveel resultaten', parseLimit, SEARCH_LIMIT)
+      .option('--json', 'de records als JSON, met hun score en per veld de woorden die overeenkwamen'),
+  )
+    .addHelpText(
+      'after',
+      examples('search tijd voor elkaar', 'search "jongeren keet"', 'search dorp toekomst --element inbedding', 'search vrijwilligers --limit 3 --json') +
+        '\nAfsluitcode 0 bij resultaten, 1 als niets gevonden is (zoals grep), 2 bij verkeerd gebruik,\n3 als een eigen catalogusbestand ongeldig is (de rest wordt wel doorzocht).\n',
+    )
+    .action(function (this: Command, words: string[]) {
+      return run(async (ctx) => (await import('./commands/search.js')).search(words, this.opts(), ctx), this, { prepare: false });
     });
 
   program
@@ -176,7 +200,8 @@ export function buildProgram(run: Runner, output: OutputConfiguration): Command 
     )
     .action(function (this: Command, name: string) {
       const catalogueFlag = Boolean((this.optsWithGlobals() as GlobalOptions).catalogue?.length);
-      return run(async (ctx) => (await import('./commands/new.js')).newMethod(name, { catalogueFlag }, ctx), this);
+      // new and validate read no catalogue through ctx, so nothing needs preparing.
+      return run(async (ctx) => (await import('./commands/new.js')).newMethod(name, { catalogueFlag }, ctx), this, { prepare: false });
     });
 
   const actie = program
@@ -210,7 +235,7 @@ export function buildProgram(run: Runner, output: OutputConfiguration): Command 
     .option('--json', 'het rapport als JSON')
     .addHelpText('after', examples('validate', 'validate ./mijn-methoden', '--catalogue ./mijn-methoden validate', 'validate a b --json'))
     .action(function (this: Command, dirs: string[]) {
-      return run(async (ctx) => (await import('./commands/validate.js')).validate(dirs, this.opts(), ctx), this);
+      return run(async (ctx) => (await import('./commands/validate.js')).validate(dirs, this.opts(), ctx), this, { prepare: false });
     });
 
   return program;
@@ -234,8 +259,9 @@ export async function main(argv = process.argv, io: Parameters<typeof createCont
   let code: number = EXIT.ok;
   let ctx: Context | undefined;
 
-  const run = async (fn: (ctx: Context) => Promise<number | void>, cmd: Command) => {
+  const run = async (fn: (ctx: Context) => Promise<number | void>, cmd: Command, { prepare = true } = {}) => {
     ctx = createContext(cmd.optsWithGlobals() as GlobalOptions, io);
+    if (prepare) await ctx.prepare();
     code = (await fn(ctx)) ?? EXIT.ok;
     if (code === EXIT.ok && ctx.problems.length) code = EXIT.invalidCatalogue;
   };

@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { ENV_CATALOGUE } from './defaults.js';
-import { loadCatalogue, type Catalogue } from './catalogue/load.js';
+import { FolderCache, cacheRoot } from './catalogue/cache.js';
+import { compiledCatalogueExists, loadCatalogue, type Catalogue } from './catalogue/catalogue.js';
 import { formatProblem, type Problem } from './catalogue/problem.js';
 import { makeStyle, sanitize, wantsColor, type OutputStream } from './terminal.js';
 
@@ -25,6 +27,17 @@ export interface Context {
   columns: number;
   /** User catalogue folders: --catalogue first, then METHODEWIJZER_CATALOGUE. */
   folders: string[];
+  /** Reads user folders through the cache in the user's cache folder. */
+  cache: FolderCache;
+  /**
+   * Loads what catalogue() will need: the YAML parser (yaml, zod) only when a file must really be
+   * parsed, so that a run served from the cache starts fast. src/cli.ts awaits it before every
+   * command (except search, which first tries its snapshot). With `records: false` only the cache
+   * manifests are checked, which is enough for ctx.cache.catalogueKey().
+   */
+  prepare(options?: { records?: boolean }): Promise<void>;
+  /** Reports catalogue problems as warnings and remembers them for the exit code (3). */
+  reportProblems(problems: Problem[]): void;
   /** Loads the catalogue once; problems in user folders are reported as warnings on stderr. */
   catalogue(): Catalogue;
   /** Problems reported while loading; any makes the exit code 3. */
@@ -50,18 +63,26 @@ export function createContext(global: GlobalOptions, io: Partial<Pick<Context, '
     interactive: Boolean(stdout.isTTY),
     columns: stdout.columns || 80,
     folders: [...(global.catalogue ?? []), ...envFolders],
+    cache: new FolderCache(cacheRoot(env)),
     problems: [],
     warn(message) {
       stderr.write(`${errStyle.yellow('waarschuwing:')} ${sanitize(message)}\n`);
     },
-    catalogue() {
-      if (loaded) return loaded;
-      loaded = loadCatalogue({ folders: ctx.folders });
-      for (const p of loaded.problems) ctx.warn(formatProblem(p));
-      if (loaded.problems.length) {
-        ctx.problems.push(...loaded.problems);
+    async prepare({ records = true } = {}) {
+      const parse = !compiledCatalogueExists() || ctx.folders.some((dir) => !ctx.cache.isFresh(resolve(dir), records));
+      if (parse) await import('./catalogue/load.js');
+    },
+    reportProblems(problems) {
+      for (const p of problems) ctx.warn(formatProblem(p));
+      if (problems.length) {
+        ctx.problems.push(...problems);
         stderr.write(`Deze bestanden zijn overgeslagen; de rest van de catalogus is wel gebruikt. Controleer ze met 'methodewijzer validate'.\n`);
       }
+    },
+    catalogue() {
+      if (loaded) return loaded;
+      loaded = loadCatalogue({ folders: ctx.folders, readFolder: (dir) => ctx.cache.read(dir) });
+      ctx.reportProblems(loaded.problems);
       return loaded;
     },
   };

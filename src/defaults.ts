@@ -25,3 +25,13 @@ export const SHORTLIST_SIZE = 5;
 
 /** An answer with at least this attention (1 little … 3 much, from catalogue/actie.yaml) makes its element steer the shortlist. */
 export const ATTENTION_THRESHOLD = 2;
+
+/**
+ * A file changed less than this long before it was read is checked against its content hash on the
+ * next run, not only its size and times: file systems stamp times in ticks (up to 2 s on FAT), and a
+ * second change within the same tick would otherwise go unseen.
+ */
+export const CACHE_RACY_MS = 2000;
+
+/** Catalogues at least this large keep their search index in the cache folder; smaller ones build it on the fly. */
+export const SEARCH_INDEX_CACHE_MIN = 1000;

@@ -1,11 +1,8 @@
 import { z } from 'zod';
+import { ELEMENT_KEYS, EXTRA_ANSWER_KEYS, SOURCE_KINDS, type ContextKey } from './keys.js';
 
-/** The five ACTIE elements, in the model's order. */
-export const ELEMENT_KEYS = ['animo', 'contact', 'toerusting', 'inbedding', 'empathie'] as const;
-export type ElementKey = (typeof ELEMENT_KEYS)[number];
-
-export const SOURCE_KINDS = ['databank', 'verkenning'] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
+/** The five ACTIE elements (in the model's order) and the source kinds live in keys.ts, free of zod. */
+export { ELEMENT_KEYS, SOURCE_KINDS, type ElementKey, type SourceKind } from './keys.js';
 
 const slug = z
   .string()
@@ -45,13 +42,8 @@ const poleSchema = z.strictObject({
 
 const answerSchema = poleSchema.omit({ key: true });
 
-/** The two answers every element offers besides its poles; a pole may not use these keys. */
-export const EXTRA_ANSWER_KEYS = ['beide', 'onbekend'] as const;
-export type ExtraAnswerKey = (typeof EXTRA_ANSWER_KEYS)[number];
-
-/** The context questions asked after the five elements. */
-export const CONTEXT_KEYS = ['setting', 'doelgroep'] as const;
-export type ContextKey = (typeof CONTEXT_KEYS)[number];
+// EXTRA_ANSWER_KEYS (the answers besides the poles) and CONTEXT_KEYS (the context questions) live in keys.ts.
+export { EXTRA_ANSWER_KEYS, CONTEXT_KEYS, type ExtraAnswerKey, type ContextKey } from './keys.js';
 
 const contextQuestionSchema = z.strictObject({
   question: text.describe('De vraag zoals de vragenlijst hem stelt.'),

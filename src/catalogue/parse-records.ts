@@ -1,6 +1,7 @@
 import { LineCounter, parseAllDocuments, isMap, isScalar, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { MAX_ALIAS_COUNT } from '../defaults.js';
+import { editDistance } from '../core/distance.js';
 import type { Problem } from './problem.js';
 
 export interface Located<T> {
@@ -264,16 +265,4 @@ export function closest(word: string, candidates: string[]): string | undefined 
   return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}
+export { editDistance };

@@ -28,9 +28,10 @@ export function listMethods(ctx: Context, flags: FilterFlags): Method[] {
   return filterMethods(methods, filter);
 }
 
-export function checkTags(methods: Method[], tags: string[] | undefined): void {
+export function checkTags(methods: Pick<Method, 'tags'>[], tags: string[] | undefined): void {
+  if (!tags?.length) return;
   const known = allTags(methods);
-  const unknown = (tags ?? []).filter((t) => !known.includes(t.toLowerCase()));
+  const unknown = tags.filter((t) => !known.includes(t.toLowerCase()));
   if (unknown.length) {
     throw new UsageError(`onbekende tag: ${unknown.join(', ')}`, `Bekende tags: ${known.join(', ')}.`);
   }

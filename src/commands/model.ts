@@ -2,7 +2,8 @@ import type { ChalkInstance } from 'chalk';
 import { writeJson, type Context } from '../context.js';
 import { countByElement, parseElement } from '../core/methods.js';
 import { UsageError } from '../errors.js';
-import { ELEMENT_KEYS, type ActieElement, type ElementKey } from '../schema.js';
+import { ELEMENT_KEYS, type ElementKey } from '../keys.js';
+import type { ActieElement } from '../schema.js';
 import { sanitize, wrap } from '../terminal.js';
 
 export interface ModelOptions {

@@ -1,6 +1,5 @@
 import { writeJson, type Context } from '../context.js';
 import { findMethod } from '../core/methods.js';
-import { suggestIds } from '../core/suggest.js';
 import { NotFoundError } from '../errors.js';
 import { formatMethodDetail } from '../format/methods.js';
 import { sanitize } from '../terminal.js';
@@ -13,7 +12,12 @@ export async function show(query: string, options: ShowOptions, ctx: Context): P
   const catalogue = ctx.catalogue();
   const method = findMethod(catalogue.methods, query);
   if (!method) {
-    const ideas = suggestIds(catalogue.methods, query);
+    // The same matching as `search`, loaded only now that it is needed.
+    const [{ snapshotOf }, { searchIndex }] = await Promise.all([import('../catalogue/search-snapshot.js'), import('../core/search.js')]);
+    const { index } = snapshotOf(ctx, catalogue);
+    // Only methods that match every word: a suggestion built on one word of several misleads.
+    const outcome = searchIndex(index, query, { limit: 3 });
+    const ideas = outcome.results.filter((r) => r.coverage === outcome.required).map((r) => catalogue.methods[r.record].id);
     throw new NotFoundError(
       `geen methode gevonden voor "${sanitize(query)}"`,
       ideas.length

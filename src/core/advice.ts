@@ -1,15 +1,6 @@
 import { ATTENTION_THRESHOLD, SHORTLIST_SIZE } from '../defaults.js';
-import {
-  CONTEXT_KEYS,
-  EXTRA_ANSWER_KEYS,
-  type ActieElement,
-  type ActieModel,
-  type ContextKey,
-  type ContextQuestion,
-  type ElementKey,
-  type Method,
-  type SourceKind,
-} from '../schema.js';
+import { CONTEXT_KEYS, EXTRA_ANSWER_KEYS, type ContextKey, type ElementKey, type SourceKind } from '../keys.js';
+import type { ActieElement, ActieModel, ContextQuestion, Method } from '../schema.js';
 import { normalize } from './methods.js';
 
 /** The answer to one element: one of its two pole keys, `beide` or `onbekend`. */

@@ -1,4 +1,5 @@
-import { ELEMENT_KEYS, type ElementKey, type Method, type SourceKind } from '../schema.js';
+import { ELEMENT_KEYS, type ElementKey, type SourceKind } from '../keys.js';
+import type { Method } from '../schema.js';
 
 export interface MethodFilter {
   /** A method listed under any of these elements. */
@@ -8,7 +9,10 @@ export interface MethodFilter {
   tags?: string[];
 }
 
-export function filterMethods(methods: Method[], filter: MethodFilter): Method[] {
+/** What the filters look at; search filters records it has not loaded whole. */
+export type Filterable = Pick<Method, 'elements' | 'tags'> & { source: Pick<Method['source'], 'kind'> };
+
+export function filterMethods<T extends Filterable>(methods: T[], filter: MethodFilter): T[] {
   const elements = filter.elements?.length ? filter.elements : undefined;
   const tags = filter.tags?.length ? filter.tags.map(normalize) : undefined;
   return methods.filter(
@@ -40,7 +44,7 @@ export function findMethod(methods: Method[], query: string): Method | undefined
   );
 }
 
-export function allTags(methods: Method[]): string[] {
+export function allTags(methods: Pick<Method, 'tags'>[]): string[] {
   return [...new Set(methods.flatMap((m) => m.tags ?? []))].sort();
 }
 

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { ActieAnswers, Advice, ElementAdvice, MethodRef, Reason } from '../core/advice.js';
 import type { ActieModel, ContextKey, Sources } from '../schema.js';
-import { CONTEXT_KEYS } from '../schema.js';
+import { CONTEXT_KEYS } from '../keys.js';
 import { sanitize, wrap } from '../terminal.js';
 
 /** How the attention (1..3 in catalogue/actie.yaml) reads to a person. */

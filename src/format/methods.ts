@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import type { MethodOrigin } from '../catalogue/load.js';
-import { ELEMENT_KEYS, type ElementKey, type Method } from '../schema.js';
+import type { MethodOrigin } from '../catalogue/catalogue.js';
+import { ELEMENT_KEYS, type ElementKey } from '../keys.js';
+import type { Method } from '../schema.js';
 import { sanitize, truncate, wrap } from '../terminal.js';
 
 export const ELEMENT_NAMES: Record<ElementKey, string> = {

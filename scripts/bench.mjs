@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+// Measures the whole-process time of `methodewijzer search` on synthetic catalogues of 1,000, 10,000
+// and 100,000 records against bare `node -e 0`, in one run on one machine, and prints the ratios.
+// Run through `npm run bench` (which builds first).
+//
+//   node scripts/bench.mjs [--sizes 1000,10000,100000] [--runs 15] [--cold-runs 3]
+//
+// The catalogues are generated (deterministically) under bench/out/ when missing. "warm" runs find
+// the folder's records and search index in the cache; "cold" runs each start with an empty cache
+// folder, so they parse every YAML file and build the index; "one file changed" runs follow a
+// change to one file's modification time, so that file is parsed again and the index rebuilt.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeCatalogue } from './gen-catalogue.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'bin', 'methodewijzer.js');
+const SEED = 1;
+const PER_FILE = 800;
+/** Queries from the issue, cycled through the runs. */
+const QUERIES = [['jongeren', 'keet'], ['tijd', 'voor', 'elkaar'], ['dorp', 'toekomst'], ['vrijwilligers', 'vraag', 'aanbod'], ['smederij'], ['politie', 'buurt']];
+const TARGETS = { 10000: { ratio: 3 }, 100000: { ms: 1500 } };
+
+function parseArgs(argv) {
+  const args = { sizes: [1000, 10000, 100000], runs: 15, coldRuns: 3 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [key, value] = [argv[i], argv[i + 1]];
+    if (key === '--sizes') args.sizes = value.split(',').map(Number);
+    else if (key === '--runs') args.runs = Number(value);
+    else if (key === '--cold-runs') args.coldRuns = Number(value);
+    else {
+      console.error(`bench: unknown argument ${key}`);
+      process.exit(2);
+    }
+  }
+  if (!args.sizes.every((n) => Number.isInteger(n) && n > 0) || !(args.runs > 0) || !(args.coldRuns > 0)) {
+    console.error('bench: sizes and run counts must be positive whole numbers');
+    process.exit(2);
+  }
+  return args;
+}
+
+/** The folder for `size` records, generated unless an identical one is already there. */
+function catalogue(size) {
+  const dir = join(ROOT, 'bench', 'out', String(size));
+  const stampFile = join(dir, '.generated.json');
+  const stamp = JSON.stringify({ size, seed: SEED, perFile: PER_FILE, generator: statSync(join(ROOT, 'scripts', 'gen-catalogue.mjs')).mtimeMs });
+  if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp) {
+    process.stderr.write(`bench: generating ${size} records ...\n`);
+    writeCatalogue(dir, size, { seed: SEED, perFile: PER_FILE });
+    writeFileSync(stampFile, stamp);
+  }
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+  const bytes = files.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+  return { dir, files: files.length, bytes, newest: Math.max(...files.map((f) => statSync(join(dir, f)).mtimeMs)) };
+}
+
+/** Milliseconds one process takes, start to exit. */
+function time(args, env = {}) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0 && args[0] !== '-e') {
+    throw new Error(`bench: ${args.join(' ')} exited with ${result.status}:\n${result.stderr}`);
+  }
+  return ms;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function searchArgs(dir, run) {
+  return [BIN, ...(dir ? ['--catalogue', dir] : []), 'search', ...QUERIES[run % QUERIES.length]];
+}
+
+function tempCache() {
+  return mkdtempSync(join(tmpdir(), 'methodewijzer-bench-'));
+}
+
+const args = parseArgs(process.argv.slice(2));
+if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
+  console.error('bench: dist/ is missing; run `npm run bench`, which builds first');
+  process.exit(1);
+}
+
+const folders = args.sizes.map((size) => ({ size, ...catalogue(size) }));
+// A file changed shortly before it was read is checked by content on the next run (CACHE_RACY_MS);
+// wait that out, so "warm" means what a user sees on any later day.
+const wait = Math.max(0, ...folders.map((f) => f.newest + 2500 - Date.now()));
+if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+
+const rows = [];
+const node = [];
+for (let i = 0; i < args.runs; i++) node.push(time(['-e', '0']));
+const nodeMs = median(node);
+
+const builtinCache = tempCache();
+time(searchArgs(undefined, 0), { XDG_CACHE_HOME: builtinCache });
+const builtin = [];
+for (let i = 0; i < args.runs; i++) builtin.push(time(searchArgs(undefined, i), { XDG_CACHE_HOME: builtinCache }));
+rows.push({ label: 'built-in (39)', warm: median(builtin) });
+rmSync(builtinCache, { recursive: true, force: true });
+
+for (const f of folders) {
+  process.stderr.write(`bench: ${f.size} records: ${args.coldRuns} cold runs ...\n`);
+  const cold = [];
+  for (let i = 0; i < args.coldRuns; i++) {
+    const cache = tempCache();
+    cold.push(time(searchArgs(f.dir, i), { XDG_CACHE_HOME: cache }));
+    rmSync(cache, { recursive: true, force: true });
+  }
+  process.stderr.write(`bench: ${f.size} records: ${args.runs} warm runs ...\n`);
+  const cache = tempCache();
+  time(searchArgs(f.dir, 0), { XDG_CACHE_HOME: cache });
+  time(searchArgs(f.dir, 0), { XDG_CACHE_HOME: cache });
+  const warm = [];
+  for (let i = 0; i < args.runs; i++) warm.push(time(searchArgs(f.dir, i), { XDG_CACHE_HOME: cache }));
+  process.stderr.write(`bench: ${f.size} records: ${args.coldRuns} runs after a change to one file ...\n`);
+  const changed = [];
+  const first = join(f.dir, readdirSync(f.dir).filter((n) => n.endsWith('.yaml')).sort()[0]);
+  for (let i = 0; i < args.coldRuns; i++) {
+    const when = new Date(Date.now() - 10_000 - i * 1000);
+    utimesSync(first, when, when);
+    changed.push(time(searchArgs(f.dir, i), { XDG_CACHE_HOME: cache }));
+  }
+  rmSync(cache, { recursive: true, force: true });
+  const label = `${f.size} (${f.files} files, ${(f.bytes / 1048576).toFixed(1)} MiB)`;
+  rows.push({ label, size: f.size, warm: median(warm), cold: median(cold), changed: median(changed) });
+}
+
+const fmt = (ms) => `${Math.round(ms)} ms`;
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+console.log(`methodewijzer search benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpu} (${cpus().length} cores)`);
+console.log(`median of ${args.runs} warm runs, ${args.coldRuns} cold runs; queries cycle through: ${QUERIES.map((q) => q.join(' ')).join(' | ')}`);
+console.log('');
+console.log(`node -e 0: ${fmt(nodeMs)}`);
+console.log('');
+const header = ['records', 'warm', 'warm / node', 'one file changed', 'cold', 'cold / node', 'target'];
+const table = rows.map((r) => {
+  const target = TARGETS[r.size];
+  let verdict = '';
+  if (target?.ratio) verdict = `warm <= ${target.ratio}x node: ${r.warm / nodeMs <= target.ratio ? 'met' : 'NOT met'}`;
+  if (target?.ms) verdict = `warm < ${target.ms} ms: ${r.warm < target.ms ? 'met' : 'NOT met'}`;
+  return [
+    r.label,
+    fmt(r.warm),
+    `${(r.warm / nodeMs).toFixed(2)}x`,
+    r.changed ? fmt(r.changed) : '-',
+    r.cold ? fmt(r.cold) : '-',
+    r.cold ? `${(r.cold / nodeMs).toFixed(1)}x` : '-',
+    verdict,
+  ];
+});
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+for (const row of [header, ...table]) console.log(row.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());

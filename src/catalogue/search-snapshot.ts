@@ -1,0 +1,133 @@
+import { resolve } from 'node:path';
+import type { Context } from '../context.js';
+import type { Filterable } from '../core/methods.js';
+import { buildIndex, checkedIndex, type SearchIndex } from '../core/search.js';
+import { SEARCH_INDEX_CACHE_MIN } from '../defaults.js';
+import type { Method } from '../schema.js';
+import { openCacheFile, sha1, writeCacheFile } from './cache.js';
+import type { Catalogue } from './catalogue.js';
+import { bytesOf, littleEndian, pack, uint32s, unpack } from './pack.js';
+import type { Problem } from './problem.js';
+
+// What search needs of a catalogue, kept in the cache folder for catalogues of SEARCH_INDEX_CACHE_MIN
+// records or more: the search index, each record as JSON (read only for the results shown), what
+// the filters look at, and the catalogue's problems (reported on every run). It is stored under a
+// key that changes with any file of any user folder, a new build and the working folder (problem
+// messages name files relative to it), so it can be used without loading the catalogue at all.
+
+/** The catalogue as search sees it. */
+export interface SearchSnapshot {
+  index: SearchIndex;
+  /** Number of records; record i is the i-th method of the catalogue (sorted by id). */
+  size: number;
+  problems: Problem[];
+  method(record: number): Method;
+  /** Elements, source and tags of every record, for the filters. */
+  filterable(): Filterable[];
+  close(): void;
+}
+
+const SECTIONS = { terms: 0, offsets: 1, postings: 2, docOffsets: 3, docs: 4, filterable: 5 } as const;
+
+function fileName(dirs: string[]): string {
+  // One file per combination of folders, overwritten when their contents change.
+  return `search/${sha1(dirs.join('\0')).slice(0, 20)}.bin`;
+}
+
+/**
+ * The cached snapshot of the current catalogue, when there is one that is still valid. Needs only
+ * ctx.prepare({ records: false }); the catalogue itself is not loaded.
+ */
+export function openSnapshot(ctx: Context): SearchSnapshot | undefined {
+  const dirs = ctx.folders.map((dir) => resolve(dir));
+  const key = ctx.cache.catalogueKey(dirs);
+  if (!key) return undefined;
+  const file = openCacheFile(ctx.cache.root, fileName(dirs));
+  if (!file) return undefined;
+  const snapshot = readSnapshot(file, key);
+  if (!snapshot) file.close();
+  return snapshot;
+}
+
+function readSnapshot(file: NonNullable<ReturnType<typeof openCacheFile>>, key: string): SearchSnapshot | undefined {
+  const packed = unpack(file);
+  if (!packed) return undefined;
+  const { header } = packed;
+  const size = header.size;
+  if (header.key !== key || header.le !== littleEndian() || !Number.isSafeInteger(size) || !Array.isArray(header.problems)) return undefined;
+  const n = size as number;
+  const termBytes = packed.section(SECTIONS.terms);
+  const offsetBytes = packed.section(SECTIONS.offsets);
+  const postingBytes = packed.section(SECTIONS.postings);
+  const docOffsetBytes = packed.section(SECTIONS.docOffsets);
+  if (!termBytes || !offsetBytes || !postingBytes || !docOffsetBytes) return undefined;
+  const terms = termBytes.length ? new TextDecoder().decode(termBytes).split('\n') : [];
+  const [offsets, postings, docOffsets] = [offsetBytes, postingBytes, docOffsetBytes].map(uint32s);
+  if (!offsets || !postings || !docOffsets || docOffsets.length !== n + 1) return undefined;
+  for (let r = 0; r < n; r++) if (docOffsets[r] > docOffsets[r + 1]) return undefined;
+  const index = checkedIndex(n, terms, offsets, postings);
+  if (!index) return undefined;
+  const problems = header.problems as Problem[];
+  if (!problems.every((p) => p && typeof p.file === 'string' && typeof p.message === 'string')) return undefined;
+
+  return {
+    index,
+    size: n,
+    problems,
+    method(record) {
+      const bytes = packed.slice(SECTIONS.docs, docOffsets[record], docOffsets[record + 1] - docOffsets[record]);
+      if (!bytes) throw new Error('internal: the search cache file changed while it was read');
+      return JSON.parse(new TextDecoder().decode(bytes)) as Method;
+    },
+    filterable() {
+      const bytes = packed.section(SECTIONS.filterable);
+      const rows = bytes && (JSON.parse(new TextDecoder().decode(bytes)) as [Method['elements'], Method['source']['kind'], string[]][]);
+      if (!rows || rows.length !== n) throw new Error('internal: the search cache file changed while it was read');
+      return rows.map(([elements, kind, tags]) => ({ elements, source: { kind }, tags }));
+    },
+    close: () => file.close(),
+  };
+}
+
+/**
+ * The snapshot of a loaded catalogue: from the cache when still valid, else built now (and saved,
+ * when the catalogue is large enough for that to pay off).
+ */
+export function snapshotOf(ctx: Context, catalogue: Catalogue): SearchSnapshot {
+  const { methods, problems } = catalogue;
+  const cached = methods.length >= SEARCH_INDEX_CACHE_MIN ? openSnapshot(ctx) : undefined;
+  if (cached && cached.size === methods.length) {
+    cached.close();
+    return { ...inMemory(cached.index, catalogue), index: cached.index };
+  }
+  cached?.close();
+  const index = buildIndex(methods);
+  if (methods.length >= SEARCH_INDEX_CACHE_MIN) save(ctx, index, methods, problems);
+  return inMemory(index, catalogue);
+}
+
+function inMemory(index: SearchIndex, { methods, problems }: Catalogue): SearchSnapshot {
+  return { index, size: methods.length, problems, method: (r) => methods[r], filterable: () => methods, close() {} };
+}
+
+function save(ctx: Context, index: SearchIndex, methods: Method[], problems: Problem[]): void {
+  const dirs = ctx.folders.map((dir) => resolve(dir));
+  const key = ctx.cache.catalogueKey(dirs);
+  if (!key || !ctx.cache.root) return;
+  const encoder = new TextEncoder();
+  const docs = methods.map((m) => encoder.encode(JSON.stringify(m)));
+  const docOffsets = new Uint32Array(methods.length + 1);
+  docs.forEach((d, i) => (docOffsets[i + 1] = docOffsets[i] + d.length));
+  const docBytes = new Uint8Array(docOffsets[methods.length]);
+  docs.forEach((d, i) => docBytes.set(d, docOffsets[i]));
+  const filterable = methods.map((m) => [m.elements, m.source.kind, m.tags ?? []]);
+  const sections = [
+    encoder.encode(index.terms.join('\n')),
+    bytesOf(index.offsets),
+    bytesOf(index.postings),
+    bytesOf(docOffsets),
+    docBytes,
+    encoder.encode(JSON.stringify(filterable)),
+  ];
+  writeCacheFile(ctx.cache.root, fileName(dirs), pack({ key, size: methods.length, le: littleEndian(), problems }, sections));
+}

@@ -1,0 +1,554 @@
+import Fuse from 'fuse.js';
+import type { Method } from '../schema.js';
+import { editDistance } from './distance.js';
+
+// Search over an inverted index rather than over the records themselves.
+//
+// Every field is cut into words, accents and case folded away ("Kan wél" -> kan, wel). Names,
+// aliases, ids and tags are also kept whole without spaces ("kanwel", "tijdvoorelkaar"), and so is
+// every hyphenated word ("co-creatie" -> "cocreatie"). The distinct words form the vocabulary; each
+// word points at the records (and the fields in them) where it occurs.
+//
+// A query is cut the same way. Each query word, and each run of neighbouring query words glued
+// together ("tijd voor elkaar" -> "tijdvoorelkaar"), is looked up in the vocabulary: exactly, as the
+// start of a longer word (smederij -> smederijen), as an inflected form (dorpen -> dorp), inside a
+// word, or with typos through fuse.js. So the cost of a query grows with the size of the vocabulary,
+// which levels off as a catalogue grows, not with the number of records times the length of their
+// text. Records are then scored from the postings of the matched words alone.
+
+export const SEARCH_FIELDS = ['id', 'name', 'aliases', 'tags', 'elements', 'summary'] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
+
+const BIT: Record<SearchField, number> = { id: 1, name: 2, aliases: 4, tags: 8, elements: 16, summary: 32 };
+const FIELD_BITS = 6;
+const FIELD_MASK = (1 << FIELD_BITS) - 1;
+
+/**
+ * How much a match in each group of fields counts. A word found in several groups counts more than
+ * in one, with diminishing returns: 1 - (1 - 0.9·name)(1 - 0.6·tags)(1 - 0.4·summary).
+ */
+const GROUPS = [
+  { mask: BIT.id | BIT.name | BIT.aliases, weight: 0.9 },
+  { mask: BIT.tags | BIT.elements, weight: 0.6 },
+  { mask: BIT.summary, weight: 0.4 },
+];
+
+/** Words too common to require; they still help when glued to their neighbours. */
+const STOPWORDS = new Set(
+  (
+    'de het een en of van voor in op met aan te om bij naar tot uit door over die dat der den des er als ook ' +
+    'zich hun ze zij je we wij ik is zijn wordt worden t s'
+  ).split(' '),
+);
+
+/** Endings that make an inflected or diminutive form of a word: buurten -> buurt, dorpje -> dorp. */
+const INFLECTIONS = ['s', 'e', 'n', 'en', 'er', 'ers', 'es', 'je', 'jes', 'tje', 'tjes', 'etje', 'ing', 'ingen', 'te', 'ten'];
+
+/** A result needs at least this score, and at least this share of the best result's score. */
+export const RELEVANCE = { minimum: 0.2, relative: 0.4 } as const;
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const CHUNK = /[\p{L}\p{N}]+(?:[^\s\p{L}\p{N}]+[\p{L}\p{N}]+)*/gu;
+
+/** Lower case without accents: "Kan wél" -> "kan wel". */
+export function fold(text: string): string {
+  // Plain ASCII, most of any catalogue, needs no decomposition.
+  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+export interface SearchIndex {
+  /** Number of records; record i is the i-th method the index was built from. */
+  size: number;
+  /** The vocabulary, sorted. */
+  terms: string[];
+  /** Postings of term t are postings[offsets[t] .. offsets[t + 1]). */
+  offsets: Uint32Array;
+  /** Each posting is record << 6 | field bits, in record order. */
+  postings: Uint32Array;
+}
+
+export function buildIndex(methods: Method[]): SearchIndex {
+  const ids = new Map<string, number>();
+  const lists: number[][] = [];
+  const last: number[] = [];
+  let record = 0;
+
+  const add = (word: string, bit: number) => {
+    if (word.length < 2 && !/\d/.test(word)) return;
+    let t = ids.get(word);
+    if (t === undefined) {
+      t = lists.length;
+      ids.set(word, t);
+      lists.push([]);
+      last.push(-1);
+    }
+    const list = lists[t];
+    if (last[t] === record) list[list.length - 1] |= bit;
+    else {
+      list.push((record << FIELD_BITS) | bit);
+      last[t] = record;
+    }
+  };
+  const addText = (text: string, bit: number, whole: boolean) => {
+    const all: string[] = [];
+    // Runs of letters and digits joined by punctuation but not by spaces: "co-creatie", "1.000".
+    for (const chunk of fold(text).match(CHUNK) ?? []) {
+      const parts = chunk.match(WORD)!;
+      for (const p of parts) add(p, bit);
+      if (parts.length > 1) add(parts.join(''), bit);
+      if (whole) all.push(...parts);
+    }
+    if (whole && all.length > 1) add(all.join(''), bit);
+  };
+
+  for (; record < methods.length; record++) {
+    const m = methods[record];
+    addText(m.id, BIT.id, true);
+    addText(m.name, BIT.name, true);
+    for (const a of m.aliases ?? []) addText(a, BIT.aliases, true);
+    for (const t of m.tags ?? []) addText(t, BIT.tags, true);
+    for (const e of m.elements) addText(e, BIT.elements, false);
+    addText(m.summary, BIT.summary, false);
+  }
+
+  const terms = [...ids.keys()].sort();
+  const offsets = new Uint32Array(terms.length + 1);
+  let total = 0;
+  for (const list of lists) total += list.length;
+  const postings = new Uint32Array(total);
+  let at = 0;
+  terms.forEach((term, i) => {
+    const list = lists[ids.get(term)!];
+    offsets[i] = at;
+    postings.set(list, at);
+    at += list.length;
+  });
+  offsets[terms.length] = at;
+  return { size: methods.length, terms, offsets, postings };
+}
+
+export interface SearchOptions {
+  /** At most this many results (after the relevance floor). */
+  limit?: number;
+  /** Only records for which this holds (by position in the index), e.g. those that pass --tag. */
+  include?: (record: number) => boolean;
+}
+
+export interface SearchResult {
+  /** Position of the record in the methods the index was built from. */
+  record: number;
+  /** Relevance from 0 to 1. */
+  score: number;
+  /** How many of the query's words (leaving out words like "de" and "voor") the record matches. */
+  coverage: number;
+  /** Per field, the catalogue words that matched. */
+  matched: Partial<Record<SearchField, string[]>>;
+}
+
+export interface SearchOutcome {
+  results: SearchResult[];
+  /** Results above the relevance floor, before the limit. */
+  total: number;
+  /** The query's words, folded. */
+  words: string[];
+  /** Query words that occur nowhere in the catalogue, not even nearly; they were left out. */
+  unknown: string[];
+  /** How many of the words count for coverage (all but words like "de" and "voor"). */
+  required: number;
+}
+
+interface Unit {
+  text: string;
+  /** The query words this unit stands for (a single word, or neighbours glued together). */
+  from: number;
+  to: number;
+}
+
+interface TermMatch {
+  term: number;
+  sim: number;
+}
+
+/** Ranks the indexed records against a query. */
+export function searchIndex(index: SearchIndex, query: string, options: SearchOptions = {}): SearchOutcome {
+  const words = queryWords(index, query);
+  const required = words.map((w) => !STOPWORDS.has(w));
+  if (!required.some(Boolean)) required.fill(true);
+  const none: SearchOutcome = { results: [], total: 0, words, unknown: [], required: required.filter(Boolean).length };
+  if (words.length === 0 || index.size === 0) return none;
+
+  const n = index.size;
+  const evidence = words.map(() => new Float32Array(n));
+  const groupBest = new Float32Array(n * GROUPS.length);
+  const seen = new Uint8Array(n);
+  const touched: number[] = [];
+  const inUnit = new Uint8Array(n);
+  const unitRecords: number[] = [];
+  const unitMatches: { unit: Unit; matches: TermMatch[] }[] = [];
+
+  for (const unit of unitsOf(words)) {
+    const mode = unit.from !== unit.to ? 'glued' : required[unit.from] ? 'word' : 'stopword';
+    const matches = matchTerm(index, unit.text, mode);
+    if (matches.length === 0) continue;
+    unitMatches.push({ unit, matches });
+    for (const { term, sim } of matches) {
+      for (let p = index.offsets[term], end = index.offsets[term + 1]; p < end; p++) {
+        const posting = index.postings[p];
+        const r = posting >>> FIELD_BITS;
+        if (!inUnit[r]) {
+          inUnit[r] = 1;
+          unitRecords.push(r);
+        }
+        for (let g = 0; g < GROUPS.length; g++) {
+          if (posting & GROUPS[g].mask && groupBest[r * GROUPS.length + g] < sim) groupBest[r * GROUPS.length + g] = sim;
+        }
+      }
+    }
+    for (const r of unitRecords) {
+      let miss = 1;
+      for (let g = 0; g < GROUPS.length; g++) {
+        miss *= 1 - GROUPS[g].weight * groupBest[r * GROUPS.length + g];
+        groupBest[r * GROUPS.length + g] = 0;
+      }
+      const e = 1 - miss;
+      for (let i = unit.from; i <= unit.to; i++) if (evidence[i][r] < e) evidence[i][r] = e;
+      inUnit[r] = 0;
+      if (!seen[r]) {
+        seen[r] = 1;
+        touched.push(r);
+      }
+    }
+    unitRecords.length = 0;
+  }
+
+  // Rarer words weigh more (up to twice as much); words found nowhere are left out.
+  const df = words.map((_, i) => touched.reduce((c, r) => c + (evidence[i][r] > 0 ? 1 : 0), 0));
+  const weight = words.map((_, i) => (df[i] === 0 ? 0 : required[i] ? 1 + Math.log(1 + n / df[i]) / Math.log(1 + n) : 0.2));
+  const totalWeight = weight.reduce((a, b) => a + b, 0);
+  const unknown = words.filter((_, i) => df[i] === 0 && required[i]);
+  if (totalWeight === 0) return { ...none, unknown };
+
+  const scored: { record: number; score: number; coverage: number }[] = [];
+  for (const r of touched) {
+    if (options.include && !options.include(r)) continue;
+    let sum = 0;
+    let coverage = 0;
+    for (let i = 0; i < words.length; i++) {
+      const e = evidence[i][r];
+      sum += weight[i] * e;
+      if (e > 0 && required[i]) coverage++;
+    }
+    scored.push({ record: r, score: sum / totalWeight, coverage });
+  }
+  const best = scored.reduce((m, s) => Math.max(m, s.score), 0);
+  const floor = Math.max(RELEVANCE.minimum, RELEVANCE.relative * best);
+  const kept = scored
+    .filter((s) => s.score >= floor)
+    .sort((a, b) => b.coverage - a.coverage || b.score - a.score || a.record - b.record);
+  const shown = options.limit === undefined ? kept : kept.slice(0, Math.max(0, options.limit));
+  return {
+    results: shown.map((s) => ({ ...s, score: Math.round(s.score * 1000) / 1000, matched: matchedFields(index, s.record, unitMatches) })),
+    total: kept.length,
+    words,
+    unknown,
+    required: none.required,
+  };
+}
+
+/** Builds an index and searches it: for one-off searches over a few records. */
+export function searchMethods(methods: Method[], query: string, options: SearchOptions = {}): (SearchResult & { method: Method })[] {
+  return searchIndex(buildIndex(methods), query, options).results.map((r) => ({ ...r, method: methods[r.record] }));
+}
+
+/** Words of a query beyond this many are ignored (a pasted paragraph is not a query). */
+export const MAX_QUERY_WORDS = 20;
+
+/**
+ * The query's words. A word that is not in the vocabulary but splits into two that are
+ * ("jongerenkeet", "dorptoekomst") counts as those two.
+ */
+function queryWords(index: SearchIndex, query: string): string[] {
+  const words: string[] = [];
+  for (const word of fold(query).match(WORD) ?? []) {
+    if (word.length >= 6 && findTerm(index, word) < 0 && !hasPrefix(index, word)) {
+      const split = splitWord(index, word);
+      if (split) {
+        words.push(...split);
+        continue;
+      }
+    }
+    words.push(word);
+  }
+  return words.slice(0, MAX_QUERY_WORDS);
+}
+
+function splitWord(index: SearchIndex, word: string): [string, string] | undefined {
+  for (let at = word.length - 3; at >= 3; at--) {
+    const [left, right] = [word.slice(0, at), word.slice(at)];
+    if (findTerm(index, left) >= 0 && (findTerm(index, right) >= 0 || hasPrefix(index, right))) return [left, right];
+  }
+  return undefined;
+}
+
+/** Each word, and each run of up to four neighbouring words glued together. */
+function unitsOf(words: string[]): Unit[] {
+  const units: Unit[] = words.map((text, i) => ({ text, from: i, to: i }));
+  for (let from = 0; from < words.length; from++) {
+    for (let to = from + 1; to < Math.min(words.length, from + 4); to++) {
+      const text = words.slice(from, to + 1).join('');
+      if (text.length >= 5) units.push({ text, from, to });
+    }
+  }
+  return units;
+}
+
+/** Up to this many typos, by word length: none in short words, where they would match anything. */
+function maxErrors(length: number): number {
+  return length < 4 ? 0 : length < 8 ? 1 : length < 12 ? 2 : 3;
+}
+
+const prefixSim = (length: number, termLength: number) => 0.6 + (0.3 * length) / termLength;
+const infixSim = (length: number, termLength: number) => 0.35 + (0.3 * length) / termLength;
+/** Each typo costs the same, however long the word: a long word with three typos may be another word. */
+const typoPenalty = (errors: number) => 0.15 * errors;
+
+/**
+ * How a unit of the query may match: a word in every way; a run of glued words with at most one
+ * typo; a word like "de" or "voor" only exactly, since it occurs everywhere.
+ */
+export type MatchMode = 'word' | 'glued' | 'stopword';
+
+/** The vocabulary words a query word (or glued run) matches, each with a similarity from 0 to 1. */
+export function matchTerm(index: SearchIndex, text: string, mode: MatchMode = 'word'): TermMatch[] {
+  const { terms } = index;
+  const len = text.length;
+  const found = new Map<number, number>();
+  const put = (term: number, sim: number) => {
+    if ((found.get(term) ?? 0) < sim) found.set(term, sim);
+  };
+  const result = () => [...found].map(([term, sim]) => ({ term, sim }));
+
+  const exact = findTerm(index, text);
+  if (exact >= 0) put(exact, 1);
+  if (mode === 'stopword') return result();
+  if (len >= 3) {
+    for (let t = lowerBound(terms, text); t < terms.length && terms[t].startsWith(text); t++) {
+      if (t !== exact) put(t, prefixSim(len, terms[t].length));
+    }
+  }
+  for (const ending of INFLECTIONS) {
+    if (len - ending.length >= 4 && text.endsWith(ending)) {
+      const t = findTerm(index, text.slice(0, len - ending.length));
+      if (t >= 0) put(t, 0.85);
+    }
+  }
+  if (len < 4 || len > 32) return result();
+
+  // Inside a longer word; and candidates for typos: a word of about the query's length, or (for
+  // longer queries) a longer word that starts like it. Within k typos the query shares at least
+  // (len - 1) - 2k of its letter pairs with that stretch, so words sharing fewer are not tried.
+  const k = Math.min(maxErrors(len), mode === 'glued' ? 1 : Infinity);
+  const typoPrefixes = len >= 6;
+  const pairs = new LetterPairs(text);
+  const need = len - 1 - 2 * k - pairs.repeats;
+  const first = text.charCodeAt(0);
+  const second = text.charCodeAt(1);
+  const candidates: number[] = [];
+  for (let t = 0; t < terms.length; t++) {
+    const term = terms[t];
+    const tlen = term.length;
+    if (tlen < len - k) continue;
+    const at = term.indexOf(text);
+    if (at > 0) put(t, infixSim(len, tlen));
+    if (at >= 0 || k === 0) continue;
+    if (tlen <= len + k) {
+      if (pairs.shared(term, tlen) >= need) candidates.push(t);
+    } else if (typoPrefixes && (term.charCodeAt(0) === first || term.charCodeAt(1) === second) && pairs.shared(term, len + k) >= need) {
+      candidates.push(t);
+    }
+  }
+  if (candidates.length > 0) {
+    const fuse = new Fuse(
+      candidates.map((t) => terms[t]),
+      { includeScore: true, ignoreLocation: true, isCaseSensitive: true, shouldSort: false, threshold: (k + 0.5) / len },
+    );
+    for (const hit of fuse.search(text)) {
+      const t = candidates[hit.refIndex];
+      const term = terms[t];
+      const whole = editDistance(text, term);
+      if (whole <= k) {
+        put(t, 0.85 - typoPenalty(whole));
+        continue;
+      }
+      if (!typoPrefixes) continue;
+      // The start of a longer word is held to fewer typos: there are many more starts than words.
+      const kStart = Math.min(k, len < 10 ? 1 : 2);
+      let start = Infinity;
+      for (let l = Math.max(1, len - kStart); l <= Math.min(term.length, len + kStart); l++) start = Math.min(start, editDistance(text, term.slice(0, l)));
+      if (start <= kStart) put(t, prefixSim(len, term.length) - typoPenalty(start));
+    }
+  }
+  return result();
+}
+
+/** The distinct pairs of neighbouring letters in a word, for a quick count of how many another word shares. */
+class LetterPairs {
+  private static readonly ascii = new Uint8Array(128 * 128);
+  private static readonly seen = new Uint32Array(128 * 128);
+  private static round = 0;
+  private readonly other: number[] = [];
+  /** How many pairs occur more than once in the word (they count once). */
+  readonly repeats: number;
+
+  constructor(text: string) {
+    LetterPairs.ascii.fill(0);
+    let distinct = 0;
+    for (let i = 0; i + 1 < text.length; i++) {
+      const a = text.charCodeAt(i);
+      const b = text.charCodeAt(i + 1);
+      if (a < 128 && b < 128) {
+        if (!LetterPairs.ascii[a * 128 + b]) distinct++;
+        LetterPairs.ascii[a * 128 + b] = 1;
+      } else if (!this.other.includes(a * 65536 + b)) {
+        distinct++;
+        this.other.push(a * 65536 + b);
+      }
+    }
+    this.repeats = Math.max(0, text.length - 1 - distinct);
+  }
+
+  /** Distinct pairs shared with the first `length` letters of `term`. */
+  shared(term: string, length: number): number {
+    const { ascii, seen } = LetterPairs;
+    const round = ++LetterPairs.round;
+    let count = 0;
+    let others: number[] | undefined;
+    const end = Math.min(term.length, length);
+    for (let i = 0; i + 1 < end; i++) {
+      const a = term.charCodeAt(i);
+      const b = term.charCodeAt(i + 1);
+      if (a < 128 && b < 128) {
+        const p = a * 128 + b;
+        if (ascii[p] === 1 && seen[p] !== round) {
+          seen[p] = round;
+          count++;
+        }
+      } else if (this.other.includes(a * 65536 + b) && !others?.includes(a * 65536 + b)) {
+        (others ??= []).push(a * 65536 + b);
+        count++;
+      }
+    }
+    return count;
+  }
+}
+
+/** Per field, the matched vocabulary words of one record. */
+function matchedFields(index: SearchIndex, record: number, unitMatches: { matches: TermMatch[] }[]): Partial<Record<SearchField, string[]>> {
+  const byField = new Map<SearchField, Set<string>>();
+  for (const { matches } of unitMatches) {
+    for (const { term } of matches) {
+      const bits = postingOf(index, term, record);
+      if (!bits) continue;
+      for (const field of SEARCH_FIELDS) {
+        if (bits & BIT[field]) {
+          let set = byField.get(field);
+          if (!set) byField.set(field, (set = new Set()));
+          set.add(index.terms[term]);
+        }
+      }
+    }
+  }
+  const out: Partial<Record<SearchField, string[]>> = {};
+  for (const field of SEARCH_FIELDS) {
+    const set = byField.get(field);
+    if (set) out[field] = [...set].sort();
+  }
+  return out;
+}
+
+/** The field bits of a term in a record (0 when absent), by binary search in its postings. */
+function postingOf(index: SearchIndex, term: number, record: number): number {
+  let lo = index.offsets[term];
+  let hi = index.offsets[term + 1];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const r = index.postings[mid] >>> FIELD_BITS;
+    if (r === record) return index.postings[mid] & FIELD_MASK;
+    if (r < record) lo = mid + 1;
+    else hi = mid;
+  }
+  return 0;
+}
+
+function lowerBound(terms: string[], text: string): number {
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (terms[mid] < text) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function findTerm(index: SearchIndex, text: string): number {
+  const t = lowerBound(index.terms, text);
+  return index.terms[t] === text ? t : -1;
+}
+
+function hasPrefix(index: SearchIndex, text: string): boolean {
+  const t = lowerBound(index.terms, text);
+  return t < index.terms.length && index.terms[t].startsWith(text);
+}
+
+/**
+ * Where a displayed text matches, for highlighting. `matched` holds the folded vocabulary words that
+ * matched, `query` the folded query words. A displayed word is marked when it, one of its parts, or
+ * its parts glued together matched; the whole text only when the query, glued together, spells most
+ * of it ("tijd voor elkaar" for TijdvoorElkaar; not "buurt" for "Buurt bestuurt").
+ */
+export function highlightRanges(text: string, matched: Set<string>, query: string[] = []): [number, number][] {
+  const ranges: [number, number][] = [];
+  if (matched.size === 0) return ranges;
+  const whole = (fold(text).match(WORD) ?? []).join('');
+  const glued = query.join('');
+  if (matched.has(whole) && (glued.includes(whole) || (whole.startsWith(glued) && glued.length >= 0.6 * whole.length))) {
+    return [[0, text.length]];
+  }
+  for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+(?:[-'’.][\p{L}\p{N}\p{M}]+)*/gu)) {
+    const parts = fold(m[0]).match(WORD) ?? [];
+    if (parts.some((p) => matched.has(p)) || matched.has(parts.join(''))) ranges.push([m.index, m.index + m[0].length]);
+  }
+  return ranges;
+}
+
+/**
+ * Checks an index read back from the cache: lengths that fit together, postings in range. Returns
+ * undefined when anything is off, so a damaged cache file is rebuilt rather than trusted.
+ */
+export function checkedIndex(size: number, terms: string[], offsets: Uint32Array, postings: Uint32Array): SearchIndex | undefined {
+  if (offsets.length !== terms.length + 1 || offsets[0] !== 0 || offsets[terms.length] !== postings.length) return undefined;
+  for (let t = 0; t < terms.length; t++) if (offsets[t] > offsets[t + 1]) return undefined;
+  for (let p = 0; p < postings.length; p++) if (postings[p] >>> FIELD_BITS >= size) return undefined;
+  return { size, terms, offsets, postings };
+}
+
+/**
+ * The catalogue word spelled most like `word` (the most common one on a tie), for a "did you mean"
+ * when a query finds nothing. Looser than the matching itself, and only run when that failed.
+ */
+export function nearestWord(index: SearchIndex, word: string): string | undefined {
+  if (word.length < 4) return undefined;
+  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  let bestCount = 0;
+  index.terms.forEach((term, t) => {
+    if (Math.abs(term.length - word.length) > limit) return;
+    const distance = editDistance(word, term);
+    const count = index.offsets[t + 1] - index.offsets[t];
+    if (distance < bestDistance || (distance === bestDistance && count > bestCount)) [best, bestDistance, bestCount] = [term, distance, count];
+  });
+  return bestDistance <= limit ? best : undefined;
+}

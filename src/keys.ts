@@ -1,0 +1,17 @@
+/**
+ * The ACTIE element keys, the source kinds and the questionnaire's fixed keys. Kept apart from src/schema.ts so that the CLI and the
+ * commands that read the catalogue from cache can start without loading zod.
+ */
+export const ELEMENT_KEYS = ['animo', 'contact', 'toerusting', 'inbedding', 'empathie'] as const;
+export type ElementKey = (typeof ELEMENT_KEYS)[number];
+
+export const SOURCE_KINDS = ['databank', 'verkenning'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** The two answers every element offers besides its poles; a pole may not use these keys. */
+export const EXTRA_ANSWER_KEYS = ['beide', 'onbekend'] as const;
+export type ExtraAnswerKey = (typeof EXTRA_ANSWER_KEYS)[number];
+
+/** The context questions asked after the five elements. */
+export const CONTEXT_KEYS = ['setting', 'doelgroep'] as const;
+export type ContextKey = (typeof CONTEXT_KEYS)[number];

@@ -1,0 +1,201 @@
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeCatalogue } from '../../scripts/gen-catalogue.mjs';
+import { SEARCH_INDEX_CACHE_MIN } from '../../src/defaults.js';
+import { method, yamlOf } from '../helpers/catalogue.js';
+import { expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
+
+const ids = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
+
+describe('search output', () => {
+  it('piped: one line per method, id, name and score separated by tabs, best first', async () => {
+    const r = await runCli(['search', 'tijd', 'voor', 'elkaar']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^tijdvoorelkaar\tTijdvoorElkaar\t(0|1)\.\d\d$/);
+    for (const line of lines) expect(line.split('\t')).toHaveLength(3);
+    const scores = lines.map((l) => Number(l.split('\t')[2]));
+    expect(scores[0]).toBe(Math.max(...scores));
+    expect(r.stderr).toBe('');
+  });
+
+  it('--json: the records with their score and the matched words per field', async () => {
+    const r = await runCli(['search', 'vrijwilligers', 'vraag', 'aanbod', '--json']);
+    expect(r.code).toBe(0);
+    const results = JSON.parse(r.stdout);
+    expect(results[0]).toMatchObject({
+      id: 'maatschappelijke-beursvloer',
+      name: 'Maatschappelijke beursvloer',
+      url: expect.stringMatching(/^https?:/),
+      matched: { tags: ['vrijwilligers'], summary: expect.arrayContaining(['vraag', 'aanbod']) },
+    });
+    expect(results[0].score).toBeGreaterThan(0);
+    expect(results[0].score).toBeLessThanOrEqual(1);
+    const list = JSON.parse((await runCli(['list', '--json'])).stdout);
+    const { score: _s, matched: _m, ...record } = results[0];
+    expect(record).toEqual(list.find((m: { id: string }) => m.id === record.id));
+  });
+
+  it('--limit caps the results; the filters of list narrow them', async () => {
+    expect(ids((await runCli(['search', 'dorp', '--limit', '2'])).stdout)).toHaveLength(2);
+    const r = await runCli(['search', 'dorp', '--element', 'inbedding', '--kind', 'databank']);
+    expect(r.code).toBe(0);
+    const list = JSON.parse((await runCli(['list', '--json', '--element', 'inbedding', '--kind', 'databank'])).stdout).map((m: { id: string }) => m.id);
+    expect(ids(r.stdout).length).toBeGreaterThan(0);
+    for (const id of ids(r.stdout)) expect(list).toContain(id);
+    expect(ids((await runCli(['search', 'dorp', '--tag', 'toekomstplan'])).stdout).sort()).toEqual(['integraal-dorpsontwikkelingsplan', 'lens-methode']);
+  });
+
+  it.each([
+    ['nothing near it', ['search', 'qxzqxz'], /methodewijzer list/],
+    ['a misspelling beyond the typos it forgives', ['search', 'smadarijan'], /Bedoelde je: methodewijzer search "smederijen"\?/],
+    ['filters that leave nothing', ['search', 'dorp', '--element', 'empathie'], /Zonder de filters .* zijn er \d+ resultaten/],
+  ])('no result (%s): a message and a hint on stderr, nothing on stdout, exit 1', async (_, args, hint) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/geen methoden gevonden voor "/);
+    expect(r.stderr).toMatch(hint);
+    expectNoStackTrace(r.stderr);
+  });
+
+  it('no result with --json: an empty list on stdout, and still exit 1', async () => {
+    const r = await runCli(['search', 'qxzqxz', '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual([]);
+  });
+
+  it.each([
+    [['search'], /argument 'woorden' ontbreekt/],
+    [['search', ' ', '!'], /geef een of meer zoekwoorden/],
+    [['search', 'dorp', '--limit', '0'], /Geef een heel getal van 1 of meer/],
+    [['search', 'dorp', '--limit', 'veel'], /Geef een heel getal van 1 of meer/],
+    [['search', 'dorp', '--tag', 'dorpje'], /onbekende tag: dorpje/],
+    [['search', 'dorp', '--kind', 'boek'], /Kies uit: databank, verkenning/],
+  ])('usage errors exit 2: %j', async (args, message) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expectNoStackTrace(r.stderr);
+  });
+
+  it('show suggests methods with the same matching when an id is unknown', async () => {
+    const r = await runCli(['show', 'smedrijen']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Bedoelde je: de-smederijen\?/);
+  });
+});
+
+/**
+ * The cache, through the real binary: every run below shares one cache folder, as a user's runs do.
+ * Once with a small folder (records cached per folder) and once with one large enough for the
+ * search snapshot, which a warm search reads instead of the records.
+ */
+describe.each([
+  ['a small folder', 0],
+  ['a large folder', SEARCH_INDEX_CACHE_MIN + 200],
+])('cache, with %s: the very next search sees every change', (_, synthetic) => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  const search = (...words: string[]) => runCli(['--catalogue', dir, 'search', ...words], { env });
+
+  beforeAll(() => {
+    dir = tempDir('own-');
+    if (synthetic) writeCatalogue(dir, synthetic, { perFile: 700 });
+    writeFileSync(join(dir, 'eigen.yaml'), yamlOf(method({ id: 'zeepkistrace', name: 'Zeepkistrace', summary: 'Kinderen timmeren een racewagen.' })));
+    env = { XDG_CACHE_HOME: tempDir('cache-') };
+  });
+
+  it('finds the folder’s own method, cold and then warm', async () => {
+    for (let run = 0; run < 2; run++) {
+      const r = await search('zeepkist');
+      expect(r.code).toBe(0);
+      expect(ids(r.stdout)[0]).toBe('zeepkistrace');
+    }
+    const root = join(env.XDG_CACHE_HOME!, 'methodewijzer');
+    expect(readdirSync(join(root, 'folders')).length).toBeGreaterThan(0);
+    // Only a large catalogue keeps a search snapshot; a warm search of it reads no records.
+    expect(existsSync(join(root, 'search'))).toBe(synthetic > 0);
+  });
+
+  it('a changed file, even at once and to the same size', async () => {
+    const file = join(dir, 'eigen.yaml');
+    const size = statSync(file).size;
+    writeFileSync(file, readFileSync(file, 'utf8').replace('racewagen', 'bolderkar'));
+    expect(statSync(file).size).toBe(size);
+    expect(ids((await search('bolderkar')).stdout)[0]).toBe('zeepkistrace');
+    expect((await search('racewagen')).stdout).not.toMatch(/zeepkistrace/);
+  });
+
+  it('an added file', async () => {
+    writeFileSync(join(dir, 'erbij.yaml'), yamlOf(method({ id: 'buurtbieb', name: 'Buurtbieb', summary: 'Een boekenkast op het plein.' })));
+    expect(ids((await search('boekenkast')).stdout)[0]).toBe('buurtbieb');
+  });
+
+  it('a renamed file', async () => {
+    renameSync(join(dir, 'erbij.yaml'), join(dir, 'hernoemd.yml'));
+    const r = await runCli(['--catalogue', dir, 'search', 'boekenkast', '--json'], { env });
+    expect(JSON.parse(r.stdout)[0].id).toBe('buurtbieb');
+    expect((await runCli(['--catalogue', dir, 'show', 'buurtbieb'], { env })).stdout).toMatch(/hernoemd\.yml/);
+  });
+
+  it('a deleted file', async () => {
+    rmSync(join(dir, 'hernoemd.yml'));
+    const r = await search('boekenkast');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+  });
+
+  it('an invalid file is reported on every run, cached or not (exit 3), and the rest still found', async () => {
+    writeFileSync(join(dir, 'kapot.yaml'), 'id: kapot\nname: [\n');
+    for (let run = 0; run < 2; run++) {
+      const r = await search('zeepkistrace');
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/kapot\.yaml:\d+:\d+: geen geldige YAML/);
+      expect(ids(r.stdout)[0]).toBe('zeepkistrace');
+    }
+    rmSync(join(dir, 'kapot.yaml'));
+    expect((await search('zeepkistrace')).code).toBe(0);
+  });
+
+  it('a corrupt cache is ignored and rebuilt', async () => {
+    const root = join(env.XDG_CACHE_HOME!, 'methodewijzer');
+    for (const sub of readdirSync(root)) for (const f of readdirSync(join(root, sub))) writeFileSync(join(root, sub, f), '{"format": 2, "files": [[[');
+    const r = await search('bolderkar');
+    expect(r.code).toBe(0);
+    expect(ids(r.stdout)[0]).toBe('zeepkistrace');
+    for (const f of readdirSync(join(root, 'folders'))) expect(() => JSON.parse(readFileSync(join(root, 'folders', f), 'utf8'))).not.toThrow();
+    expect(ids((await search('bolderkar')).stdout)[0]).toBe('zeepkistrace');
+  });
+
+  it('a cache folder that cannot be written does not stop the search', async () => {
+    const blocked = join(tempDir('blocked-'), 'file');
+    writeFileSync(blocked, 'not a folder');
+    const r = await runCli(['--catalogue', dir, 'search', 'bolderkar'], { env: { XDG_CACHE_HOME: blocked } });
+    expect(r.code).toBe(0);
+    expect(ids(r.stdout)[0]).toBe('zeepkistrace');
+  });
+});
+
+describe('search quality through the binary, with 2,000 synthetic records around the real ones', () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  beforeAll(() => {
+    dir = tempDir('synthetic-');
+    writeCatalogue(dir, 2000, { seed: 3, perFile: 1000 });
+    env = { XDG_CACHE_HOME: tempDir('cache-') };
+  });
+
+  it.each([
+    ['kan wel', 'kan-wel'],
+    ['tijd voor elkaar', 'tijdvoorelkaar'],
+    ['jongeren keet', 'keetkeur'],
+    ['politie buurt', 'buurt-bestuurt'],
+    ['vrijwilligers vraag aanbod', 'maatschappelijke-beursvloer'],
+  ])('%s -> %s in the top three', async (query, id) => {
+    const r = await runCli(['--catalogue', dir, 'search', ...query.split(' ')], { env });
+    expect(r.code).toBe(0);
+    expect(ids(r.stdout).slice(0, 3)).toContain(id);
+  });
+});

@@ -1,0 +1,255 @@
+import Fuse from 'fuse.js';
+import { describe, expect, it } from 'vitest';
+import { generateMethods } from '../../scripts/gen-catalogue.mjs';
+import { loadCatalogue } from '../../src/catalogue/load.js';
+import { filterMethods } from '../../src/core/methods.js';
+import {
+  RELEVANCE,
+  buildIndex,
+  checkedIndex,
+  fold,
+  highlightRanges,
+  nearestWord,
+  searchIndex,
+  searchMethods,
+} from '../../src/core/search.js';
+import { formatSearchLines, formatSearchResults } from '../../src/format/search.js';
+import type { Method } from '../../src/schema.js';
+import { makeStyle } from '../../src/terminal.js';
+import { method } from '../helpers/catalogue.js';
+
+const builtin = loadCatalogue().methods;
+
+/**
+ * What consultants type, and the method they mean. The first eight are the issue's; the rest are
+ * ours: misspelt, without accents, written together or apart, or words from a method's purpose or
+ * setting rather than its name. Each intended method follows from its text in catalogue/methods.
+ */
+const QUERIES: [query: string, id: string, why: string][] = [
+  ['kan wel', 'kan-wel', 'name "Kan wél" without the accent'],
+  ['tijd voor elkaar', 'tijdvoorelkaar', 'name written apart'],
+  ['smederij', 'de-smederijen', 'singular of "De Smederijen"'],
+  ['eigen kracht', 'eigen-kracht-conferentie', 'start of the name'],
+  ['jongeren keet', 'keetkeur', 'target group from the summary, start of the name'],
+  ['dorp toekomst', 'integraal-dorpsontwikkelingsplan', '"Een dorp maakt zelf een plan voor zijn toekomst"'],
+  ['politie buurt', 'buurt-bestuurt', 'setting in the name, purpose in the summary'],
+  ['vrijwilligers vraag aanbod', 'maatschappelijke-beursvloer', '"de vraag naar vrijwilligerswerk aan het aanbod"'],
+  ['TijdvoorElkaar', 'tijdvoorelkaar', 'name written together, in odd case'],
+  ['platelands parlement', 'plattelandsparlement', 'typo, and written apart'],
+  ['moedercentrum', 'moedercentra', 'singular, two letters off'],
+  ['lhbt leerlingen school', 'gay-straight-alliances', 'words from the summary and tags only'],
+  ['huurkorting studenten', 'studenten-wonen-in-aandachtswijken', '"korting op de huur", glued into one word'],
+  ['mobiele telefoon jongeren', 'mobieltje-voor-je-mening', 'what the method hands out, not its name'],
+  ['maatschapelijke opvang', 'maatschappelijke-opvang-in-zelfbeheer', 'common misspelling'],
+  ['keten keuren', 'keetkeur', 'what the young people learn to do'],
+  ['wedstrijd 1000 euro', 'kern-met-pit', '"1.000 euro" written without the dot'],
+  ['arbeidsmarkt reintegratie', 'maatschappelijke-activeringscentra', '"re-integratie" without the hyphen'],
+  ['allochtone groepen meepraten', 'woonatelier', 'purpose from the summary'],
+  ['kulturhuiske', 'kulturhuske', 'typo in a dialect name'],
+  ['co creatie ambtenaar', 'bewoners-aan-zet', '"co-creatie" written apart'],
+  ['sociale samenhang straten', 'mensen-maken-de-stad', 'purpose and setting from the summary'],
+];
+
+const rankOf = (results: { method: Method }[], id: string) => results.findIndex((r) => r.method.id === id) + 1 || Infinity;
+
+describe('search quality: the intended method in the top three', () => {
+  it('the queries hold their methods in the built-in catalogue', () => {
+    for (const [, id] of QUERIES) expect(builtin.map((m) => m.id)).toContain(id);
+  });
+
+  it.each(QUERIES)('built-in catalogue: %s -> %s (%s)', (query, id) => {
+    expect(rankOf(searchMethods(builtin, query, { limit: 3 }), id)).toBeLessThanOrEqual(3);
+  });
+
+  // 10,000 synthetic records around the 39 real ones, sorted by id as the loader sorts them.
+  const mixed = [...builtin, ...generateMethods(10_000, 7)].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const mixedIndex = buildIndex(mixed);
+
+  it('the synthetic records share the real catalogue’s common words', () => {
+    for (const word of ['bewoners', 'buurt', 'dorp', 'jongeren', 'vrijwilligers', 'gemeente', 'elkaar', 'eigen', 'kracht']) {
+      expect(searchIndex(mixedIndex, word).total, word).toBeGreaterThan(50);
+    }
+  });
+
+  it.each(QUERIES)('10,000 synthetic records mixed in: %s -> %s', (query, id) => {
+    const { results } = searchIndex(mixedIndex, query, { limit: 3 });
+    expect(rankOf(results.map((r) => ({ method: mixed[r.record] })), id)).toBeLessThanOrEqual(3);
+  });
+
+  it('ranks every query at least as well as plain fuse.js over the full records', () => {
+    const fuse = new Fuse(builtin, {
+      ignoreLocation: true,
+      threshold: 0.4,
+      keys: [
+        { name: 'id', weight: 3 },
+        { name: 'name', weight: 3 },
+        { name: 'aliases', weight: 3 },
+        { name: 'tags', weight: 2 },
+        { name: 'elements', weight: 2 },
+        { name: 'summary', weight: 1 },
+      ],
+    });
+    for (const [query, id] of QUERIES) {
+      const plain = rankOf(fuse.search(query).map((r) => ({ method: r.item })), id);
+      expect(rankOf(searchMethods(builtin, query), id), query).toBeLessThanOrEqual(plain);
+    }
+  });
+});
+
+describe('matching', () => {
+  const catalogue = [
+    method({ id: 'kan-wel', name: 'Kan wél', summary: 'Bewoners maken hun wijk mooier.' }),
+    method({ id: 'tijdvoorelkaar', name: 'TijdvoorElkaar', aliases: ['Tijd voor elkaar'], summary: 'Buren doen iets voor elkaar.' }),
+    method({ id: 'buurtkracht', name: 'Buurtkracht', summary: 'Eigen initiatief in de straat.', tags: ['wijk'] }),
+    method({ id: 'dorpsraad', name: 'Dorpsraad', summary: 'Het dorp praat mee.', tags: ['dorp'] }),
+  ];
+  const top = (query: string) => searchMethods(catalogue, query)[0]?.method.id;
+
+  it.each([
+    ['kan wel', 'kan-wel'],
+    ['KAN WÉL', 'kan-wel'],
+    ['kanwel', 'kan-wel'],
+    ['tijd voor elkaar', 'tijdvoorelkaar'],
+    ['TijdvoorElkaar', 'tijdvoorelkaar'],
+    ['tijdvoor elkaar', 'tijdvoorelkaar'],
+    ['buurt kracht', 'buurtkracht'],
+    ['buurtkracht', 'buurtkracht'],
+    ['kracht', 'buurtkracht'],
+    ['buurtkrakht', 'buurtkracht'],
+    ['dorpen', 'dorpsraad'],
+    ['dorps raad', 'dorpsraad'],
+  ])('%s finds %s', (query, id) => {
+    expect(top(query)).toBe(id);
+  });
+
+  it('finds nothing for letters that are in no word', () => {
+    expect(searchMethods(catalogue, 'qxzvbn')).toEqual([]);
+  });
+
+  it('folds accents, ligatures and case', () => {
+    expect(fold('Kan WÉL, coöperatie, ĳs')).toBe('kan wel, cooperatie, ijs');
+  });
+});
+
+describe('ranking', () => {
+  it('weighs name, aliases and id above tags and elements, and those above the summary', () => {
+    const catalogue = [
+      method({ id: 'c', name: 'Gamma', summary: 'Over de moestuin.' }),
+      method({ id: 'b', name: 'Beta', summary: 'Iets anders.', tags: ['moestuin'] }),
+      method({ id: 'a', name: 'Alfa', aliases: ['Moestuin'], summary: 'Iets anders.' }),
+    ];
+    expect(searchMethods(catalogue, 'moestuin').map((r) => r.method.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('puts methods that match every word above those that match one, however strongly', () => {
+    const catalogue = [
+      method({ id: 'een-woord', name: 'Jongeren Jongeren', aliases: ['Jongeren'], tags: ['jongeren'], summary: 'Jongeren.' }),
+      method({ id: 'alle-woorden', name: 'Iets', summary: 'Jongeren bouwen een keet.' }),
+    ];
+    expect(searchMethods(catalogue, 'jongeren keet').map((r) => r.method.id)[0]).toBe('alle-woorden');
+  });
+
+  it('does not flood: records that match one of three words in passing stay below the relevance floor', () => {
+    const weak = Array.from({ length: 200 }, (_, i) => method({ id: `zwak-${i}`, summary: `Een project over de buurt nummer ${i}.` }));
+    const strong = method({ id: 'sterk', name: 'Buurt moestuin kas', summary: 'Een moestuin met een kas in de buurt.' });
+    const results = searchMethods([...weak, strong], 'buurt moestuin kas');
+    expect(results.map((r) => r.method.id)).toEqual(['sterk']);
+    for (const r of searchMethods([...weak, strong], 'buurt')) expect(r.score).toBeGreaterThanOrEqual(RELEVANCE.minimum);
+  });
+
+  it('rarer words weigh more when no method matches them all', () => {
+    const catalogue = [
+      ...Array.from({ length: 20 }, (_, i) => method({ id: `gewoon-${i}`, summary: `Bewoners in de wijk ${i}.` })),
+      method({ id: 'zeldzaam', summary: 'Samen met de politie.' }),
+    ];
+    expect(searchMethods(catalogue, 'wijk politie')[0].method.id).toBe('zeldzaam');
+  });
+
+  it('scores from 0 to 1, best first, and reports which words matched in which fields', () => {
+    const results = searchMethods(builtin, 'vrijwilligers vraag aanbod');
+    expect(results[0].method.id).toBe('maatschappelijke-beursvloer');
+    expect(results[0].matched).toEqual({ tags: ['vrijwilligers'], summary: ['aanbod', 'vraag', 'vrijwilligerswerk'] });
+    for (const [a, b] of results.slice(1).map((r, i) => [results[i], r])) expect(a.coverage * 10 + a.score).toBeGreaterThanOrEqual(b.coverage * 10 + b.score);
+    for (const r of results) {
+      expect(r.score).toBeGreaterThan(0);
+      expect(r.score).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('skips words found nowhere and says which', () => {
+    const outcome = searchIndex(buildIndex(builtin), 'smederij qqxqq');
+    expect(outcome.unknown).toEqual(['qqxqq']);
+    expect(outcome.results[0].record).toBe(builtin.findIndex((m) => m.id === 'de-smederijen'));
+  });
+
+  it('applies a filter and a limit', () => {
+    const index = buildIndex(builtin);
+    const kept = new Set(filterMethods(builtin, { elements: ['inbedding'] }));
+    const { results, total } = searchIndex(index, 'dorp', { include: (r) => kept.has(builtin[r]), limit: 2 });
+    expect(results).toHaveLength(2);
+    expect(total).toBeGreaterThan(2);
+    for (const r of results) expect(builtin[r.record].elements).toContain('inbedding');
+  });
+});
+
+describe('index', () => {
+  it('survives a round trip through its parts, and refuses damaged ones', () => {
+    const index = buildIndex(builtin);
+    expect(checkedIndex(index.size, index.terms, index.offsets.slice(), index.postings.slice())).toEqual(index);
+    const bad = index.postings.slice();
+    bad[3] = (builtin.length + 5) << 6;
+    expect(checkedIndex(index.size, index.terms, index.offsets, bad)).toBeUndefined();
+    expect(checkedIndex(index.size, index.terms.slice(1), index.offsets, index.postings)).toBeUndefined();
+  });
+
+  it('keeps its vocabulary sorted and distinct', () => {
+    const { terms } = buildIndex(builtin);
+    expect(terms).toEqual([...new Set(terms)].sort());
+  });
+
+  it('suggests the nearest catalogue word for a misspelling', () => {
+    const index = buildIndex(builtin);
+    expect(nearestWord(index, 'smadarijen')).toBe('smederijen');
+    expect(nearestWord(index, 'qqqqqqqq')).toBeUndefined();
+  });
+});
+
+describe('highlighting', () => {
+  it('marks displayed words whose folded form matched, whole names glued together, and parts of hyphenated words', () => {
+    const mark = (text: string, words: string[], query: string[] = []) => highlightRanges(text, new Set(words), query).map(([a, b]) => text.slice(a, b));
+    expect(mark('Bewoners leren elkaar kennen.', ['elkaar'])).toEqual(['elkaar']);
+    expect(mark('Kan wél', ['kanwel'], ['kan', 'wel'])).toEqual(['Kan wél']);
+    expect(mark('Eigen Kracht-conferentie', ['kracht'])).toEqual(['Kracht-conferentie']);
+    expect(mark('Niets hier', ['elkaar'])).toEqual([]);
+  });
+
+  it('marks a whole name only when the query spells most of it', () => {
+    const mark = (text: string, words: string[], query: string[]) => highlightRanges(text, new Set(words), query).map(([a, b]) => text.slice(a, b));
+    expect(mark('Buurt bestuurt', ['buurt', 'buurtbestuurt'], ['politie', 'buurt'])).toEqual(['Buurt']);
+    expect(mark('Tijd voor elkaar', ['tijdvoorelkaar'], ['tijd', 'voor', 'elkaar'])).toEqual(['Tijd voor elkaar']);
+  });
+});
+
+describe('terminal output', () => {
+  const hits = searchMethods(builtin, 'tijd voor elkaar', { limit: 2 });
+
+  it('ranks, names with id and elements, and one summary line cut to the width', () => {
+    const text = formatSearchResults(hits, makeStyle(false), 50);
+    const lines = text.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^1\. TijdvoorElkaar {2}tijdvoorelkaar {2}· C T · ·$/);
+    expect(lines[1]).toMatch(/^ {3}Bewoners leren elkaar kennen/);
+    expect(lines[1].length).toBeLessThanOrEqual(50);
+    expect(lines[1].endsWith('…')).toBe(true);
+  });
+
+  it('highlights the matching words when colouring', () => {
+    const text = formatSearchResults(hits, makeStyle(true), 200, ['tijd', 'voor', 'elkaar']);
+    expect(text).toContain(makeStyle(true).yellow('elkaar'));
+    expect(text).toContain(makeStyle(true).bold.yellow('TijdvoorElkaar'));
+    expect(text).not.toContain(makeStyle(true).yellow('Bewoners'));
+  });
+
+  it('gives scripts id, name and score', () => {
+    expect(formatSearchLines(hits).split('\n')[0]).toBe(`tijdvoorelkaar\tTijdvoorElkaar\t${hits[0].score.toFixed(2)}`);
+  });
+});
