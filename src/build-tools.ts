@@ -2,3 +2,5 @@
 export { compileBuiltin } from './catalogue/load.js';
 export { formatProblem } from './catalogue/problem.js';
 export { SCHEMAS, jsonSchemaOf } from './schema.js';
+export { buildIndex } from './core/search.js';
+export { indexToJson } from './catalogue/search-snapshot.js';

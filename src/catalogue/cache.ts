@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
 import { CACHE_RACY_MS, MAX_FILE_BYTES } from '../defaults.js';
 import type { Method } from '../schema.js';
@@ -38,7 +37,7 @@ export function cacheRoot(env: NodeJS.ProcessEnv): string | undefined {
   if (xdg && isAbsolute(xdg)) return join(xdg, 'methodewijzer');
   let home = env.HOME;
   try {
-    home ||= homedir();
+    home ||= (lazyRequire('node:os') as typeof import('node:os')).homedir();
   } catch {
     return undefined;
   }
@@ -46,7 +45,15 @@ export function cacheRoot(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 export function sha1(data: string | Uint8Array): string {
+  const { createHash } = lazyRequire('node:crypto') as typeof import('node:crypto');
   return createHash('sha1').update(data).digest('hex');
+}
+
+// node:crypto and node:os cost start-up time on every run; only runs with user folders need them.
+let requireBuiltin: NodeJS.Require | undefined;
+function lazyRequire(id: string): unknown {
+  requireBuiltin ??= createRequire(import.meta.url);
+  return requireBuiltin(id);
 }
 
 let build: string | undefined;

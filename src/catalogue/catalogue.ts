@@ -49,7 +49,18 @@ export interface FileContents {
   model?: { key: ModelKey; value: ActieModel | Glossary | Sources | Criteria };
 }
 
-export type CompiledCatalogue = Omit<Catalogue, 'problems'>;
+/** The search index in JSON: what the build stores for the built-in catalogue (see core/search.ts). */
+export interface IndexJson {
+  size: number;
+  terms: string[];
+  offsets: number[];
+  postings: number[];
+}
+
+export type CompiledCatalogue = Omit<Catalogue, 'problems'> & {
+  /** The built-in catalogue's search index, made at build time so `search` need not build it. */
+  searchIndex?: IndexJson;
+};
 
 export interface LoadOptions {
   /** User folders, in order; a later record with a known id replaces the earlier one. */
@@ -80,7 +91,7 @@ export function yamlReader(): YamlReader {
   return yaml;
 }
 
-export function loadCatalogue(options: LoadOptions = {}): Catalogue {
+export function loadCatalogue(options: LoadOptions = {}): Catalogue & Pick<CompiledCatalogue, 'searchIndex'> {
   const builtin = options.builtinFromYaml ? yamlReader().compileBuiltin() : readCompiled();
   const read = options.readFolder ?? ((dir: string) => yamlReader().readFolder(dir));
   const byId = new Map(builtin.methods.map((m) => [m.id, m]));
@@ -106,7 +117,9 @@ export function loadCatalogue(options: LoadOptions = {}): Catalogue {
   }
   // The default sort orders strings by UTF-16 code units, as compareIds does, and needs no callback.
   const methods = [...byId.keys()].sort().map((id) => byId.get(id)!);
-  return { ...builtin, methods, origins, problems };
+  // The prebuilt index describes the built-in methods only.
+  const searchIndex = userIds.size === 0 && methods.length === builtin.methods.length ? builtin.searchIndex : undefined;
+  return { ...builtin, methods, origins, problems, searchIndex };
 }
 
 let compiled: CompiledCatalogue | undefined;

@@ -5,7 +5,7 @@ import { buildIndex, checkedIndex, type SearchIndex } from '../core/search.js';
 import { SEARCH_INDEX_CACHE_MIN } from '../defaults.js';
 import type { Method } from '../schema.js';
 import { openCacheFile, sha1, writeCacheFile } from './cache.js';
-import type { Catalogue } from './catalogue.js';
+import type { Catalogue, CompiledCatalogue, IndexJson } from './catalogue.js';
 import { bytesOf, littleEndian, pack, uint32s, unpack } from './pack.js';
 import type { Problem } from './problem.js';
 
@@ -39,6 +39,8 @@ function fileName(dirs: string[]): string {
  * ctx.prepare({ records: false }); the catalogue itself is not loaded.
  */
 export function openSnapshot(ctx: Context): SearchSnapshot | undefined {
+  // The built-in catalogue alone comes with its index (dist/catalogue.json); there is nothing to open.
+  if (ctx.folders.length === 0) return undefined;
   const dirs = ctx.folders.map((dir) => resolve(dir));
   const key = ctx.cache.catalogueKey(dirs);
   if (!key) return undefined;
@@ -93,8 +95,9 @@ function readSnapshot(file: NonNullable<ReturnType<typeof openCacheFile>>, key: 
  * The snapshot of a loaded catalogue: from the cache when still valid, else built now (and saved,
  * when the catalogue is large enough for that to pay off).
  */
-export function snapshotOf(ctx: Context, catalogue: Catalogue): SearchSnapshot {
+export function snapshotOf(ctx: Context, catalogue: Catalogue & Pick<CompiledCatalogue, 'searchIndex'>): SearchSnapshot {
   const { methods, problems } = catalogue;
+  if (catalogue.searchIndex) return inMemory(indexFromJson(catalogue.searchIndex), catalogue);
   const cached = methods.length >= SEARCH_INDEX_CACHE_MIN ? openSnapshot(ctx) : undefined;
   if (cached && cached.size === methods.length) {
     cached.close();
@@ -104,6 +107,14 @@ export function snapshotOf(ctx: Context, catalogue: Catalogue): SearchSnapshot {
   const index = buildIndex(methods);
   if (methods.length >= SEARCH_INDEX_CACHE_MIN) save(ctx, index, methods, problems);
   return inMemory(index, catalogue);
+}
+
+export function indexToJson(index: SearchIndex): IndexJson {
+  return { size: index.size, terms: index.terms, offsets: [...index.offsets], postings: [...index.postings] };
+}
+
+function indexFromJson(json: IndexJson): SearchIndex {
+  return { size: json.size, terms: json.terms, offsets: Uint32Array.from(json.offsets), postings: Uint32Array.from(json.postings) };
 }
 
 function inMemory(index: SearchIndex, { methods, problems }: Catalogue): SearchSnapshot {

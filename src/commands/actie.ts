@@ -12,7 +12,8 @@ import {
 } from '../core/advice.js';
 import { UsageError } from '../errors.js';
 import { CONTEXT_LABELS, formatAdvice, formatAdviceMarkdown } from '../format/advice.js';
-import { CONTEXT_KEYS, type ActieModel, type ContextKey, type ElementKey } from '../schema.js';
+import { CONTEXT_KEYS, type ContextKey, type ElementKey } from '../keys.js';
+import type { ActieModel } from '../schema.js';
 import { sanitize, wrap } from '../terminal.js';
 import { checkWritable, writeFileInterruptibly } from '../files.js';
 
