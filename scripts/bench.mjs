@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { writeCatalogue } from './gen-catalogue.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = join(ROOT, 'bin', 'methodewijzer.js');
+const BIN = join(ROOT, 'bin', 'methodewijzer.cjs');
 const SEED = 1;
 const PER_FILE = 800;
 /** Queries from the issue, cycled through the runs. */
@@ -83,7 +83,7 @@ function tempCache() {
 }
 
 const args = parseArgs(process.argv.slice(2));
-if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
+if (!existsSync(join(ROOT, 'dist', 'cli.cjs'))) {
   console.error('bench: dist/ is missing; run `npm run bench`, which builds first');
   process.exit(1);
 }

@@ -1,8 +1,18 @@
 #!/usr/bin/env node
-// Builds dist/: the CLI bundled by esbuild, and the built-in catalogue compiled to validated JSON.
+// Builds dist/, what bin/ runs:
+//   cli.cjs        the CLI and all of src/, one CommonJS bundle (esbuild);
+//   vendor/*.cjs   the large libraries that only some commands need (yaml, zod, prompts, fuse.js,
+//                  csv), each its own bundle, loaded on first use;
+//   boot.cjs       the entry for bin/: loads the bundles through a V8 code cache (see src/boot.ts);
+//   catalogue.json the built-in catalogue, validated, so no YAML is parsed to show it;
+//   v8-cache/      the code cache, warmed by running typical commands once.
+// CommonJS rather than ESM because Node 20 gives scripts, not ES modules, a code cache.
 // With --write-schema it also regenerates catalogue/schema/*.schema.json from the zod schema.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,26 +20,91 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
+/** Libraries bundled apart from the CLI, by import name; the CLI requires them lazily. */
+const VENDOR = ['yaml', 'zod', '@inquirer/prompts', 'fuse.js', 'csv-stringify/sync'];
+/** What the CLI uses of a library, where that is much less than all of it (tree-shaken away). */
+const USED = { '@inquirer/prompts': ['select', 'Separator'] };
+const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/[/.]/g, '-')}.cjs`;
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+};
+
+/**
+ * Libraries a command needs only now and then, loaded when first called rather than when the module
+ * that imports them starts: fuse.js serves only query words with no exact match.
+ */
+const LAZY = ['fuse.js'];
+
+const vendorPlugin = {
+  name: 'vendor',
+  setup(b) {
+    const filter = new RegExp(`^(${VENDOR.map((v) => v.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter }, (args) =>
+      LAZY.includes(args.path) && args.namespace !== 'lazy'
+        ? { path: args.path, namespace: 'lazy' }
+        : { path: `./${vendorFile(args.path)}`, external: true },
+    );
+    // A constructor that loads the real one on first use (a class is all these libraries export).
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
+      contents:
+        `let Real;\n` +
+        `function Lazy(...a) { Real ??= require(${JSON.stringify(args.path)}); return new Real(...a); }\n` +
+        `module.exports = Lazy; module.exports.default = Lazy;\n`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
+/** Keeps start-up lean: see the two files in scripts/shims/. */
+const shimPlugin = {
+  name: 'shims',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: join(root, 'scripts/shims/supports-color.js') }));
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes(`${'node_modules'}/commander/`) ? { path: join(root, 'scripts/shims/child-process.cjs') } : undefined,
+    );
+  },
+};
+
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-await build({
-  absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts', 'build-tools': 'src/build-tools.ts' },
-  outdir: dist,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  chunkNames: 'chunks/[name]-[hash]',
-  define: { __VERSION__: JSON.stringify(pkg.version) },
-  // Some dependencies are CommonJS and call require() for Node built-ins.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: { cli: 'src/cli.ts', 'build-tools': 'src/build-tools.ts' },
+    outdir: dist,
+    outExtension: { '.js': '.cjs' },
+    plugins: [vendorPlugin, shimPlugin],
+    // import() of a library becomes require(): the code cache compiles scripts, which cannot import().
+    supported: { 'dynamic-import': false },
+    // Less to read and hash on every start; names stay, so a stack trace (METHODEWIJZER_DEBUG) reads.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__import_meta_url' },
+    banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  }),
+  build({ ...common, entryPoints: { boot: 'src/boot.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
+  ...VENDOR.map((name) =>
+    build({
+      ...common,
+      stdin: USED[name]
+        ? { contents: `export { ${USED[name].join(', ')} } from ${JSON.stringify(name)};`, resolveDir: root, loader: 'js' }
+        : { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
+      outfile: join(dist, vendorFile(name)),
+    }),
+  ),
+]);
 
-const tools = await import(join(dist, 'build-tools.js'));
+const require = createRequire(import.meta.url);
+const tools = require(join(dist, 'build-tools.cjs'));
 const catalogue = tools.compileBuiltin(join(root, 'catalogue'));
 if (catalogue.problems.length) {
   for (const p of catalogue.problems) console.error(tools.formatProblem(p));
@@ -37,6 +112,7 @@ if (catalogue.problems.length) {
   process.exit(3);
 }
 const { problems, ...compiled } = catalogue;
+compiled.searchIndex = tools.indexToJson(tools.buildIndex(compiled.methods));
 writeFileSync(join(dist, 'catalogue.json'), JSON.stringify(compiled));
 
 if (process.argv.includes('--write-schema')) {
@@ -47,3 +123,27 @@ if (process.argv.includes('--write-schema')) {
     console.error(`wrote ${file}`);
   }
 }
+
+// Warm the code cache, in separate processes, as a user's run would load the files. The CLI's own
+// bundle is warmed with the everyday commands only (a larger cache loads slower); the libraries with
+// every command that uses them: a user folder (yaml, zod), export, and the prompts of `actie`.
+const scratch = mkdtempSync(join(tmpdir(), 'methodewijzer-build-'));
+writeFileSync(join(scratch, 'eigen.yaml'), 'id: eigen\nname: Eigen\nsummary: Een eigen methode.\nelements: [animo]\nsource:\n  kind: verkenning\nurl: https://example.org/eigen\n');
+const everyday = [['list'], ['list', '--json'], ['show', 'abcd'], ['search', 'buurt'], ['model'], ['glossary']];
+const libraries = [
+  ['--catalogue', scratch, 'list'],
+  ['--catalogue', scratch, 'search', 'eigen'],
+  ['actie', '--animo', 'beide', '--contact', 'beide', '--toerusting', 'beide', '--inbedding', 'beide', '--empathie', 'beide'],
+  ['export', '--format', 'csv'],
+  ['export', '--format', 'yaml'],
+];
+const env = { XDG_CACHE_HOME: scratch };
+const plans = [
+  `{ commands: ${JSON.stringify(libraries)}, env: ${JSON.stringify(env)}, extra: [${JSON.stringify(vendorFile('@inquirer/prompts'))}], save: (f) => !f.startsWith('cli.cjs.') }`,
+  `{ commands: ${JSON.stringify(everyday)}, env: ${JSON.stringify(env)}, save: (f) => f.startsWith('cli.cjs.') }`,
+];
+for (const plan of plans) {
+  const warm = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(dist, 'boot.cjs'))}).warm(${plan})`], { stdio: 'inherit' });
+  if (warm.status !== 0) console.error('build: warming the code cache failed (the CLI still works, only slower)');
+}
+rmSync(scratch, { recursive: true, force: true });

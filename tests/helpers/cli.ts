@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = join(ROOT, 'bin', 'methodewijzer.js');
+export const BIN = join(ROOT, 'bin', 'methodewijzer.cjs');
 
 export interface CliResult {
   code: number | null;
