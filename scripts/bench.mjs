@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// Measures the whole-process time of `methodewijzer search` on synthetic catalogues of 1,000, 10,000
-// and 100,000 records against bare `node -e 0`, in one run on one machine, and prints the ratios.
+// Two benchmarks, in one run on one machine, each against bare `node -e 0`:
+//  1. start-up: list, show, search, list --json and actie up to its first prompt, on the built-in
+//     catalogue: median time and peak memory, as ratios (scripts/bench-startup.mjs);
+//  2. catalogue size: the whole-process time of `methodewijzer search` on synthetic catalogues of
+//     1,000, 10,000 and 100,000 records.
 // Run through `npm run bench` (which builds first).
 //
-//   node scripts/bench.mjs [--sizes 1000,10000,100000] [--runs 15] [--cold-runs 3]
+//   node scripts/bench.mjs [--only startup|sizes] [--sizes 1000,10000,100000] [--runs 15] [--cold-runs 3]
 //
 // The catalogues are generated (deterministically) under bench/out/ when missing. "warm" runs find
 // the folder's records and search index in the cache; "cold" runs each start with an empty cache
@@ -14,6 +17,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, u
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchStartup, formatStartup } from './bench-startup.mjs';
 import { writeCatalogue } from './gen-catalogue.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,12 +29,13 @@ const QUERIES = [['jongeren', 'keet'], ['tijd', 'voor', 'elkaar'], ['dorp', 'toe
 const TARGETS = { 10000: { ratio: 3 }, 100000: { ms: 1500 } };
 
 function parseArgs(argv) {
-  const args = { sizes: [1000, 10000, 100000], runs: 15, coldRuns: 3 };
+  const args = { sizes: [1000, 10000, 100000], runs: 15, coldRuns: 3, only: undefined };
   for (let i = 0; i < argv.length; i += 2) {
     const [key, value] = [argv[i], argv[i + 1]];
     if (key === '--sizes') args.sizes = value.split(',').map(Number);
     else if (key === '--runs') args.runs = Number(value);
     else if (key === '--cold-runs') args.coldRuns = Number(value);
+    else if (key === '--only' && ['startup', 'sizes'].includes(value)) args.only = value;
     else {
       console.error(`bench: unknown argument ${key}`);
       process.exit(2);
@@ -88,6 +93,19 @@ if (!existsSync(join(ROOT, 'dist', 'cli.cjs'))) {
   process.exit(1);
 }
 
+const cpuName = cpus()[0]?.model ?? 'unknown CPU';
+const today = new Date().toISOString().slice(0, 10);
+if (args.only !== 'sizes') {
+  process.stderr.write(`bench: start-up, ${args.runs} runs each ...\n`);
+  const startup = await benchStartup({ bin: BIN, runs: args.runs });
+  console.log(`methodewijzer start-up benchmark, ${today}, Node ${process.version}, ${cpuName} (${cpus().length} cores)`);
+  console.log(`median of ${args.runs} runs each, interleaved with as many of bare node; built-in catalogue`);
+  console.log('');
+  console.log(formatStartup(startup));
+  console.log('');
+  if (args.only === 'startup') process.exit(0);
+}
+
 const folders = args.sizes.map((size) => ({ size, ...catalogue(size) }));
 // A file changed shortly before it was read is checked by content on the next run (CACHE_RACY_MS);
 // wait that out, so "warm" means what a user sees on any later day.
@@ -134,8 +152,7 @@ for (const f of folders) {
 }
 
 const fmt = (ms) => `${Math.round(ms)} ms`;
-const cpu = cpus()[0]?.model ?? 'unknown CPU';
-console.log(`methodewijzer search benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpu} (${cpus().length} cores)`);
+console.log(`methodewijzer search benchmark, ${today}, Node ${process.version}, ${cpuName} (${cpus().length} cores)`);
 console.log(`median of ${args.runs} warm runs, ${args.coldRuns} cold runs; queries cycle through: ${QUERIES.map((q) => q.join(' ')).join(' | ')}`);
 console.log('');
 console.log(`node -e 0: ${fmt(nodeMs)}`);
