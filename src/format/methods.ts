@@ -24,10 +24,10 @@ export function formatMethodTable(methods: Method[], style: ChalkInstance, colum
   const grid = 'A C T I E';
   const kindWidth = 10;
   const idWidth = Math.max(2, ...methods.map((m) => m.id.length));
-  const fixed = grid.length + kindWidth + 6;
-  const showId = columns - fixed - idWidth >= 30;
-  const nameRoom = Math.max(12, columns - fixed - (showId ? idWidth + 2 : 0));
-  const nameWidth = Math.min(nameRoom, Math.max(4, ...methods.map((m) => m.name.length)));
+  const fixed = grid.length + kindWidth + 4;
+  // Names come first: the id column is shown only where the whole names fit beside it.
+  const nameWidth = Math.max(12, Math.min(columns - fixed, Math.max(4, ...methods.map((m) => m.name.length))));
+  const showId = nameWidth + fixed + 2 + idWidth <= columns;
   const row = (name: string, g: string, kind: string, id: string) =>
     [name.padEnd(nameWidth), g, kind.padEnd(kindWidth), showId ? id : ''].join('  ').trimEnd();
   const lines = [style.bold(row('Naam', grid, 'Soort', 'id'))];
