@@ -164,6 +164,15 @@ export function buildProgram(run: Runner, output: OutputConfiguration): Command 
       return run(async (ctx) => (await import('./commands/glossary.js')).glossary(this.opts(), ctx), this);
     });
 
+  program
+    .command('sources')
+    .description('de bronnen: de brochure, de databanken en verkenningen, en de vijf selectiecriteria')
+    .option('--json', 'als JSON')
+    .addHelpText('after', examples('sources', 'sources --json'))
+    .action(function (this: Command) {
+      return run(async (ctx) => (await import('./commands/sources.js')).sources(this.opts(), ctx), this);
+    });
+
   addFilterOptions(
     program
       .command('export')

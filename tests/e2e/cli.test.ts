@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { METHOD_FACTS } from '../fixtures/brochure-facts.js';
+import { CRITERIA_COUNT, METHOD_FACTS, SOURCE_FACTS } from '../fixtures/brochure-facts.js';
 import { expectNoStackTrace, runCli } from '../helpers/cli.js';
 
 describe('list', () => {
@@ -117,6 +117,22 @@ describe('model and glossary', () => {
     expect(stdout).not.toMatch(/ANIMO/);
   });
 
+  it('sources --json: the brochure, the two databanks and two verkenningen with links, the five criteria', async () => {
+    const { code, stdout } = await runCli(['sources', '--json']);
+    expect(code).toBe(0);
+    const about = JSON.parse(stdout);
+    expect(about.brochure).toMatchObject({ title: 'Methodisch werken aan actief burgerschap', publisher: 'Movisie' });
+    expect(about.sources.map((s: { kind: string; name: string; url: string }) => ({ kind: s.kind, name: s.name, url: s.url }))).toEqual(SOURCE_FACTS);
+    expect(about.criteria).toHaveLength(CRITERIA_COUNT);
+  });
+
+  it('sources as text names every source with its link and numbers the criteria', async () => {
+    const { code, stdout } = await runCli(['sources']);
+    expect(code).toBe(0);
+    for (const s of SOURCE_FACTS) expect(stdout).toContain(s.url);
+    expect(stdout).toMatch(new RegExp(`\\n  ${CRITERIA_COUNT}\\. `));
+  });
+
   it('glossary --json lists the Begrippenkader', async () => {
     const terms = JSON.parse((await runCli(['glossary', '--json'])).stdout);
     expect(terms.map((t: { term: string }) => t.term)).toEqual(['Actief burgerschap', 'Methodisch werken', 'Evidence based werken', 'Verkenningen']);
@@ -130,7 +146,7 @@ describe('global behaviour', () => {
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
-  it.each(['list', 'show', 'model', 'glossary', 'validate'])('%s --help shows examples', async (cmd) => {
+  it.each(['list', 'search', 'show', 'model', 'glossary', 'sources', 'actie', 'export', 'new', 'validate'])('%s --help shows examples', async (cmd) => {
     const { code, stdout } = await runCli([cmd, '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Voorbeelden:\n {2}\$ methodewijzer/);
