@@ -103,16 +103,9 @@ export function loadCatalogue(options: LoadOptions = {}): Catalogue & Pick<Compi
   for (const dir of new Set((options.folders ?? []).map((d) => resolve(d)))) {
     const folder = read(dir);
     problems.push(...folder.problems);
-    for (const { value, file, line } of folder.methods) {
-      const earlier = userIds.get(value.id);
-      if (earlier) {
-        problems.push(duplicateId(value.id, file, line, earlier));
-        continue;
-      }
-      const origin = { file, line, builtin: false };
-      userIds.set(value.id, origin);
-      byId.set(value.id, normalizeMethod(value));
-      origins[value.id] = origin;
+    for (const { method, origin } of uniqueById(folder.methods, false, problems, userIds)) {
+      byId.set(method.id, method);
+      origins[method.id] = origin;
     }
   }
   // The default sort orders strings by UTF-16 code units, as compareIds does, and needs no callback.
@@ -189,8 +182,28 @@ export function yamlFiles(dir: string): string[] {
   return files.sort();
 }
 
-export function duplicateId(id: string, file: string, line: number, earlier: MethodOrigin): Problem {
-  return { file, line, field: 'id', message: `id "${id}" komt al voor in ${earlier.file}:${earlier.line}; een id moet uniek zijn` };
+/**
+ * The first record of each id, normalized, with where it came from; every later record with an id
+ * already in `seen` becomes a problem. Pass the same `seen` to carry ids across folders.
+ */
+export function uniqueById(
+  records: Located<Method>[],
+  builtin: boolean,
+  problems: Problem[],
+  seen = new Map<string, MethodOrigin>(),
+): { method: Method; origin: MethodOrigin }[] {
+  const kept: { method: Method; origin: MethodOrigin }[] = [];
+  for (const { value, file, line } of records) {
+    const earlier = seen.get(value.id);
+    if (earlier) {
+      problems.push({ file, line, field: 'id', message: `id "${value.id}" komt al voor in ${earlier.file}:${earlier.line}; een id moet uniek zijn` });
+      continue;
+    }
+    const origin = { file, line, builtin };
+    seen.set(value.id, origin);
+    kept.push({ method: normalizeMethod(value), origin });
+  }
+  return kept;
 }
 
 /** Elements in the model's order, so every consumer can rely on it. */

@@ -2,19 +2,17 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { MAX_FILE_BYTES, MODEL_FILES } from '../defaults.js';
-import { actieSchema, criteriaSchema, glossarySchema, methodSchema, sourcesSchema, type Method } from '../schema.js';
+import { actieSchema, criteriaSchema, glossarySchema, methodSchema, sourcesSchema } from '../schema.js';
 import {
   compareIds,
-  duplicateId,
   folderProblem,
   modelKeyOf,
-  normalizeMethod,
   provideYamlReader,
+  uniqueById,
   yamlFiles,
   type CompiledCatalogue,
   type FileContents,
   type FolderContents,
-  type MethodOrigin,
   type ModelKey,
 } from './catalogue.js';
 import { parseRecords } from './parse-records.js';
@@ -34,21 +32,9 @@ export function compileBuiltin(dir = builtinCatalogueDir()): CompiledCatalogue &
       if (!problems.some((p) => p.file.endsWith(file))) problems.push({ file: displayPath(join(dir, file)), message: 'bestand ontbreekt' });
     }
   }
-  const seen = new Map<string, MethodOrigin>();
-  const methods: Method[] = [];
-  const origins: Record<string, MethodOrigin> = {};
-  for (const { value, file, line } of folder.methods) {
-    const earlier = seen.get(value.id);
-    if (earlier) {
-      problems.push(duplicateId(value.id, file, line, earlier));
-      continue;
-    }
-    const origin = { file, line, builtin: true };
-    seen.set(value.id, origin);
-    origins[value.id] = origin;
-    methods.push(normalizeMethod(value));
-  }
-  methods.sort((a, b) => compareIds(a.id, b.id));
+  const kept = uniqueById(folder.methods, true, problems);
+  const methods = kept.map((k) => k.method).sort((a, b) => compareIds(a.id, b.id));
+  const origins = Object.fromEntries(kept.map((k) => [k.method.id, k.origin]));
   return {
     methods,
     origins,

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { compileBuiltin, readFolder } from '../catalogue/load.js';
+import { compileBuiltin, readFolder, uniqueById } from '../catalogue/load.js';
 import { builtinCatalogueDir, displayPath } from '../catalogue/paths.js';
 import { formatProblem, type Problem } from '../catalogue/problem.js';
 import { writeJson, type Context } from '../context.js';
@@ -28,18 +28,8 @@ export function validateFolders(dirs: string[]): ValidationReport {
 }
 
 function withDuplicates(folder: ReturnType<typeof readFolder>) {
-  const seen = new Map<string, { file: string; line: number }>();
   const problems = [...folder.problems];
-  const methods = folder.methods.filter(({ value, file, line }) => {
-    const earlier = seen.get(value.id);
-    if (earlier) {
-      problems.push({ file, line, field: 'id', message: `id "${value.id}" komt al voor in ${earlier.file}:${earlier.line}; een id moet uniek zijn` });
-      return false;
-    }
-    seen.set(value.id, { file, line });
-    return true;
-  });
-  return { methods, problems };
+  return { methods: uniqueById(folder.methods, false, problems), problems };
 }
 
 export async function validate(dirs: string[], options: ValidateOptions, ctx: Context): Promise<number> {
