@@ -5,7 +5,6 @@ import { CACHE_RACY_MS, MAX_FILE_BYTES } from '../defaults.js';
 import type { Method } from '../schema.js';
 import {
   folderProblem,
-  modelKeyOf,
   yamlFiles,
   yamlReader,
   type FileContents,
@@ -367,7 +366,8 @@ export class FolderCache {
   private parse(dir: string, file: FileState): void {
     const readAt = this.now();
     const hash = file.stamp && contentHash(file.path, file.stamp.size);
-    const read = yamlReader().readYamlFile(file.path, file.path, modelKeyOf(dir, file.path));
+    // A user's folder holds methods only (see readFolder).
+    const read = yamlReader().readYamlFile(file.path, file.path);
     file.records = {
       methods: read.methods.map(({ value, line }) => ({ value, line })),
       problems: read.problems.map(({ file: _file, ...rest }) => rest),

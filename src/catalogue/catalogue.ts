@@ -156,6 +156,16 @@ export function folderProblem(dir: string): Problem | undefined {
     return { file: shown, message: 'map bestaat niet; controleer --catalogue of METHODEWIJZER_CATALOGUE' };
   }
   if (!stat.isDirectory()) return { file: shown, message: 'is geen map; geef een map met YAML-bestanden op' };
+  // A folder that cannot be listed would otherwise look empty, and its methods silently missing.
+  for (const sub of [dir, join(dir, 'methods')]) {
+    try {
+      readdirSync(sub);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (sub !== dir && (code === 'ENOENT' || code === 'ENOTDIR')) continue;
+      return { file: displayPath(sub), message: `kan de map niet lezen (${code ?? 'onbekende fout'}); controleer de rechten` };
+    }
+  }
   return undefined;
 }
 
@@ -176,7 +186,8 @@ export function yamlFiles(dir: string): string[] {
       continue;
     }
     for (const e of entries) {
-      if (e.isFile() && /\.ya?ml$/i.test(e.name)) files.push(join(sub, e.name));
+      // A link is read like a file; a broken or looping one then reports why it cannot be read.
+      if ((e.isFile() || e.isSymbolicLink()) && /\.ya?ml$/i.test(e.name)) files.push(join(sub, e.name));
     }
   }
   return files.sort();

@@ -25,7 +25,7 @@ export * from './catalogue.js';
 
 /** Loads the built-in catalogue from YAML, validated; throws nothing, but any problem makes it unusable. */
 export function compileBuiltin(dir = builtinCatalogueDir()): CompiledCatalogue & { problems: Problem[] } {
-  const folder = readFolder(dir);
+  const folder = readFolder(dir, true);
   const problems = [...folder.problems];
   for (const [key, file] of Object.entries(MODEL_FILES)) {
     if (!folder[key as keyof typeof MODEL_FILES]) {
@@ -46,13 +46,17 @@ export function compileBuiltin(dir = builtinCatalogueDir()): CompiledCatalogue &
   };
 }
 
-/** Reads every YAML file of a folder (and of its `methods/` subfolder). Never throws. */
-export function readFolder(dir: string): FolderContents {
+/**
+ * Reads every YAML file of a folder (and of its `methods/` subfolder). Never throws. Only the built-in
+ * catalogue has model files (actie.yaml, ...); in a user's folder every file holds methods, whatever
+ * its name, since `new "Actie"` or an export may well be called actie.yaml.
+ */
+export function readFolder(dir: string, withModelFiles = false): FolderContents {
   const problem = folderProblem(dir);
   if (problem) return { methods: [], problems: [problem] };
   const contents: FolderContents = { methods: [], problems: [] };
   for (const file of yamlFiles(dir)) {
-    const modelKey = modelKeyOf(dir, file);
+    const modelKey = withModelFiles ? modelKeyOf(dir, file) : undefined;
     const read = readYamlFile(file, displayPath(file), modelKey);
     contents.methods.push(...read.methods);
     contents.problems.push(...read.problems);

@@ -27,7 +27,7 @@ export function parseRecords<T>(file: string, text: string, schema: z.ZodType<T>
 
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
+    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [docs];
   } catch (err) {
     return { records, problems: [{ file, message: unreadable(err) }] };
@@ -153,7 +153,11 @@ function issueProblems(
   if (issue.code === 'unrecognized_keys') {
     const parent = doc.getIn(path, true) as Node | undefined;
     return issue.keys.map((key) => {
-      const keyNode = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === key)?.key : undefined;
+      // A key that is itself a list or map reaches zod stringified: point at the first such key.
+      const pair = isMap(parent)
+        ? (parent.items.find((p) => isScalar(p.key) && p.key.value === key) ?? parent.items.find((p) => !isScalar(p.key)))
+        : undefined;
+      const keyNode = pair?.key;
       const range = (keyNode as Node | undefined)?.range ?? parent?.range;
       const guess = closest(key, fieldNames(schema));
       return {

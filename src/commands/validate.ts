@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { compileBuiltin, readFolder, uniqueById } from '../catalogue/load.js';
+import { compileBuiltin, readFolder, uniqueById, type MethodOrigin } from '../catalogue/load.js';
 import { builtinCatalogueDir, displayPath } from '../catalogue/paths.js';
 import { formatProblem, type Problem } from '../catalogue/problem.js';
 import { writeJson, type Context } from '../context.js';
@@ -17,19 +17,20 @@ export interface ValidationReport {
 /** Checks folders and reports every problem found in all of them. */
 export function validateFolders(dirs: string[]): ValidationReport {
   const builtin = builtinCatalogueDir();
+  // Ids must be unique across the user's folders too, as they are when the folders load together.
+  const seen = new Map<string, MethodOrigin>();
   return {
-    folders: dirs.map((dir) => {
-      const path = resolve(dir);
+    folders: [...new Set(dirs.map((dir) => resolve(dir)))].map((path) => {
       // The built-in folder must also hold the model files; a user's folder needs only methods.
-      const result = path === builtin ? compileBuiltin(path) : withDuplicates(readFolder(path));
+      const result = path === builtin ? compileBuiltin(path) : withDuplicates(readFolder(path), seen);
       return { folder: displayPath(path), methods: result.methods.length, problems: result.problems };
     }),
   };
 }
 
-function withDuplicates(folder: ReturnType<typeof readFolder>) {
+function withDuplicates(folder: ReturnType<typeof readFolder>, seen: Map<string, MethodOrigin>) {
   const problems = [...folder.problems];
-  return { methods: uniqueById(folder.methods, false, problems), problems };
+  return { methods: uniqueById(folder.methods, false, problems, seen), problems };
 }
 
 export async function validate(dirs: string[], options: ValidateOptions, ctx: Context): Promise<number> {

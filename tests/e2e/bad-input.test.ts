@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, symlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Method } from '../../src/schema.js';
@@ -44,6 +44,16 @@ const CASES: Case[] = [
   { name: 'deeply nested input', files: { 'diep.yaml': `id: ${'['.repeat(10_000)}` }, where: /diep\.yaml:1:\d+: /, says: /te diep geneste YAML/ },
   { name: '__proto__ keys', files: { 'proto.yaml': `${base('proto')}__proto__:\n  polluted: true\n` }, where: /proto\.yaml:8:1: __proto__: /, says: /onbekend veld/ },
   { name: 'a file of many megabytes', files: hugeFile, where: /groot\.yaml: /, says: /bestand is te groot \(9\.0 MiB; hoogstens 8 MiB\)/ },
+  { name: 'a key that is a list', files: { 'sleutel.yaml': `${base('sleutel')}? [a, b]\n: c\n` }, where: /sleutel\.yaml:8:3: /, says: /onbekend veld/ },
+  {
+    name: 'YAML files that are links going round in a loop',
+    files: (dir) => {
+      symlinkSync(join(dir, 'lus-b.yaml'), join(dir, 'lus-a.yaml'));
+      symlinkSync(join(dir, 'lus-a.yaml'), join(dir, 'lus-b.yaml'));
+    },
+    where: /lus-a\.yaml: /,
+    says: /kan het bestand niet lezen \(ELOOP\)/,
+  },
 ];
 
 function folderFor(c: Case): string {
@@ -67,6 +77,7 @@ describe.each(CASES)('bad input: $name', (c) => {
     const r = await runCli(['--catalogue', dir, 'list', '--json']);
     expect(r.code).toBe(3);
     expectNoStackTrace(r.stderr);
+    expect(r.stderr).not.toMatch(/\(node:\d+\)|Warning:/);
     const warning = line(r.stderr);
     expect(warning, r.stderr).toBeDefined();
     expect(warning).toContain(dir);
@@ -112,6 +123,47 @@ describe('bad input: several at once', () => {
     expect(validate.code).toBe(3);
     expect(validate.stdout).toContain(`${missing}: map bestaat niet`);
     expectNoStackTrace(list.stderr + validate.stderr);
+  });
+
+  it('a folder that cannot be read is named, not taken for an empty one', async () => {
+    const dir = userFolder({ 'goed.yaml': GOOD });
+    chmodSync(dir, 0o000);
+    try {
+      // root reads anything, so run as an ordinary user where the tests run as root.
+      const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all'] : [];
+      const r = spawnSync(asUser[0] ?? process.execPath, [...asUser.slice(1), ...(asUser.length ? [process.execPath] : []), BIN, 'validate', dir], {
+        env: cleanEnv(),
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(3);
+      expect(r.stdout).toContain(`${dir}: kan de map niet lezen (EACCES)`);
+    } finally {
+      chmodSync(dir, 0o700);
+    }
+  });
+
+  it('a YAML file that is a link is read like any other', async () => {
+    const target = userFolder({ 'echt.yaml': yamlOf(method({ id: 'via-link' })) });
+    const dir = tempDir('link-');
+    symlinkSync(join(target, 'echt.yaml'), join(dir, 'link.yaml'));
+    const r = await runCli(['--catalogue', dir, 'show', 'via-link', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).id).toBe('via-link');
+  });
+
+  it("a user's file called actie.yaml (or glossary, sources, criteria) holds methods, like any other", async () => {
+    const dir = userFolder({ 'actie.yaml': yamlOf(method({ id: 'actie' })), 'sources.yaml': yamlOf(method({ id: 'bronnen' })) });
+    const r = await runCli(['--catalogue', dir, 'list', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).map((m: Method) => m.id)).toEqual(expect.arrayContaining(['actie', 'bronnen']));
+  });
+
+  it('validate finds an id used in two of the folders it checks, as loading them together would', async () => {
+    const a = userFolder({ 'x.yaml': base('zelfde') });
+    const b = userFolder({ 'x.yaml': base('zelfde') });
+    const r = await runCli(['validate', a, b]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain(`${join(b, 'x.yaml')}:1: id: id "zelfde" komt al voor in ${join(a, 'x.yaml')}:1`);
   });
 
   it('the same goes for METHODEWIJZER_CATALOGUE', async () => {
