@@ -10,14 +10,17 @@
 // With --write-schema it also regenerates catalogue/schema/*.schema.json from the zod schema.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+const finalDist = join(root, 'dist');
+// Everything is built in a folder of its own and only then takes dist/'s place, so a CLI that runs
+// during a build (npm link, a second terminal) finds the old build or the new one, never half of one.
+const dist = join(root, `.dist-build-${process.pid}`);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** Libraries bundled apart from the CLI, by import name; the CLI requires them lazily. */
@@ -75,6 +78,7 @@ const shimPlugin = {
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
+process.on('exit', () => rmSync(dist, { recursive: true, force: true }));
 
 await Promise.all([
   build({
@@ -88,7 +92,7 @@ await Promise.all([
     // Less to read and hash on every start; names stay, so a stack trace (METHODEWIJZER_DEBUG) reads.
     minifyWhitespace: true,
     minifySyntax: true,
-    define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__import_meta_url' },
+    define: { __VERSION__: JSON.stringify(pkg.version), __BUNDLED__: 'true', 'import.meta.url': '__import_meta_url' },
     banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   }),
   build({ ...common, entryPoints: { boot: 'src/boot.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
@@ -147,3 +151,9 @@ for (const plan of plans) {
   if (warm.status !== 0) console.error('build: warming the code cache failed (the CLI still works, only slower)');
 }
 rmSync(scratch, { recursive: true, force: true });
+
+// The swap: the old build steps aside, the new one takes its place, the old one goes.
+const old = join(root, `.dist-old-${process.pid}`);
+if (existsSync(finalDist)) renameSync(finalDist, old);
+renameSync(dist, finalDist);
+rmSync(old, { recursive: true, force: true });

@@ -17,7 +17,11 @@ export function packageRoot(): string {
 }
 
 export const builtinCatalogueDir = () => join(packageRoot(), 'catalogue');
-export const compiledCataloguePath = () => join(packageRoot(), 'dist', 'catalogue.json');
+declare const __BUNDLED__: boolean | undefined;
+
+/** dist/catalogue.json: beside the bundle itself when bundled (also while a build warms it), else in the package. */
+export const compiledCataloguePath = () =>
+  typeof __BUNDLED__ !== 'undefined' ? join(dirname(fileURLToPath(import.meta.url)), 'catalogue.json') : join(packageRoot(), 'dist', 'catalogue.json');
 
 /** A path as a user would like to read it: relative to where they are, unless that climbs out. */
 export function displayPath(file: string, cwd = process.cwd()): string {

@@ -11,6 +11,9 @@ import { slugify } from '../core/slug.js';
 import { FILL_IN, methodTemplate } from '../format/template.js';
 import { sanitize } from '../terminal.js';
 
+/** File systems allow 255 bytes a name; ids that long help nobody. */
+const MAX_ID_LENGTH = 80;
+
 export interface NewOptions {
   /** Set when the user gave --catalogue (not only through the environment). */
   catalogueFlag?: boolean;
@@ -26,7 +29,7 @@ export async function newMethod(rawName: string, options: NewOptions, ctx: Conte
   if (!name || /[\u0000-\u001f\u007f-\u009f]/.test(name)) {
     throw new UsageError('geef de methode een naam van één regel', 'Bijvoorbeeld: methodewijzer new "Buurtkracht"');
   }
-  const id = slugify(name);
+  const id = slugify(name).slice(0, MAX_ID_LENGTH).replace(/-+$/, '');
   if (!id) {
     throw new UsageError(`kan van "${sanitize(name)}" geen id maken`, 'Gebruik in de naam ook letters (a-z) of cijfers.');
   }
@@ -41,7 +44,15 @@ export async function newMethod(rawName: string, options: NewOptions, ctx: Conte
     );
   }
 
-  mkdirSync(folder, { recursive: true });
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'onbekende fout';
+    throw new FailedError(
+      `kan de map ${sanitize(displayPath(folder))} niet maken (${code})`,
+      code === 'EEXIST' || code === 'ENOTDIR' ? 'Daar staat een bestand; geef met --catalogue een map op.' : 'Geef met --catalogue een map op waarin u mag schrijven.',
+    );
+  }
   const file = join(folder, `${id}.yaml`);
   const text = methodTemplate({ id, name, modeline: schemaModeline(), scalar: (v) => stringify(v, { lineWidth: 0 }).trimEnd() });
   await writeFileAtomic(file, text, { existsHint: 'Kies een andere naam, of open het bestaande bestand en pas het aan.' });

@@ -106,6 +106,24 @@ describe('new', () => {
     expect(r.stderr).toContain('vervangt die');
   });
 
+  it('a --catalogue that is a file: exit 1 saying so, no stack trace', async () => {
+    const file = join(tempDir('new-'), 'geen-map');
+    writeFileSync(file, 'x');
+    const r = await runCli(['--catalogue', file, 'new', 'Iets']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/kan de map .*geen-map niet maken \(EEXIST\)/);
+    expectNoStackTrace(r.stderr);
+  });
+
+  it('a very long name gives an id a file system accepts', async () => {
+    const cwd = tempDir('new-');
+    const r = await runCli(['new', 'Heel '.repeat(100)], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    const [file] = readdirSync(cwd);
+    expect(file.length).toBeLessThanOrEqual(85);
+    expect(file).toMatch(/^heel(-heel)+\.yaml$/);
+  });
+
   it.each([['日本'], ['   '], ['twee\nregels']])('a name without usable letters (%j) is a usage error', async (name) => {
     const cwd = tempDir('new-');
     const r = await runCli(['new', name], { cwd });
