@@ -3,7 +3,7 @@ import { BuiltinCatalogueBroken, loadCatalogue } from './catalogue/catalogue.js'
 import { formatProblem } from './catalogue/problem.js';
 import { createContext, type Context, type GlobalOptions } from './context.js';
 import { ENV_CATALOGUE, EXPORT_FORMATS, SEARCH_LIMIT } from './defaults.js';
-import { AppError, CatalogueError, EXIT } from './errors.js';
+import { AppError, EXIT } from './errors.js';
 import { interruptHandlers } from './interrupt.js';
 import { answerFlags } from './core/advice.js';
 import { parseElement } from './core/methods.js';
@@ -301,15 +301,13 @@ function report(err: unknown, stderr: { write(s: string): unknown }, style: Retu
     stderr.write('Afgebroken.\n');
     return EXIT.interrupted;
   }
-  if (err instanceof CatalogueError || err instanceof BuiltinCatalogueBroken) {
-    for (const p of err.problems) stderr.write(`${style.red('fout:')} ${sanitize(formatProblem(p))}\n`);
-  }
   if (err instanceof AppError) {
     stderr.write(`${style.red('fout:')} ${err.message}\n`);
     if (err.hint) stderr.write(`${err.hint}\n`);
     return err.exitCode;
   }
   if (err instanceof BuiltinCatalogueBroken) {
+    for (const p of err.problems) stderr.write(`${style.red('fout:')} ${sanitize(formatProblem(p))}\n`);
     stderr.write(`${style.red('fout:')} de ingebouwde catalogus is ongeldig; installeer methodewijzer opnieuw.\n`);
     return EXIT.invalidCatalogue;
   }

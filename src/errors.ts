@@ -1,5 +1,3 @@
-import type { Problem } from './catalogue/problem.js';
-
 /** Exit codes, documented in the README. The only place that maps failures to numbers. */
 export const EXIT = {
   ok: 0,
@@ -38,15 +36,6 @@ export class UsageError extends AppError {
 export class FailedError extends AppError {
   constructor(message: string, hint?: string) {
     super(message, EXIT.failed, hint);
-  }
-}
-
-/** Catalogue data that does not validate. Carries every problem found, not only the first. */
-export class CatalogueError extends AppError {
-  readonly problems: Problem[];
-  constructor(problems: Problem[], message = 'De catalogus bevat fouten.') {
-    super(message, EXIT.invalidCatalogue, "Controleer de bestanden met 'methodewijzer validate <map>'.");
-    this.problems = problems;
   }
 }
 
