@@ -45,6 +45,9 @@ describe('list', () => {
   it.each([
     [['list', '--element', 'foo'], /ongeldige waarde 'foo'.*animo, contact, toerusting, inbedding, empathie/],
     [['list', '--kind', 'boek'], /ongeldige waarde 'boek'.*databank, verkenning/],
+    [['list', '--element', ''], /^fout: ongeldige waarde '' voor '-e, --element <element>'\. Kies uit: animo, contact/],
+    [['list', '--kind', ''], /^fout: ongeldige waarde '' voor '-k, --kind <kind>'\. Kies uit: databank, verkenning/],
+    [['search', 'buurt', '--limit', ''], /^fout: ongeldige waarde '' voor '-n, --limit <n>'\. Geef een heel getal/],
     [['list', '--tag', 'dorpp'], /onbekende tag: dorpp[\s\S]*Bekende tags: .*dorp/],
     [['list', '--bogus'], /onbekende optie '--bogus'/],
     [['lijst'], /onbekende opdracht 'lijst'/],
