@@ -52,6 +52,9 @@ describe('list', () => {
     [['list', '--bogus'], /onbekende optie '--bogus'/],
     [['lijst'], /onbekende opdracht 'lijst'/],
     [['show'], /argument 'methode' ontbreekt/],
+    [['show', ''], /geef het id of de naam van een methode[\s\S]*methodewijzer show abcd/],
+    [['show', '  '], /geef het id of de naam van een methode/],
+    [['show', '🙂'], /geef het id of de naam van een methode/],
     [['model', 'x'], /onbekend element "x"/],
   ])('%j is a usage error (exit 2) that says how to fix it', async (args, message) => {
     const { code, stdout, stderr } = await runCli(args);
