@@ -123,6 +123,17 @@ describe('model and glossary', () => {
     expect(stdout).not.toMatch(/ANIMO/);
   });
 
+  it('model: each element counts its methods in the right number, and every pole key stands apart from its label', async () => {
+    const model = JSON.parse((await runCli(['model', '--json'])).stdout) as { elements: { name: string; methodCount: number; poles: { key: string; label: string }[] }[] };
+    const { code, stdout } = await runCli(['model']);
+    expect(code).toBe(0);
+    for (const e of model.elements) {
+      const n = e.methodCount;
+      expect(stdout).toContain(`${e.name.toUpperCase()}  ${n} ${n === 1 ? 'methode' : 'methoden'}\n`);
+      for (const p of e.poles) expect(stdout).toMatch(new RegExp(`^  ${p.key} {2,}${p.label}$`, 'm'));
+    }
+  });
+
   it('sources --json: the brochure, the two databanks and two verkenningen with links, the five criteria', async () => {
     const { code, stdout } = await runCli(['sources', '--json']);
     expect(code).toBe(0);
