@@ -323,8 +323,9 @@ const COMMANDER_PHRASES: [RegExp, string][] = [
   [/^unknown command '(.+?)'/, "onbekende opdracht '$1'"],
   [/^missing required argument '(.+?)'/, "argument '$1' ontbreekt"],
   [/^option '(.+?)' argument missing/, "optie '$1' mist een waarde"],
-  [/^option '(.+?)' argument '(.+?)' is invalid\. Allowed choices are (.+)\./, "ongeldige waarde '$2' voor '$1'. Kies uit: $3."],
-  [/^option '(.+?)' argument '(.+?)' is invalid\. (.+)/, "ongeldige waarde '$2' voor '$1'. $3"],
+  // The value may be empty (`--element ""`).
+  [/^option '(.+?)' argument '(.*?)' is invalid\. Allowed choices are (.+)\./, "ongeldige waarde '$2' voor '$1'. Kies uit: $3."],
+  [/^option '(.+?)' argument '(.*?)' is invalid\. (.+)/, "ongeldige waarde '$2' voor '$1'. $3"],
   [/^too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\./, 'te veel argumenten: verwacht $2, gekregen $3.'],
   [/\(Did you mean (.+?)\?\)/, '(Bedoelde je $1?)'],
 ];

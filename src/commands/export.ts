@@ -5,6 +5,7 @@ import { EXPORT_FORMATS } from '../defaults.js';
 import { AppError, EXIT, UsageError } from '../errors.js';
 import { writeFileInterruptibly } from '../files.js';
 import { formatMethodsJson } from '../format/json.js';
+import { plural } from '../format/plural.js';
 import type { Method } from '../schema.js';
 import { sanitize } from '../terminal.js';
 import { listMethods, type FilterFlags } from './list.js';
@@ -80,5 +81,5 @@ export async function exportMethods(options: ExportOptions, ctx: Context): Promi
     overwrite: Boolean(options.force),
     existsHint: 'Kies een andere naam met --output, of overschrijf het bestand met --force.',
   });
-  ctx.stderr.write(`${methods.length} ${methods.length === 1 ? 'methode' : 'methoden'} geëxporteerd naar ${sanitize(options.output)} (${format}).\n`);
+  ctx.stderr.write(`${plural(methods.length, 'methode', 'methoden')} geëxporteerd naar ${sanitize(options.output)} (${format}).\n`);
 }

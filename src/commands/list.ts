@@ -3,7 +3,9 @@ import { allTags, filterMethods, type MethodFilter } from '../core/methods.js';
 import { UsageError } from '../errors.js';
 import { formatMethodsJson } from '../format/json.js';
 import { formatMethodLines, formatMethodTable } from '../format/methods.js';
+import { plural } from '../format/plural.js';
 import type { ElementKey, Method, SourceKind } from '../schema.js';
+import { wrap } from '../terminal.js';
 
 /** The filter options as commander parses them (`--element`, `--kind`, `--tag`, the first two repeatable). */
 export interface FilterFlags {
@@ -52,5 +54,6 @@ export async function list(options: ListOptions, ctx: Context): Promise<void> {
     return;
   }
   ctx.stdout.write(formatMethodTable(methods, ctx.style, ctx.columns));
-  ctx.stderr.write(ctx.errStyle.dim(`${methods.length} methoden. Meer over een methode: methodewijzer show <id of naam>\n`));
+  const footer = `${plural(methods.length, 'methode', 'methoden')}. Meer over een methode: methodewijzer show <id of naam>`;
+  ctx.stderr.write(ctx.errStyle.dim(wrap(footer, ctx.columns)) + '\n');
 }

@@ -4,8 +4,9 @@ import { filterMethods } from '../core/methods.js';
 import { fold, nearestWord, searchIndex, type SearchIndex, type SearchOutcome } from '../core/search.js';
 import { SEARCH_LIMIT } from '../defaults.js';
 import { NotFoundError, UsageError } from '../errors.js';
+import { plural } from '../format/plural.js';
 import { formatSearchLines, formatSearchResults, searchJson, type SearchHit } from '../format/search.js';
-import { sanitize } from '../terminal.js';
+import { sanitize, wrap } from '../terminal.js';
 import { checkTags, filterFromFlags, type FilterFlags } from './list.js';
 
 export interface SearchOptions extends FilterFlags {
@@ -25,8 +26,8 @@ export async function search(words: string[], options: SearchOptions, ctx: Conte
     if (!ctx.interactive) return void ctx.stdout.write(formatSearchLines(hits));
     ctx.stdout.write(formatSearchResults(hits, ctx.style, ctx.columns, words));
     const more = total > hits.length ? ` (van ${total}; meer met --limit)` : '';
-    const count = `${hits.length} ${hits.length === 1 ? 'methode' : 'methoden'}${more}`;
-    ctx.stderr.write(ctx.errStyle.dim(`${count}. Meer over een methode: methodewijzer show <id>`) + '\n');
+    const count = plural(hits.length, 'methode', 'methoden') + more;
+    ctx.stderr.write(ctx.errStyle.dim(wrap(`${count}. Meer over een methode: methodewijzer show <id>`, ctx.columns)) + '\n');
   } finally {
     snapshot.close();
   }
@@ -70,7 +71,7 @@ function noResultHint(index: SearchIndex, outcome: SearchOutcome, filtered: bool
   const query = outcome.words.join(' ');
   if (filtered) {
     const unfiltered = searchIndex(index, query).total;
-    if (unfiltered > 0) return `Zonder de filters (--element, --kind, --tag) zijn er ${unfiltered} resultaten.`;
+    if (unfiltered > 0) return `Zonder de filters (--element, --kind, --tag) geeft deze zoekvraag ${plural(unfiltered, 'resultaat', 'resultaten')}.`;
   }
   const respelled = outcome.words.map((w) => (outcome.unknown.includes(w) ? (nearestWord(index, w) ?? w) : w));
   const suggestion = respelled.join(' ');

@@ -1,6 +1,6 @@
 import { writeJson, type Context } from '../context.js';
 import { findMethod } from '../core/methods.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import { formatMethodDetail } from '../format/methods.js';
 import { sanitize } from '../terminal.js';
 
@@ -9,6 +9,10 @@ export interface ShowOptions {
 }
 
 export async function show(query: string, options: ShowOptions, ctx: Context): Promise<void> {
+  // Without a letter or digit (`show ""`, `show 🙂`) the argument cannot name a method: a usage error, as with search.
+  if (!/[\p{L}\p{N}]/u.test(query)) {
+    throw new UsageError('geef het id of de naam van een methode', "Bijvoorbeeld: methodewijzer show abcd. Alle ids staan in 'methodewijzer list'.");
+  }
   const catalogue = ctx.catalogue();
   const method = findMethod(catalogue.methods, query);
   if (!method) {

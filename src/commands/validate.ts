@@ -4,6 +4,7 @@ import { builtinCatalogueDir, displayPath } from '../catalogue/paths.js';
 import { formatProblem, type Problem } from '../catalogue/problem.js';
 import { writeJson, type Context } from '../context.js';
 import { EXIT } from '../errors.js';
+import { plural } from '../format/plural.js';
 import { sanitize } from '../terminal.js';
 
 export interface ValidateOptions {
@@ -42,8 +43,8 @@ export async function validate(dirs: string[], options: ValidateOptions, ctx: Co
     for (const p of problems) ctx.stdout.write(sanitize(formatProblem(p)) + '\n');
     for (const f of report.folders) {
       const n = f.problems.length;
-      const verdict = n === 0 ? ctx.errStyle.green('in orde') : ctx.errStyle.red(`${n} ${n === 1 ? 'probleem' : 'problemen'}`);
-      ctx.stderr.write(`${sanitize(f.folder)}: ${f.methods} ${f.methods === 1 ? 'methode' : 'methoden'} geldig, ${verdict}\n`);
+      const verdict = n === 0 ? ctx.errStyle.green('in orde') : ctx.errStyle.red(plural(n, 'probleem', 'problemen'));
+      ctx.stderr.write(`${sanitize(f.folder)}: ${plural(f.methods, 'methode', 'methoden')} geldig, ${verdict}\n`);
     }
   }
   return problems.length ? EXIT.invalidCatalogue : EXIT.ok;

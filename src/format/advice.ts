@@ -3,6 +3,7 @@ import type { ActieAnswers, Advice, ElementAdvice, MethodRef, Reason } from '../
 import type { ActieModel, ContextKey, Sources } from '../schema.js';
 import { CONTEXT_KEYS } from '../keys.js';
 import { sanitize, wrap } from '../terminal.js';
+import { plural } from './plural.js';
 
 /** How the attention (1..3 in catalogue/actie.yaml) reads to a person. */
 export function attentionLabel(attention: number): string {
@@ -26,7 +27,7 @@ function excludedNote(advice: Advice, model: ActieModel): string | undefined {
   if (!advice.excluded) return undefined;
   const filters = CONTEXT_KEYS.filter((k) => advice.context[k] && model.context[k].filter).map((k) => advice.context[k]!.label.toLowerCase());
   const n = advice.excluded;
-  return `${n} ${n === 1 ? 'methode valt' : 'methoden vallen'} af omdat ze bij een andere omgeving horen (gekozen: ${filters.join(', ')}).`;
+  return `${plural(n, 'methode valt', 'methoden vallen')} af omdat ze bij een andere omgeving horen (gekozen: ${filters.join(', ')}).`;
 }
 
 /** The advice for a person: on a terminal wrapped to `width` and styled; piped, plain lines (`width` Infinity). */

@@ -1,6 +1,7 @@
 import type { ActieModel, ElementKey, Method, Sources } from '../schema.js';
 import { sanitize } from '../terminal.js';
 import { ELEMENT_NAMES } from './methods.js';
+import { plural } from './plural.js';
 
 export interface MarkdownOptions {
   model: ActieModel;
@@ -21,7 +22,7 @@ export function formatMethodsMarkdown(methods: Method[], options: MarkdownOption
     '',
     text(model.intro),
     '',
-    `${methods.length} ${methods.length === 1 ? 'methode' : 'methoden'}, geordend naar de elementen van het ACTIE-model. ` +
+    `${plural(methods.length, 'methode', 'methoden')}, geordend naar de elementen van het ACTIE-model. ` +
       `Bron: ${text(sources.brochure.title)} (${text(sources.brochure.publisher)}, ${text(sources.brochure.published)}).`,
   ];
   for (const element of shown) {

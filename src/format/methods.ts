@@ -43,16 +43,32 @@ export function formatMethodLines(methods: Method[]): string {
   return methods.map((m) => [m.id, sanitize(m.name), m.elements.join(','), m.source.kind, sanitize(m.url)].join('\t') + '\n').join('');
 }
 
+/** One method in full; on a terminal every line is wrapped to `width`, except a URL too long for any line. */
 export function formatMethodDetail(m: Method, origin: MethodOrigin | undefined, style: ChalkInstance, width: number): string {
-  const label = (l: string) => style.bold(l.padEnd(11));
-  const lines = [style.bold.cyan(sanitize(m.name)) + style.dim(`  (${m.id})`), ''];
+  const labelWidth = 11;
+  const label = (l: string) => style.bold(l.padEnd(labelWidth));
+  // A label, then its text wrapped to the width under itself.
+  const under = (indent: number, text: string) => wrap(text, width, ' '.repeat(indent)).slice(indent);
+  const field = (l: string, text: string) => label(l) + under(labelWidth, text);
+  const name = sanitize(m.name);
+  const title =
+    name.length + 4 + m.id.length <= width
+      ? [style.bold.cyan(name) + style.dim(`  (${m.id})`)]
+      : [...wrap(name, width).split('\n').map((l) => style.bold.cyan(l)), style.dim(`(${m.id})`)];
+  const lines = [...title, ''];
   lines.push(wrap(sanitize(m.summary), width), '');
-  lines.push(label('ACTIE') + elementGrid(m.elements, style) + '  ' + m.elements.map((e) => ELEMENT_NAMES[e]).join(', '));
+  // The element names beside the grid, or below it, under the label, when they do not fit there.
+  const grid = elementGrid(m.elements, style);
+  const elementNames = m.elements.map((e) => ELEMENT_NAMES[e]).join(', ');
+  const gridEnd = labelWidth + 'A C T I E'.length + 2;
+  lines.push(label('ACTIE') + grid + (gridEnd + elementNames.length <= width ? '  ' + elementNames : '\n' + ' '.repeat(labelWidth) + under(labelWidth, elementNames)));
   const source = m.source.kind === 'databank' ? 'databank' : 'verkenning';
-  lines.push(label('Bron') + source + (m.source.collection ? ` (${sanitize(m.source.collection)})` : ''));
-  if (m.aliases?.length) lines.push(label('Ook') + m.aliases.map((a) => sanitize(a)).join(', '));
-  if (m.tags?.length) lines.push(label('Tags') + m.tags.map((t) => sanitize(t)).join(', '));
-  lines.push(label('Link') + style.underline(sanitize(m.url)));
-  if (origin && !origin.builtin) lines.push(label('Herkomst') + `eigen methode, uit ${sanitize(origin.file)}`);
+  lines.push(field('Bron', source + (m.source.collection ? ` (${sanitize(m.source.collection)})` : '')));
+  if (m.aliases?.length) lines.push(field('Ook', m.aliases.map((a) => sanitize(a)).join(', ')));
+  if (m.tags?.length) lines.push(field('Tags', m.tags.map((t) => sanitize(t)).join(', ')));
+  // A URL is not broken (a terminal could no longer open it); too long beside its label, it starts a line of its own.
+  const url = sanitize(m.url);
+  lines.push(labelWidth + url.length <= width ? label('Link') + style.underline(url) : style.bold('Link') + '\n' + style.underline(url));
+  if (origin && !origin.builtin) lines.push(field('Herkomst', `eigen methode, uit ${sanitize(origin.file)}`));
   return lines.join('\n') + '\n';
 }

@@ -10,23 +10,46 @@ export interface SearchHit {
   matched: Partial<Record<SearchField, string[]>>;
 }
 
+/** Narrower terminals get this width anyway: below it the elements and an id no longer fit beside the indent. */
+const MIN_WIDTH = 30;
+const GRID_WIDTH = 'A C T I E'.length;
+
 /**
- * For a terminal: rank, name with the matching words highlighted, id, elements; then a one-line
- * summary. `query` is the query's folded words (SearchOutcome.words).
+ * For a terminal, never wider than `columns`: per method its rank, name (matching words highlighted),
+ * elements and id, then its summary on one line. Where every name and id fit on one line, name,
+ * elements and id are columns, as in `list`; otherwise each name stands whole on its own line(s), with
+ * the elements and the id below it (the id on a line of its own when it does not fit beside them, and
+ * shortened only on a terminal narrower than the id). `query` is the query's folded words
+ * (SearchOutcome.words).
  */
 export function formatSearchResults(hits: SearchHit[], style: ChalkInstance, columns: number, query: string[] = []): string {
-  const width = Math.max(40, columns);
+  const width = Math.max(MIN_WIDTH, columns);
   const rankWidth = String(hits.length).length + 2;
   const indent = ' '.repeat(rankWidth);
+  const room = width - rankWidth;
+  const names = hits.map((h) => sanitize(h.method.name));
+  const nameWidth = Math.max(0, ...names.map((n) => n.length));
+  const idWidth = Math.max(0, ...hits.map((h) => h.method.id.length));
+  const oneLine = nameWidth + 2 + GRID_WIDTH + 2 + idWidth <= room;
   const lines: string[] = [];
   for (const [i, hit] of hits.entries()) {
     const words = new Set(Object.values(hit.matched).flat());
     const m = hit.method;
+    const name = names[i];
+    const ranges = highlightRanges(name, words, query);
+    const rank = style.dim(`${i + 1}.`.padStart(rankWidth - 1)) + ' ';
     const grid = elementGrid(m.elements, style);
-    const room = width - rankWidth - m.id.length - 2 - 9 - 2;
-    const name = highlight(truncate(sanitize(m.name), Math.max(12, room)), words, query, style.bold, style.bold.yellow);
-    lines.push(`${style.dim(`${i + 1}.`.padStart(rankWidth - 1))} ${name}  ${style.dim(m.id)}  ${grid}`);
-    lines.push(indent + highlight(truncate(sanitize(m.summary), width - rankWidth), words, query, (s) => s, style.yellow));
+    const nameSpan = (span: [number, number]) => mark(name, ranges, span, style.bold, style.bold.yellow);
+    if (oneLine) {
+      lines.push(rank + nameSpan([0, name.length]) + ' '.repeat(nameWidth - name.length + 2) + grid + '  ' + style.dim(m.id));
+    } else {
+      lineSpans(name, room).forEach((span, j) => lines.push((j === 0 ? rank : indent) + nameSpan(span)));
+      // The id whole, so it can be typed after `show`: beside the elements, or below them when too long.
+      if (GRID_WIDTH + 2 + m.id.length <= room) lines.push(indent + grid + '  ' + style.dim(m.id));
+      else lines.push(indent + grid, indent + style.dim(truncate(m.id, room)));
+    }
+    const summary = truncate(sanitize(m.summary), room);
+    lines.push(indent + mark(summary, highlightRanges(summary, words, query), [0, summary.length], (s) => s, style.yellow));
   }
   return lines.join('\n') + '\n';
 }
@@ -41,12 +64,36 @@ export function searchJson(hits: SearchHit[]): unknown[] {
   return hits.map((h) => ({ ...h.method, score: h.score, matched: h.matched }));
 }
 
-function highlight(text: string, words: Set<string>, query: string[], plain: (s: string) => string, marked: (s: string) => string): string {
-  let out = '';
-  let at = 0;
-  for (const [from, to] of highlightRanges(text, words, query)) {
-    out += plain(text.slice(at, from)) + marked(text.slice(from, to));
-    at = to;
+/** Where `text` breaks into lines of at most `room` characters: between words, and inside a word longer than a line. */
+export function lineSpans(text: string, room: number): [number, number][] {
+  const spans: [number, number][] = [];
+  let start = -1;
+  let end = -1;
+  for (const word of text.matchAll(/\S+/g)) {
+    let from = word.index;
+    const to = from + word[0].length;
+    if (start >= 0 && to - start <= room) {
+      end = to;
+      continue;
+    }
+    if (start >= 0) spans.push([start, end]);
+    for (; to - from > room; from += room) spans.push([from, from + room]);
+    [start, end] = [from, to];
   }
-  return out + plain(text.slice(at));
+  if (start >= 0) spans.push([start, end]);
+  return spans;
+}
+
+/** The part `span` of `text`, styled `marked` where it lies in one of `ranges` and `plain` elsewhere. */
+function mark(text: string, ranges: [number, number][], [from, to]: [number, number], plain: (s: string) => string, marked: (s: string) => string): string {
+  let out = '';
+  let at = from;
+  for (const [a, b] of ranges) {
+    const start = Math.max(a, at);
+    const end = Math.min(b, to);
+    if (start >= end) continue;
+    out += plain(text.slice(at, start)) + marked(text.slice(start, end));
+    at = end;
+  }
+  return out + plain(text.slice(at, to));
 }

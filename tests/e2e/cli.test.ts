@@ -45,10 +45,16 @@ describe('list', () => {
   it.each([
     [['list', '--element', 'foo'], /ongeldige waarde 'foo'.*animo, contact, toerusting, inbedding, empathie/],
     [['list', '--kind', 'boek'], /ongeldige waarde 'boek'.*databank, verkenning/],
+    [['list', '--element', ''], /^fout: ongeldige waarde '' voor '-e, --element <element>'\. Kies uit: animo, contact/],
+    [['list', '--kind', ''], /^fout: ongeldige waarde '' voor '-k, --kind <kind>'\. Kies uit: databank, verkenning/],
+    [['search', 'buurt', '--limit', ''], /^fout: ongeldige waarde '' voor '-n, --limit <n>'\. Geef een heel getal/],
     [['list', '--tag', 'dorpp'], /onbekende tag: dorpp[\s\S]*Bekende tags: .*dorp/],
     [['list', '--bogus'], /onbekende optie '--bogus'/],
     [['lijst'], /onbekende opdracht 'lijst'/],
     [['show'], /argument 'methode' ontbreekt/],
+    [['show', ''], /geef het id of de naam van een methode[\s\S]*methodewijzer show abcd/],
+    [['show', '  '], /geef het id of de naam van een methode/],
+    [['show', '🙂'], /geef het id of de naam van een methode/],
     [['model', 'x'], /onbekend element "x"/],
   ])('%j is a usage error (exit 2) that says how to fix it', async (args, message) => {
     const { code, stdout, stderr } = await runCli(args);
@@ -115,6 +121,17 @@ describe('model and glossary', () => {
     expect(stdout).toMatch(/^TOERUSTING/);
     expect(stdout).toMatch(/eigen-kracht/);
     expect(stdout).not.toMatch(/ANIMO/);
+  });
+
+  it('model: each element counts its methods in the right number, and every pole key stands apart from its label', async () => {
+    const model = JSON.parse((await runCli(['model', '--json'])).stdout) as { elements: { name: string; methodCount: number; poles: { key: string; label: string }[] }[] };
+    const { code, stdout } = await runCli(['model']);
+    expect(code).toBe(0);
+    for (const e of model.elements) {
+      const n = e.methodCount;
+      expect(stdout).toContain(`${e.name.toUpperCase()}  ${n} ${n === 1 ? 'methode' : 'methoden'}\n`);
+      for (const p of e.poles) expect(stdout).toMatch(new RegExp(`^  ${p.key} {2,}${p.label}$`, 'm'));
+    }
   });
 
   it('sources --json: the brochure, the two databanks and two verkenningen with links, the five criteria', async () => {

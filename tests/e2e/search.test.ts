@@ -50,7 +50,7 @@ describe('search output', () => {
   it.each([
     ['nothing near it', ['search', 'qxzqxz'], /methodewijzer list/],
     ['a misspelling beyond the typos it forgives', ['search', 'smadarijan'], /Bedoelde je: methodewijzer search "smederijen"\?/],
-    ['filters that leave nothing', ['search', 'dorp', '--element', 'empathie'], /Zonder de filters .* zijn er \d+ resultaten/],
+    ['filters that leave nothing', ['search', 'dorp', '--element', 'empathie'], /Zonder de filters .* geeft deze zoekvraag \d+ resultaten?\./],
   ])('no result (%s): a message and a hint on stderr, nothing on stdout, exit 1', async (_, args, hint) => {
     const r = await runCli(args);
     expect(r.code).toBe(1);

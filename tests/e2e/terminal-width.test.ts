@@ -1,0 +1,53 @@
+// What a person sees in a narrow real terminal (tmux, 60 columns): nothing wider than the window.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../src/catalogue/load.js';
+import { BIN, cleanEnv, tempDir } from '../helpers/cli.js';
+import { requireTmux, TmuxSession } from '../helpers/tmux.js';
+
+const { methods } = loadCatalogue();
+const WIDTH = 60;
+let sessions: TmuxSession[] = [];
+
+/** The screen once the command has ended, its lines as the program wrote them (tmux joins what the terminal wrapped). */
+async function screen(args: string[]): Promise<{ code: number; lines: string[] }> {
+  const session = new TmuxSession();
+  sessions.push(session);
+  session.start([process.execPath, BIN, ...args], { cwd: tempDir('width-'), env: cleanEnv(), width: WIDTH, height: 50 });
+  const code = await session.waitForExit();
+  return { code, lines: session.capture().split('\n').map((l) => l.trimEnd()) };
+}
+
+beforeAll(() => requireTmux());
+
+afterEach(() => {
+  for (const s of sessions) s.kill();
+  sessions = [];
+});
+
+describe(`at ${WIDTH} columns`, () => {
+  it('search: no line runs over, and the three results are told apart by whole names and ids', async () => {
+    const { code, lines } = await screen(['search', 'maatschapelijke']);
+    expect(code).toBe(0);
+    expect(lines.filter((l) => l.length > WIDTH)).toEqual([]);
+    const found = methods.filter((m) => m.name.startsWith('Maatschappelijke'));
+    expect(found.length).toBe(3);
+    for (const m of found) {
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^\\d+\\. ${m.name.replace(/[()]/g, '\\$&')}$`)));
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(` ${m.id}$`)));
+    }
+  });
+
+  it('show: only a URL too long for any line runs over, on a line of its own', async () => {
+    const mac = methods.find((m) => m.id === 'maatschappelijke-activeringscentra')!;
+    expect(mac.url.length).toBeGreaterThan(WIDTH);
+    const { code, lines } = await screen(['show', mac.id]);
+    expect(code).toBe(0);
+    expect(lines.filter((l) => l.length > WIDTH)).toEqual([mac.url]);
+  });
+
+  it.each([[['list']], [['model', 'E']], [['model']]])('%j: no line runs over', async (args) => {
+    const { code, lines } = await screen(args);
+    expect(code).toBe(0);
+    expect(lines.filter((l) => l.length > WIDTH)).toEqual([]);
+  });
+});
