@@ -145,7 +145,7 @@ export async function interview(catalogue: AdviceCatalogue, given: PartialAnswer
     answers[key] = value === NO_PREFERENCE ? null : value;
   };
 
-  io.output.write(introText(model, style, columns));
+  io.output.write(introText(model, style, columns, contextQuestions.filter((k) => answers[k] === undefined).length));
   for (const e of model.elements) if (answers[e.key] === undefined) await askElement(e.key);
   for (const key of contextQuestions) if (answers[key] === undefined) await askContext(key);
 
@@ -178,14 +178,20 @@ export async function interview(catalogue: AdviceCatalogue, given: PartialAnswer
   }
 }
 
-function introText(model: ActieModel, style: ChalkInstance, columns: number): string {
+const COUNT_WORDS = ['geen', 'één', 'twee', 'drie', 'vier', 'vijf'];
+
+/** The opening; `skippable` is how many context questions will be asked after the elements. */
+export function introText(model: ActieModel, style: ChalkInstance, columns: number, skippable: number): string {
+  const count = COUNT_WORDS[skippable] ?? String(skippable);
+  const then = skippable
+    ? `Daarna ${skippable === 1 ? 'volgt één vraag' : `volgen ${count} vragen`} die u mag overslaan, en kunt u elk antwoord nog wijzigen.`
+    : 'Daarna kunt u elk antwoord nog wijzigen.';
   return [
     style.bold.cyan('ACTIE-VRAGENLIJST'),
     wrap(sanitize(model.intro), columns),
     wrap(
       `Er is geen fout antwoord. Per element kiest u een van de twee kanten, "${model.answers.beide.label}" of ` +
-        `"${model.answers.onbekend.label}". Daarna volgen twee vragen die u mag overslaan, en kunt u elk antwoord nog wijzigen. ` +
-        'Met Ctrl-C stopt u zonder dat er iets wordt opgeslagen.',
+        `"${model.answers.onbekend.label}". ${then} Met Ctrl-C stopt u zonder dat er iets wordt opgeslagen.`,
       columns,
     ),
     '',
