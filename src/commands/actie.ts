@@ -154,21 +154,24 @@ export async function interview(catalogue: AdviceCatalogue, given: PartialAnswer
     const choice = await select(
       {
         message: fit('Uw antwoorden. Kies er een om het te wijzigen, of ga door naar het advies.', columns - 2),
+        // Once chosen, a row shows what was done (`short`), not the answer it had: that may change next.
         choices: [
-          { value: DONE, name: 'Toon het advies' },
+          { value: DONE, name: 'Toon het advies', short: 'advies tonen' },
           new Separator(),
           ...model.elements.map((e) => ({
             value: e.key as string,
             name: `${e.name}: ${answerOptions(e, model).find((o) => o.key === done[e.key])!.label}`,
+            short: `${e.name} wijzigen`,
           })),
           ...contextQuestions.map((k) => ({
             value: k as string,
             name: `${CONTEXT_LABELS[k]}: ${contextOptions(model.context[k], methods).find((o) => o.tag === done[k])?.label ?? model.context[k].none}`,
+            short: `${CONTEXT_LABELS[k]} wijzigen`,
           })),
         ],
         loop: false,
         pageSize: 12,
-        theme: theme('Uw antwoorden:'),
+        theme: theme('Overzicht:'),
       },
       context,
     );

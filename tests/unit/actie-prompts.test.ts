@@ -105,6 +105,10 @@ describe('actie questionnaire (prompts)', () => {
     screen.keypress('enter');
 
     const answers = await done;
+    // The transcript shows the final answer last; the review's own lines echo no (old) answer.
+    const lines = (await screen.getFullOutput()).split('\n').filter((l) => l.startsWith('✔'));
+    expect(lines.filter((l) => l.startsWith('✔ Overzicht:'))).toEqual([`✔ Overzicht: ${target.name} wijzigen`, '✔ Overzicht: advies tonen']);
+    expect(lines.filter((l) => l.includes(`${target.name}:`)).at(-1)).toBe(`✔ ${target.name}: ${newAnswer.label}`);
     expect(answers[target.key]).toBe(newAnswer.key);
     expect(answers.setting).toBe('dorp');
     for (const e of model.elements.filter((x) => x !== target)) expect(answers[e.key]).toBe(e.poles[0].key);
