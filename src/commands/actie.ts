@@ -39,7 +39,13 @@ export async function actie(options: ActieOptions, ctx: Context): Promise<void> 
         "\nOf start 'methodewijzer actie' in een terminal om de vragen te beantwoorden.",
     );
   }
-  const reportOptions = { overwrite: Boolean(options.force), existsHint: 'Kies een andere bestandsnaam, of geef --force om het bestand te vervangen.' };
+  const reportOptions = {
+    overwrite: Boolean(options.force),
+    hints: {
+      exists: 'Kies een andere bestandsnaam, of geef --force om het bestand te vervangen.',
+      write: 'Controleer of u in deze map mag schrijven, of kies met --report een andere plek.',
+    },
+  };
   if (options.report) checkWritable(options.report, reportOptions);
 
   const answers = missing.length
