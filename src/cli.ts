@@ -5,9 +5,9 @@ import { createContext, type Context, type GlobalOptions } from './context.js';
 import { ENV_CATALOGUE, EXPORT_FORMATS, SEARCH_LIMIT } from './defaults.js';
 import { AppError, EXIT } from './errors.js';
 import { interruptHandlers } from './interrupt.js';
-import { answerFlags } from './core/advice.js';
+import { answerFlags, NO_PREFERENCE } from './core/advice.js';
 import { parseElement } from './core/methods.js';
-import { ELEMENT_KEYS, SOURCE_KINDS } from './keys.js';
+import { CONTEXT_KEYS, ELEMENT_KEYS, SOURCE_KINDS } from './keys.js';
 import { makeStyle, sanitize, wantsColor } from './terminal.js';
 
 declare const __VERSION__: string;
@@ -218,8 +218,8 @@ export function buildProgram(run: Runner, output: OutputConfiguration): Command 
     .description('de ACTIE-vragenlijst: vijf vragen, dan advies per element en een kortlijst van methoden');
   for (const key of ELEMENT_KEYS) actie.option(`--${key} <antwoord>`, `antwoord op de vraag bij ${key[0].toUpperCase()}${key.slice(1)}`);
   actie
-    .option('--setting <omgeving>', 'waar het initiatief speelt (geen: geen voorkeur)')
-    .option('--doelgroep <groep>', 'de groep waarop het initiatief zich richt (geen: geen voorkeur)')
+    .option('--setting <omgeving>', 'antwoord op de vraag naar de omgeving (geen: geen voorkeur)')
+    .option('--doelgroep <groep>', 'antwoord op de vraag naar de doelgroep (geen: geen voorkeur)')
     .option('--json', 'de antwoorden en het hele advies als JSON')
     .option('--report <bestand>', 'schrijf het advies ook als Markdown-rapport naar dit bestand')
     .option('--force', 'laat --report een bestaand bestand vervangen')
@@ -233,6 +233,7 @@ export function buildProgram(run: Runner, output: OutputConfiguration): Command 
         ) +
         '\nZonder alle vijf antwoorden stelt de opdracht de vragen; dat kan alleen in een terminal.\n',
     )
+    .on('beforeHelp', () => describeContextOptions(actie))
     .action(function (this: Command) {
       return run(async (ctx) => (await import('./commands/actie.js')).actie(this.opts(), ctx), this);
     });
@@ -248,6 +249,20 @@ export function buildProgram(run: Runner, output: OutputConfiguration): Command 
     });
 
   return program;
+}
+
+/** The context options' descriptions: their questions, read from the built-in model when help is shown. */
+function describeContextOptions(cmd: Command): void {
+  try {
+    const { model } = loadCatalogue();
+    for (const key of CONTEXT_KEYS) {
+      const option = cmd.options.find((o) => o.long === `--${key}`);
+      const q = model.context[key];
+      if (option) option.description = `${q.question} (${NO_PREFERENCE}: ${q.none.toLowerCase()})`;
+    }
+  } catch {
+    // Keep the general descriptions; the catalogue's problems show when a command reads it.
+  }
 }
 
 /** The values each answer option takes, read from the built-in model when help is shown. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { constants, statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { link, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { displayPath } from './catalogue/paths.js';
@@ -12,8 +12,11 @@ export interface AtomicWriteOptions {
   overwrite?: boolean;
   /** Aborting stops the write and removes the temporary file; the target is left as it was. */
   signal?: AbortSignal;
-  /** What to tell the user when the target exists and may not be overwritten. */
-  existsHint?: string;
+  /**
+   * What to tell the user, in the words of the command (which option picks the file): when the target
+   * exists and may not be overwritten, and when it cannot be written (no permission, read-only).
+   */
+  hints?: { exists?: string; write?: string };
 }
 
 const CHUNK = 64 * 1024;
@@ -47,29 +50,34 @@ export async function writeFileAtomic(
     handle = undefined;
     if (options.signal?.aborted) throw new InterruptedError();
     if (options.overwrite) await rename(temp, path);
-    else await linkNoClobber(temp, path, () => exists(shown, options.existsHint));
+    else await linkNoClobber(temp, path, () => exists(shown, options.hints?.exists));
   } catch (err) {
     await handle?.close().catch(() => undefined);
-    throw asAppError(err, shown);
+    throw asAppError(err, shown, options.hints?.write);
   } finally {
     await unlink(temp).catch(() => undefined);
   }
 }
 
 /**
- * Fails when `target` cannot become the new file: a folder, an existing file without `overwrite`, or a
- * missing parent folder. Commands that ask questions first call it up front, so nobody answers in vain.
- * Returns the existing file's status, if any.
+ * Fails when `target` cannot become the new file: a folder, an existing file without `overwrite`, a
+ * missing parent folder, or one this process may not write in. Commands that ask questions first call
+ * it up front, so nobody answers in vain. Returns the existing file's status, if any.
  */
-export function checkWritable(target: string, options: Pick<AtomicWriteOptions, 'overwrite' | 'existsHint'> = {}) {
+export function checkWritable(target: string, options: Pick<AtomicWriteOptions, 'overwrite' | 'hints'> = {}) {
   const path = resolve(target);
   const shown = sanitize(displayPath(path));
   const existing = statOrUndefined(path);
   if (existing?.isDirectory()) throw new FailedError(`${shown} is een map`, 'Geef een bestandsnaam op.');
-  if (existing && !options.overwrite) throw exists(shown, options.existsHint);
+  if (existing && !options.overwrite) throw exists(shown, options.hints?.exists);
   const dir = dirname(path);
   if (!statOrUndefined(dir)?.isDirectory()) {
     throw new FailedError(`de map ${sanitize(displayPath(dir))} bestaat niet`, 'Maak de map eerst aan, of kies een andere plek.');
+  }
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch (err) {
+    throw asAppError(err, shown, options.hints?.write);
   }
   return existing;
 }
@@ -115,13 +123,13 @@ function exists(shown: string, hint = 'Kies een andere naam, of overschrijf het 
   return new FailedError(`${shown} bestaat al; er is niets overschreven`, hint);
 }
 
-function asAppError(err: unknown, shown: string): unknown {
+function asAppError(err: unknown, shown: string, hint = 'Controleer of u in deze map mag schrijven, of kies een andere plek.'): unknown {
   if (err instanceof FailedError || err instanceof InterruptedError) return err;
   const code = (err as NodeJS.ErrnoException)?.code;
   if (!code) return err;
   return new FailedError(
     `kan ${shown} niet schrijven (${code}); er is niets veranderd`,
-    code === 'ENOSPC' ? 'De schijf is vol: maak ruimte vrij en probeer het opnieuw.' : 'Controleer of u in deze map mag schrijven, of kies een andere plek met --output.',
+    code === 'ENOSPC' ? 'De schijf is vol: maak ruimte vrij en probeer het opnieuw.' : hint,
   );
 }
 

@@ -39,7 +39,13 @@ export async function actie(options: ActieOptions, ctx: Context): Promise<void> 
         "\nOf start 'methodewijzer actie' in een terminal om de vragen te beantwoorden.",
     );
   }
-  const reportOptions = { overwrite: Boolean(options.force), existsHint: 'Kies een andere bestandsnaam, of geef --force om het bestand te vervangen.' };
+  const reportOptions = {
+    overwrite: Boolean(options.force),
+    hints: {
+      exists: 'Kies een andere bestandsnaam, of geef --force om het bestand te vervangen.',
+      write: 'Controleer of u in deze map mag schrijven, of kies met --report een andere plek.',
+    },
+  };
   if (options.report) checkWritable(options.report, reportOptions);
 
   const answers = missing.length
@@ -145,7 +151,7 @@ export async function interview(catalogue: AdviceCatalogue, given: PartialAnswer
     answers[key] = value === NO_PREFERENCE ? null : value;
   };
 
-  io.output.write(introText(model, style, columns));
+  io.output.write(introText(model, style, columns, contextQuestions.filter((k) => answers[k] === undefined).length));
   for (const e of model.elements) if (answers[e.key] === undefined) await askElement(e.key);
   for (const key of contextQuestions) if (answers[key] === undefined) await askContext(key);
 
@@ -154,21 +160,24 @@ export async function interview(catalogue: AdviceCatalogue, given: PartialAnswer
     const choice = await select(
       {
         message: fit('Uw antwoorden. Kies er een om het te wijzigen, of ga door naar het advies.', columns - 2),
+        // Once chosen, a row shows what was done (`short`), not the answer it had: that may change next.
         choices: [
-          { value: DONE, name: 'Toon het advies' },
+          { value: DONE, name: 'Toon het advies', short: 'advies tonen' },
           new Separator(),
           ...model.elements.map((e) => ({
             value: e.key as string,
             name: `${e.name}: ${answerOptions(e, model).find((o) => o.key === done[e.key])!.label}`,
+            short: `${e.name} wijzigen`,
           })),
           ...contextQuestions.map((k) => ({
             value: k as string,
             name: `${CONTEXT_LABELS[k]}: ${contextOptions(model.context[k], methods).find((o) => o.tag === done[k])?.label ?? model.context[k].none}`,
+            short: `${CONTEXT_LABELS[k]} wijzigen`,
           })),
         ],
         loop: false,
         pageSize: 12,
-        theme: theme('Uw antwoorden:'),
+        theme: theme('Overzicht:'),
       },
       context,
     );
@@ -178,14 +187,20 @@ export async function interview(catalogue: AdviceCatalogue, given: PartialAnswer
   }
 }
 
-function introText(model: ActieModel, style: ChalkInstance, columns: number): string {
+const COUNT_WORDS = ['geen', 'één', 'twee', 'drie', 'vier', 'vijf'];
+
+/** The opening; `skippable` is how many context questions will be asked after the elements. */
+export function introText(model: ActieModel, style: ChalkInstance, columns: number, skippable: number): string {
+  const count = COUNT_WORDS[skippable] ?? String(skippable);
+  const then = skippable
+    ? `Daarna ${skippable === 1 ? 'volgt één vraag' : `volgen ${count} vragen`} die u mag overslaan, en kunt u elk antwoord nog wijzigen.`
+    : 'Daarna kunt u elk antwoord nog wijzigen.';
   return [
     style.bold.cyan('ACTIE-VRAGENLIJST'),
     wrap(sanitize(model.intro), columns),
     wrap(
       `Er is geen fout antwoord. Per element kiest u een van de twee kanten, "${model.answers.beide.label}" of ` +
-        `"${model.answers.onbekend.label}". Daarna volgen twee vragen die u mag overslaan, en kunt u elk antwoord nog wijzigen. ` +
-        'Met Ctrl-C stopt u zonder dat er iets wordt opgeslagen.',
+        `"${model.answers.onbekend.label}". ${then} Met Ctrl-C stopt u zonder dat er iets wordt opgeslagen.`,
       columns,
     ),
     '',

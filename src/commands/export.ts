@@ -79,7 +79,10 @@ export async function exportMethods(options: ExportOptions, ctx: Context): Promi
   }
   await writeFileInterruptibly(options.output, text, {
     overwrite: Boolean(options.force),
-    existsHint: 'Kies een andere naam met --output, of overschrijf het bestand met --force.',
+    hints: {
+      exists: 'Kies een andere naam met --output, of overschrijf het bestand met --force.',
+      write: 'Controleer of u in deze map mag schrijven, of kies met --output een andere plek.',
+    },
   });
   ctx.stderr.write(`${plural(methods.length, 'methode', 'methoden')} geëxporteerd naar ${sanitize(options.output)} (${format}).\n`);
 }

@@ -55,7 +55,12 @@ export async function newMethod(rawName: string, options: NewOptions, ctx: Conte
   }
   const file = join(folder, `${id}.yaml`);
   const text = methodTemplate({ id, name, modeline: schemaModeline(), scalar: (v) => stringify(v, { lineWidth: 0 }).trimEnd() });
-  await writeFileAtomic(file, text, { existsHint: 'Kies een andere naam, of open het bestaande bestand en pas het aan.' });
+  await writeFileAtomic(file, text, {
+    hints: {
+      exists: 'Kies een andere naam, of open het bestaande bestand en pas het aan.',
+      write: 'Controleer of u in deze map mag schrijven, of kies met --catalogue een andere map.',
+    },
+  });
 
   const shownFolder = folder === process.cwd() ? '.' : displayPath(folder);
   const useFolder = ctx.folders.length === 0 || options.catalogueFlag ? `--catalogue ${shellQuote(shownFolder)} ` : '';

@@ -48,10 +48,11 @@ export interface ElementAdvice {
 }
 
 export interface ShortlistItem extends MethodRef {
-  /** Context answers this method matches (first sort key). */
-  contextMatches: number;
-  /** Sum of the attention of the focus elements it is listed under (second sort key). */
+  /** Sum of the attention of the focus elements it is listed under (first sort key). */
   attentionScore: number;
+  /** Answers to non-filtering context questions (doelgroep) whose tag it has (second sort key). */
+  boosts: number;
+  /** The focus elements it is listed under, then every context answer whose tag it has. */
   reasons: Reason[];
 }
 
@@ -130,15 +131,16 @@ export function adviseActie(answers: ActieAnswers, catalogue: AdviceCatalogue): 
       attentionScore += answer.attention;
       reasons.push({ kind: 'element', element: element.key, name: element.name, answer: answer.key, label: answer.label, attention: answer.attention });
     }
-    let contextMatches = 0;
+    // A filtering question (setting) has done its work by now; only the others (doelgroep) boost.
+    let boosts = 0;
     for (const key of CONTEXT_KEYS) {
       const option = context[key];
       if (option && (m.tags ?? []).includes(option.tag)) {
-        contextMatches++;
+        if (!model.context[key].filter) boosts++;
         reasons.push({ kind: 'context', question: key, tag: option.tag, label: option.label });
       }
     }
-    return { ...methodRef(m), contextMatches, attentionScore, reasons };
+    return { ...methodRef(m), attentionScore, boosts, reasons };
   };
 
   const ranked = fitting.map(score).sort(byFit);
@@ -165,11 +167,15 @@ export function adviseActie(answers: ActieAnswers, catalogue: AdviceCatalogue): 
   };
 }
 
-/** Best fit first: context matches, then attention, then databank before verkenning, then id. */
+/**
+ * Best fit first: attention score, then boosts (a target group only decides between equal scores, so it
+ * never lifts a method under one focus element above one under several), then databank before
+ * verkenning, then id.
+ */
 export function byFit(a: ShortlistItem, b: ShortlistItem): number {
   return (
-    b.contextMatches - a.contextMatches ||
     b.attentionScore - a.attentionScore ||
+    b.boosts - a.boosts ||
     kindRank(a.kind) - kindRank(b.kind) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );

@@ -27,7 +27,7 @@ function excludedNote(advice: Advice, model: ActieModel): string | undefined {
   if (!advice.excluded) return undefined;
   const filters = CONTEXT_KEYS.filter((k) => advice.context[k] && model.context[k].filter).map((k) => advice.context[k]!.label.toLowerCase());
   const n = advice.excluded;
-  return `${plural(n, 'methode valt', 'methoden vallen')} af omdat ze bij een andere omgeving horen (gekozen: ${filters.join(', ')}).`;
+  return `${plural(n, 'methode valt af omdat die bij een andere omgeving hoort', 'methoden vallen af omdat ze bij een andere omgeving horen')} (gekozen: ${filters.join(', ')}).`;
 }
 
 /** The advice for a person: on a terminal wrapped to `width` and styled; piped, plain lines (`width` Infinity). */

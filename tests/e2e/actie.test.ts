@@ -6,7 +6,9 @@ import { loadCatalogue } from '../../src/catalogue/load.js';
 import { adviseActie, answerFlags, type ActieAnswers } from '../../src/core/advice.js';
 import { formatAdvice } from '../../src/format/advice.js';
 import { makeStyle } from '../../src/terminal.js';
+import { CONTEXT_KEYS } from '../../src/keys.js';
 import { expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
+import { squash } from '../helpers/text.js';
 
 const catalogue = loadCatalogue();
 const { model } = catalogue;
@@ -106,6 +108,21 @@ describe('actie --report', () => {
     expect(r.stderr).toMatch(/map .* bestaat niet/);
     expectNoStackTrace(r.stderr);
     expect(existsSync(join(dir, 'nergens'))).toBe(false);
+  });
+});
+
+describe('actie --help', () => {
+  it('describes the context options with their questions from the model, and lists every value', async () => {
+    const r = await runCli(['actie', '--help']);
+    expect(r.code).toBe(0);
+    const help = squash(r.stdout);
+    for (const key of CONTEXT_KEYS) {
+      const q = model.context[key];
+      const described = help.indexOf(squash(`${q.question} (geen: ${q.none.toLowerCase()})`));
+      expect(described).toBeGreaterThan(0);
+      expect(help.slice(0, described)).toMatch(new RegExp(`--${key}<\\w+>$`));
+    }
+    for (const f of flags) expect(help).toContain(squash(`--${f.key} ${f.values.join(', ')}`));
   });
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Method } from '../../src/schema.js';
 import { bigFolder, method, userFolder, yamlOf } from '../helpers/catalogue.js';
-import { BIN, cleanEnv, expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
+import { BIN, cleanEnv, expectNoStackTrace, runCli, tempDir, unwritableDir } from '../helpers/cli.js';
 
 const GOOD = yamlOf(method({ id: 'goed' }));
 const base = (id: string) => `id: ${id}\nname: Naam\nsummary: Samenvatting.\nelements: [animo]\nsource:\n  kind: databank\nurl: https://example.org/x\n`;
@@ -172,6 +172,25 @@ describe('bad input: several at once', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/kapot\.yaml:2:7: /);
     expect(r.stdout.trim().split('\n')).toHaveLength(40);
+  });
+});
+
+describe('a file in a folder that may not be written', () => {
+  const answers = ['--animo', 'bijsturen', '--contact', 'benutten', '--toerusting', 'aanreiken', '--inbedding', 'beide', '--empathie', 'onbekend'];
+  // Each command names its own way out: the option that picks the file or folder, never another command's.
+  it.each([
+    { command: 'actie --report', args: (dir: string) => ['actie', ...answers, '--report', join(dir, 'advies.md')], names: '--report' },
+    { command: 'export --output', args: (dir: string) => ['export', '--output', join(dir, 'methoden.json')], names: '--output' },
+    { command: 'new', args: (dir: string) => ['--catalogue', dir, 'new', 'Buurtkracht'], names: '--catalogue' },
+  ])('$command: exit 1, nothing written, and a hint that names $names', async ({ args, names }) => {
+    const dir = unwritableDir();
+    const r = await runCli(args(dir));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/kan .* niet schrijven \(E[A-Z]+\); er is niets veranderd/);
+    expect(r.stderr).toContain(`kies met ${names} een andere`);
+    for (const other of ['--report', '--output', '--catalogue'].filter((o) => o !== names)) expect(r.stderr).not.toContain(other);
+    expect(r.stdout).toBe('');
+    expectNoStackTrace(r.stderr);
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +49,17 @@ export function cleanEnv(): NodeJS.ProcessEnv {
 
 export function tempDir(prefix = 'mw-'): string {
   return mkdtempSync(join(tmpdir(), `methodewijzer-${prefix}`));
+}
+
+/**
+ * A folder this process may not create files in: a read-only temporary folder, or, for root (whom
+ * permissions do not stop), /sys, where the kernel refuses new files to everyone.
+ */
+export function unwritableDir(): string {
+  if (process.getuid?.() === 0) return '/sys';
+  const dir = tempDir('ro-');
+  chmodSync(dir, 0o555);
+  return dir;
 }
 
 /** The stack-trace markers a user must never see. */

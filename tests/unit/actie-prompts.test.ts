@@ -105,6 +105,10 @@ describe('actie questionnaire (prompts)', () => {
     screen.keypress('enter');
 
     const answers = await done;
+    // The transcript shows the final answer last; the review's own lines echo no (old) answer.
+    const lines = (await screen.getFullOutput()).split('\n').filter((l) => l.startsWith('✔'));
+    expect(lines.filter((l) => l.startsWith('✔ Overzicht:'))).toEqual([`✔ Overzicht: ${target.name} wijzigen`, '✔ Overzicht: advies tonen']);
+    expect(lines.filter((l) => l.includes(`${target.name}:`)).at(-1)).toBe(`✔ ${target.name}: ${newAnswer.label}`);
     expect(answers[target.key]).toBe(newAnswer.key);
     expect(answers.setting).toBe('dorp');
     for (const e of model.elements.filter((x) => x !== target)) expect(answers[e.key]).toBe(e.poles[0].key);
@@ -129,5 +133,31 @@ describe('actie questionnaire (prompts)', () => {
 
     const answers = { ...given, empathie: last.poles[1].key, setting: null, doelgroep: null } as ActieAnswers;
     expect(out.text()).toBe(formatAdvice(adviseActie(answers, catalogue), model, plain, Infinity));
+  });
+
+  // The opening counts the skippable questions that will really be asked.
+  const groupTags = new Set(model.context.doelgroep.options.map((o) => o.tag));
+  const withoutGroups = { model, methods: catalogue.methods.map((m) => ({ ...m, tags: m.tags?.filter((t) => !groupTags.has(t)) })) };
+  const allElements = Object.fromEntries(model.elements.map((e) => [e.key, e.poles[0].key]));
+  const introCases = [
+    { name: 'both context questions', cat: catalogue, given: {}, asked: ['setting', 'doelgroep'], says: 'Daarna volgen twee vragen die u mag overslaan' },
+    { name: 'no target group in the catalogue', cat: withoutGroups, given: {}, asked: ['setting'], says: 'Daarna volgt één vraag die u mag overslaan' },
+    { name: 'the setting given as an option', cat: catalogue, given: { setting: null }, asked: ['doelgroep'], says: 'Daarna volgt één vraag die u mag overslaan' },
+    { name: 'both given as options', cat: catalogue, given: { setting: null, doelgroep: null }, asked: [], says: 'Daarna kunt u elk antwoord nog wijzigen' },
+  ] as const;
+
+  it.each(introCases)('the opening counts the context questions still to come: $name', async ({ cat, given, asked, says }) => {
+    const err = sink();
+    const done = interview(cat, { ...allElements, ...given }, { input: screen.input, output: err.stream, style: plain });
+    for (const key of asked) {
+      await waitFor(model.context[key].question);
+      screen.keypress('enter');
+    }
+    await waitFor('Toon het advies');
+    screen.keypress('enter');
+    await done;
+    const intro = squash(err.text());
+    expect(intro).toContain(squash(says));
+    if (!asked.length) expect(intro).not.toContain('overslaan');
   });
 });

@@ -41,6 +41,27 @@ describe('formatAdvice', () => {
   });
 });
 
+describe('the note on methods the setting leaves out', () => {
+  const [here, elsewhere] = model.context.setting.options;
+  const method = (id: string, tags: string[]): Method => ({
+    id, name: id, summary: 'Test.', elements: [first.key], source: { kind: 'databank' }, url: `https://example.org/${id}`, tags,
+  });
+  it.each([
+    { left: 0, says: undefined },
+    { left: 1, says: '1 methode valt af omdat die bij een andere omgeving hoort' },
+    { left: 2, says: '2 methoden vallen af omdat ze bij een andere omgeving horen' },
+  ])('$left left out: $says', ({ left, says }) => {
+    const set = [method('hier', [here.tag]), ...Array.from({ length: left }, (_, i) => method(`elders-${i}`, [elsewhere.tag]))];
+    const chosen = { ...answers, setting: here.tag };
+    const advice = adviseActie(chosen, { model, methods: set });
+    const texts = [formatAdvice(advice, model, makeStyle(false), Infinity), formatAdviceMarkdown(chosen, advice, model, { date: '2025-01-02' })];
+    for (const text of texts) {
+      if (says) expect(text).toContain(`${says} (gekozen: ${here.label.toLowerCase()})`);
+      else expect(text).not.toMatch(/(valt|vallen) af/);
+    }
+  });
+});
+
 describe('formatAdviceMarkdown', () => {
   it('keeps text from a catalogue from breaking the Markdown', () => {
     const tricky: Method = {

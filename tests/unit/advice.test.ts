@@ -65,10 +65,10 @@ function focusOf(answers: ActieAnswers): ElementKey[] {
 }
 
 /** The pairwise rule the shortlist must follow: a ranks at least as high as b. */
-type Fit = Pick<ShortlistItem, 'id' | 'kind' | 'contextMatches' | 'attentionScore'>;
+type Fit = Pick<ShortlistItem, 'id' | 'kind' | 'boosts' | 'attentionScore'>;
 function ranksAtLeast(a: Fit, b: Fit): boolean {
-  if (a.contextMatches !== b.contextMatches) return a.contextMatches > b.contextMatches;
   if (a.attentionScore !== b.attentionScore) return a.attentionScore > b.attentionScore;
+  if (a.boosts !== b.boosts) return a.boosts > b.boosts;
   if (a.kind !== b.kind) return a.kind === 'databank';
   return a.id <= b.id;
 }
@@ -132,7 +132,7 @@ describe('adviseActie over every answer combination', () => {
           continue;
         }
         const fit = expectedFit(method, answers, focus);
-        check(item.contextMatches === fit.contextMatches && item.attentionScore === fit.attentionScore, `${item.id}: score`);
+        check(item.boosts === fit.boosts && item.attentionScore === fit.attentionScore, `${item.id}: score`);
         check(item.url === method.url, `${item.id}: url`);
         const elementReasons = item.reasons.flatMap((r) => (r.kind === 'element' ? [r.element] : []));
         const contextReasons = item.reasons.flatMap((r) => (r.kind === 'context' ? [r.question] : []));
@@ -141,9 +141,14 @@ describe('adviseActie over every answer combination', () => {
       advice.shortlist.slice(1).forEach((item, i) => check(ranksAtLeast(advice.shortlist[i], item), `${advice.shortlist[i].id} before ${item.id}`));
       // Nothing left out ranks above the last one taken.
       const last = advice.shortlist.at(-1);
-      for (const c of candidates) {
-        if (!last || advice.shortlist.some((x) => x.id === c.id)) continue;
-        check(ranksAtLeast(last, expectedFit(c, answers, focus)), `${c.id} left out but outranks ${last.id}`);
+      const leftOut = candidates.filter((c) => !advice.shortlist.some((x) => x.id === c.id)).map((c) => expectedFit(c, answers, focus));
+      for (const c of last ? leftOut : []) check(ranksAtLeast(last!, c), `${c.id} left out but outranks ${last!.id}`);
+
+      // Whatever the context: a method under one focus element never comes before one under several.
+      const taken = advice.shortlist.flatMap((m) => candidates.filter((c) => c.id === m.id)).map((c) => expectedFit(c, answers, focus));
+      const lastSingle = taken.map((f) => f.covered.length).lastIndexOf(1);
+      for (const later of lastSingle < 0 ? [] : [...taken.slice(lastSingle + 1), ...leftOut]) {
+        check(later.covered.length < 2, `${later.id} is under ${later.covered.length} focus elements but ranks below one under a single one`);
       }
     }
     expect(broken).toEqual([]);
@@ -159,7 +164,7 @@ function expectedFit(m: Method, answers: ActieAnswers, focus: ElementKey[]) {
     kind: m.source.kind,
     covered,
     matched,
-    contextMatches: matched.length,
+    boosts: matched.filter((k) => !model.context[k].filter).length,
     attentionScore: covered.reduce((sum, k) => sum + attentionOf(k, answers[k]), 0),
   };
 }
@@ -185,17 +190,22 @@ describe('adviseActie: the rules one by one', () => {
     for (const m of advice.shortlist) expect(m.elements).toContain(key);
   });
 
-  it('ranks methods listed under several elements that need attention above those under one', () => {
-    // Every pair of elements that some method shares, both answered with their most demanding pole.
-    const pairs = new Set(catalogue.methods.filter((m) => m.elements.length >= 2).map((m) => m.elements.slice(0, 2).join('+')));
-    expect(pairs.size).toBeGreaterThan(0);
+  // Every pair of elements that some method shares, both answered with their most demanding pole; with each setting too.
+  const pairs = [...new Set(catalogue.methods.filter((m) => m.elements.length >= 2).map((m) => m.elements.slice(0, 2).join('+')))];
+  const settings = [null, ...contextOptions(model.context.setting, catalogue.methods).map((o) => o.tag)];
+  it.each(settings)('ranks methods listed under several elements that need attention above those under one (setting %s)', (setting) => {
+    expect(pairs.length).toBeGreaterThan(0);
+    let seen = 0;
     for (const pair of pairs) {
       const [a, b] = pair.split('+') as ElementKey[];
-      const advice = adviseActie(withContext({ ...uniform('least'), [a]: poleBy(a, 'most'), [b]: poleBy(b, 'most') }), catalogue);
+      const advice = adviseActie(withContext({ ...uniform('least'), [a]: poleBy(a, 'most'), [b]: poleBy(b, 'most') }, { setting }), catalogue);
       const both = advice.shortlist.filter((m) => m.elements.includes(a) && m.elements.includes(b));
-      expect(both.length).toBeGreaterThan(0);
+      const fitting = catalogue.methods.filter((m) => m.elements.includes(a) && m.elements.includes(b) && fits(m, withContext(uniform('least'), { setting })));
+      expect(both.length).toBe(Math.min(SHORTLIST_SIZE, fitting.length));
       expect(advice.shortlist.slice(0, both.length)).toEqual(both);
+      seen += both.length;
     }
+    expect(seen).toBeGreaterThan(0);
   });
 
   it('counts "beide" and "onbekend" as needing attention, as the data says', () => {
@@ -276,11 +286,49 @@ describe('adviseActie with made-up methods: tie-breaks and context', () => {
       context: { setting: settingTags[0] },
       expected: ['both', 'here', 'neutral'],
     },
+    ...settingTags.flatMap((tag) => [
+      {
+        name: `with setting ${tag}: a method under two focus elements outranks one under one element that has the tag`,
+        methods: [method('tagged-single', 'databank', [first], [tag]), method('untagged-double', 'verkenning', [first, second])],
+        context: { setting: tag },
+        also: second,
+        expected: ['untagged-double', 'tagged-single'],
+      },
+      {
+        name: `with setting ${tag}: the tag does not boost, so equal scores go by source kind, then id`,
+        methods: [
+          method('a-tagged', 'verkenning', [first], [tag]),
+          method('b-untagged', 'databank', [first]),
+          method('c-tagged', 'databank', [first], [tag]),
+        ],
+        context: { setting: tag },
+        expected: ['b-untagged', 'c-tagged', 'a-tagged'],
+      },
+    ]),
     {
       name: 'a target group boosts but does not filter',
       methods: [method('general', 'databank', [first, second]), method('for-the-group', 'verkenning', [first], [groupTag])],
       context: { doelgroep: groupTag },
       expected: ['for-the-group', 'general'],
+    },
+    {
+      name: 'a target group does not lift a method under one focus element above one under two',
+      methods: [method('for-the-group', 'databank', [first], [groupTag]), method('general', 'verkenning', [first, second])],
+      context: { doelgroep: groupTag },
+      also: second,
+      expected: ['general', 'for-the-group'],
+    },
+    {
+      name: 'setting and target group together: filter first, then the group decides between equal scores',
+      methods: [
+        method('elsewhere-for-the-group', 'databank', [first, second], [settingTags[1], groupTag]),
+        method('general', 'databank', [first]),
+        method('here-for-the-group', 'verkenning', [first], [settingTags[0], groupTag]),
+        method('double', 'verkenning', [first, second]),
+      ],
+      context: { setting: settingTags[0], doelgroep: groupTag },
+      also: second,
+      expected: ['double', 'here-for-the-group', 'general'],
     },
     {
       name: 'more shortlist candidates than room: only the best five',
@@ -303,12 +351,18 @@ describe('adviseActie with made-up methods: tie-breaks and context', () => {
     expect(() => adviseActie(answers({ doelgroep: model.context.doelgroep.options[1].tag }), { model, methods })).toThrow(RangeError);
   });
 
-  it('byFit orders by context, attention, kind, id', () => {
-    const item = (id: string, contextMatches: number, attentionScore: number, kind: 'databank' | 'verkenning'): ShortlistItem => ({
-      id, name: id, url: '', kind, elements: [], contextMatches, attentionScore, reasons: [],
+  it('byFit orders by attention, boosts, kind, id', () => {
+    const item = (id: string, attentionScore: number, boosts: number, kind: 'databank' | 'verkenning'): ShortlistItem => ({
+      id, name: id, url: '', kind, elements: [], attentionScore, boosts, reasons: [],
     });
-    const items = [item('d', 0, 6, 'databank'), item('c', 1, 1, 'verkenning'), item('b', 0, 6, 'verkenning'), item('a', 0, 6, 'databank')];
-    expect([...items].sort(byFit).map((i) => i.id)).toEqual(['c', 'a', 'd', 'b']);
+    const items = [
+      item('d', 6, 0, 'databank'),
+      item('c', 3, 1, 'databank'),
+      item('b', 6, 0, 'verkenning'),
+      item('a', 6, 0, 'databank'),
+      item('e', 6, 1, 'verkenning'),
+    ];
+    expect([...items].sort(byFit).map((i) => i.id)).toEqual(['e', 'a', 'd', 'b', 'c']);
   });
 });
 

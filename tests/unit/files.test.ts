@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FailedError, InterruptedError } from '../../src/errors.js';
 import { writeFileAtomic } from '../../src/files.js';
-import { tempDir } from '../helpers/cli.js';
+import { tempDir, unwritableDir } from '../helpers/cli.js';
 
 const OLD = Buffer.from('oude inhoud, byte voor byte\n\u00e9\n');
 
@@ -73,6 +73,16 @@ describe('writeFileAtomic', () => {
     mkdirSync(join(dir, 'map'));
     await expect(writeFileAtomic(join(dir, 'map'), 'x', { overwrite: true })).rejects.toThrow('is een map');
     expect(readdirSync(dir).sort()).toEqual(['map']);
+  });
+
+  it.each([
+    { name: 'no hints: a general one that names no option', hints: undefined, hint: /^Controleer of u in deze map mag schrijven, of kies een andere plek\.$/ },
+    { name: "the caller's hint", hints: { write: 'Kies met --report een andere plek.' }, hint: /^Kies met --report een andere plek\.$/ },
+  ])('a folder that may not be written fails with $name', async ({ hints, hint }) => {
+    const err = await writeFileAtomic(join(unwritableDir(), 'x.txt'), 'x', { hints }).catch((e) => e);
+    expect(err).toBeInstanceOf(FailedError);
+    expect(err.message).toMatch(/niet schrijven \(E[A-Z]+\); er is niets veranderd/);
+    expect(err.hint).toMatch(hint);
   });
 
   it('writes multi-byte text whole across chunk borders', async () => {
