@@ -24,7 +24,7 @@ const dist = join(root, `.dist-build-${process.pid}`);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** Libraries bundled apart from the CLI, by import name; the CLI requires them lazily. */
-const VENDOR = ['yaml', 'zod', '@inquirer/prompts', 'fuse.js', 'csv-stringify/sync'];
+const VENDOR = ['yaml', 'zod', '@inquirer/prompts', 'fuse.js', 'csv-stringify/sync', 'chalk'];
 /** What the CLI uses of a library, where that is much less than all of it (tree-shaken away). */
 const USED = { '@inquirer/prompts': ['select', 'Separator'] };
 const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/[/.]/g, '-')}.cjs`;
@@ -40,16 +40,17 @@ const common = {
 
 /**
  * Libraries a command needs only now and then, loaded when first called rather than when the module
- * that imports them starts: fuse.js serves only query words with no exact match.
+ * that imports them starts: fuse.js serves only some query words, chalk only output with colour.
  */
-const LAZY = ['fuse.js'];
+/** Each lazy library by import name, with the class the CLI takes from it. */
+const LAZY = { 'fuse.js': 'default', chalk: 'Chalk' };
 
 const vendorPlugin = {
   name: 'vendor',
   setup(b) {
     const filter = new RegExp(`^(${VENDOR.map((v) => v.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
     b.onResolve({ filter }, (args) =>
-      LAZY.includes(args.path) && args.namespace !== 'lazy'
+      args.path in LAZY && args.namespace !== 'lazy'
         ? { path: args.path, namespace: 'lazy' }
         : { path: `./${vendorFile(args.path)}`, external: true },
     );
@@ -57,8 +58,11 @@ const vendorPlugin = {
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
       contents:
         `let Real;\n` +
-        `function Lazy(...a) { Real ??= require(${JSON.stringify(args.path)}); return new Real(...a); }\n` +
-        `module.exports = Lazy; module.exports.default = Lazy;\n`,
+        `function Lazy(...a) {\n` +
+        `  if (!Real) { const m = require(${JSON.stringify(args.path)}); Real = m[${JSON.stringify(LAZY[args.path])}] ?? m; }\n` +
+        `  return new Real(...a);\n` +
+        `}\n` +
+        `module.exports = Lazy; module.exports.default = Lazy; module.exports[${JSON.stringify(LAZY[args.path])}] = Lazy;\n`,
       loader: 'js',
       resolveDir: root,
     }));
@@ -103,6 +107,7 @@ await Promise.all([
         ? { contents: `export { ${USED[name].join(', ')} } from ${JSON.stringify(name)};`, resolveDir: root, loader: 'js' }
         : { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
       outfile: join(dist, vendorFile(name)),
+      plugins: [shimPlugin],
     }),
   ),
 ]);
@@ -143,7 +148,8 @@ const libraries = [
 ];
 const env = { XDG_CACHE_HOME: scratch };
 const plans = [
-  `{ commands: ${JSON.stringify(libraries)}, env: ${JSON.stringify(env)}, extra: [${JSON.stringify(vendorFile('@inquirer/prompts'))}], save: (f) => !f.startsWith('cli.cjs.') }`,
+  // FORCE_COLOR: the libraries' run also loads chalk, which only colour output needs.
+  `{ commands: ${JSON.stringify(libraries)}, env: ${JSON.stringify({ ...env, FORCE_COLOR: '1' })}, extra: [${JSON.stringify(vendorFile('@inquirer/prompts'))}], save: (f) => !f.startsWith('cli.cjs.') }`,
   `{ commands: ${JSON.stringify(everyday)}, env: ${JSON.stringify(env)}, save: (f) => f.startsWith('cli.cjs.') }`,
 ];
 for (const plan of plans) {

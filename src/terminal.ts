@@ -14,8 +14,12 @@ export function wantsColor(stream: OutputStream, env: NodeJS.ProcessEnv, colorFl
   return Boolean(stream.isTTY) && env.TERM !== 'dumb';
 }
 
+/** Every style without colour: the text as it is, however the styles are chained (`style.bold.red`). */
+const plain: ChalkInstance = new Proxy(((...text: unknown[]) => text.join(' ')) as unknown as ChalkInstance, { get: () => plain });
+
 export function makeStyle(color: boolean): ChalkInstance {
-  return new Chalk({ level: color ? 1 : 0 });
+  // Without colour chalk is not even loaded (the build loads it lazily): piped runs start faster.
+  return color ? new Chalk({ level: 1 }) : plain;
 }
 
 // C0 and C1 control characters (ESC among them) and the bidi overrides that can disguise text.
