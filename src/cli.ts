@@ -50,7 +50,12 @@ class DutchCommand extends Command {
   }
 }
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+/** An empty value ('' from a script's unset variable, say) would silently mean "here" or "nothing". */
+const nonEmpty = (value: string) => {
+  if (!value.trim()) throw new InvalidArgumentError('Een lege waarde kan niet.');
+  return value;
+};
+const collect = (value: string, previous: string[] = []) => [...previous, nonEmpty(value)];
 
 function parseLimit(value: string): number {
   const n = Number(value);
@@ -180,7 +185,7 @@ export function buildProgram(run: Runner, output: OutputConfiguration): Command 
       .addOption(
         new Option('-f, --format <formaat>', 'het formaat (standaard: volgens de extensie van --output)').choices(EXPORT_FORMATS),
       )
-      .option('-o, --output <bestand>', 'schrijf naar dit bestand in plaats van naar stdout')
+      .option('-o, --output <bestand>', 'schrijf naar dit bestand in plaats van naar stdout', nonEmpty)
       .option('--force', 'overschrijf een bestaand bestand bij --output')
       .option('--bom', 'begin de CSV met een byte order mark (voor spreadsheetprogramma’s die dat nodig hebben)'),
   )
@@ -221,7 +226,7 @@ export function buildProgram(run: Runner, output: OutputConfiguration): Command 
     .option('--setting <omgeving>', 'antwoord op de vraag naar de omgeving (geen: geen voorkeur)')
     .option('--doelgroep <groep>', 'antwoord op de vraag naar de doelgroep (geen: geen voorkeur)')
     .option('--json', 'de antwoorden en het hele advies als JSON')
-    .option('--report <bestand>', 'schrijf het advies ook als Markdown-rapport naar dit bestand')
+    .option('--report <bestand>', 'schrijf het advies ook als Markdown-rapport naar dit bestand', nonEmpty)
     .option('--force', 'laat --report een bestaand bestand vervangen')
     .addHelpText('after', () =>
       actieValuesHelp() +
