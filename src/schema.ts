@@ -8,7 +8,8 @@ const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'gebruik kleine letters, cijfers en koppeltekens, bijvoorbeeld "mijn-methode"');
 const text = z.string().trim().min(1, 'mag niet leeg zijn');
-const link = z.url({ protocol: /^https?$/, hostname: z.regexes.hostname });
+// A space is legal to the URL parser (it encodes it), but in a catalogue it is a typo or a pasted title.
+const link = z.url({ protocol: /^https?$/, hostname: z.regexes.hostname }).regex(/^\S*$/, 'een link bevat geen spaties; gebruik %20 waar de link er echt een heeft');
 const uniqueList = <T extends z.ZodType>(item: T) =>
   z.array(item).refine((xs) => new Set(xs).size === xs.length, 'bevat een waarde twee keer');
 

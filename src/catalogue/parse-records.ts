@@ -65,6 +65,8 @@ export function parseRecords<T>(file: string, text: string, schema: z.ZodType<T>
       problems.push(...issueProblems(file, doc, issue, at, schema));
     }
   }
+  // In the order a reader meets them in the file, not the order the schema checks fields.
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { records, problems };
 }
 

@@ -36,12 +36,20 @@ describe('parseRecords', () => {
     ['an unknown element', valid.replace('[animo, contact]', '[animo, kontakt]'), { field: 'elements.1', line: 4, message: /onbekende waarde "kontakt"; kies uit: animo, contact/ }],
     ['a malformed url', valid.replace('https://example.org/mijn-methode', 'www.example.org'), { field: 'url', line: 7, column: 6, message: /geen geldige link/ }],
     ['a bad id', valid.replace('id: mijn-methode', 'id: Mijn Methode'), { field: 'id', line: 1, column: 5, message: /kleine letters/ }],
+    ['a url with a space', valid.replace('https://example.org/mijn-methode', 'https://example.org/mijn methode'), { field: 'url', line: 7, column: 6, message: /geen spaties/ }],
     ['a wrong kind', valid.replace('kind: databank', 'kind: boek'), { field: 'source.kind', line: 6, column: 9, message: /kies uit: databank, verkenning/ }],
     ['a wrong type', valid.replace('[animo, contact]', 'animo'), { field: 'elements', message: /verwacht een lijst/ }],
   ])('points at %s', (_label, text, expected) => {
     const { records, problems } = parse(text);
     expect(records).toEqual([]);
     expect(problems).toContainEqual(expect.objectContaining({ file: 'x.yaml', ...expected, message: expect.stringMatching(expected.message) }));
+  });
+
+  it('reports problems in the order of the file', () => {
+    const text = valid.replace('kind: databank', 'kind: boek').replace('id: mijn-methode', 'id: Fout').replace('https://example.org/mijn-methode', 'nope');
+    const lines = parse(text).problems.map((p) => p.line);
+    expect(lines).toEqual([...lines].sort((a, b) => (a ?? 0) - (b ?? 0)));
+    expect(lines).toEqual([1, 6, 7]);
   });
 
   it('reports every problem of a record, not only the first', () => {
