@@ -286,10 +286,9 @@ export async function main(argv = process.argv, io: Parameters<typeof createCont
   const stderr = io.stderr ?? process.stderr;
   const env = io.env ?? process.env;
   let code: number = EXIT.ok;
-  let ctx: Context | undefined;
 
   const run = async (fn: (ctx: Context) => Promise<number | void>, cmd: Command, { prepare = true } = {}) => {
-    ctx = createContext(cmd.optsWithGlobals() as GlobalOptions, io);
+    const ctx = createContext(cmd.optsWithGlobals() as GlobalOptions, io);
     if (prepare) await ctx.prepare();
     code = (await fn(ctx)) ?? EXIT.ok;
     if (code === EXIT.ok && ctx.problems.length) code = EXIT.invalidCatalogue;

@@ -34,7 +34,7 @@ export function displayPath(file: string, cwd = process.cwd()): string {
  * `new`). The package is not published anywhere an editor could fetch it from, so this is the schema that
  * ships in the installed package, as a file URL: it resolves on the machine that wrote the file.
  */
-export const methodSchemaUrl = () => pathToFileURL(join(builtinCatalogueDir(), 'schema', 'method.schema.json')).href;
+const methodSchemaUrl = () => pathToFileURL(join(builtinCatalogueDir(), 'schema', 'method.schema.json')).href;
 
 /** The line that tells yaml-language-server (VS Code's YAML extension and others) which schema to use. */
 export const schemaModeline = () => `# yaml-language-server: $schema=${methodSchemaUrl()}`;
