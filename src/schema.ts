@@ -37,6 +37,7 @@ export type Method = z.infer<typeof methodSchema>;
 const poleSchema = z.strictObject({
   key: slug,
   label: text.describe('Het antwoord zoals de vragenlijst het toont.'),
+  short: text.describe('Een of twee woorden voor het profiel, aan het eind van de lijn van het element.'),
   role: text.describe('Wat dit antwoord betekent voor de rol van de professional.'),
   attention: z.number().int().min(1).max(3).describe('Hoeveel dit antwoord vraagt van de professional: 1 weinig, 3 veel.'),
 });
@@ -57,32 +58,63 @@ const contextQuestionSchema = z.strictObject({
         'false: methoden met de gekozen tag gaan alleen voor.',
     ),
   options: z
-    .array(z.strictObject({ tag: slug.describe('De tag van de methoden die hierbij passen.'), label: text }))
+    .array(
+      z.strictObject({
+        tag: slug.describe('De tag van de methoden die hierbij passen.'),
+        label: text,
+        match: text.describe('Wat de tag over een methode zegt, als deel van een zin ("bedoeld voor een dorp").'),
+      }),
+    )
     .min(1)
     .refine((os) => new Set(os.map((o) => o.tag)).size === os.length, 'bevat een tag twee keer'),
 });
+
+const elementSchema = z
+  .strictObject({
+    key: z.enum(ELEMENT_KEYS),
+    name: text,
+    question: text,
+    help: text,
+    note: text.optional().describe('Voor wie de punten doen en laten bedoeld zijn, als dat niet de professional zelf is.'),
+    poles: z
+      .tuple([poleSchema, poleSchema])
+      .refine((ps) => ps[0].key !== ps[1].key, 'de twee polen hebben dezelfde key')
+      .refine(
+        (ps) => ps.every((p) => !(EXTRA_ANSWER_KEYS as readonly string[]).includes(p.key)),
+        `een pool mag niet ${EXTRA_ANSWER_KEYS.join(' of ')} heten; die antwoorden bestaan al`,
+      ),
+    dos: z
+      .array(z.strictObject({ key: slug, text }))
+      .min(1)
+      .refine((ds) => new Set(ds.map((d) => d.key)).size === ds.length, 'bevat een key twee keer')
+      .describe('Wat de professional doet; de brochure geeft deze punten per element, dus ze gelden bij elk antwoord.'),
+    donts: z.array(text),
+    emphasis: z
+      .record(slug, uniqueList(slug))
+      .describe('Per antwoord (elke pool, beide, onbekend) de keys van de punten die bij dat antwoord het zwaarst wegen.'),
+  })
+  .superRefine((e, ctx) => {
+    // Every answer names its weightiest do's, and only do's of its own element.
+    const answers = [...e.poles.map((p) => p.key), ...EXTRA_ANSWER_KEYS];
+    const dos = new Set(e.dos.map((d) => d.key));
+    for (const answer of answers) {
+      if (!e.emphasis[answer]) ctx.addIssue({ code: 'custom', path: ['emphasis'], message: `geen punten voor het antwoord "${answer}"` });
+    }
+    for (const [answer, keys] of Object.entries(e.emphasis)) {
+      if (!answers.includes(answer)) {
+        ctx.addIssue({ code: 'custom', path: ['emphasis', answer], message: `onbekend antwoord; kies uit: ${answers.join(', ')}` });
+      }
+      keys.forEach((k, i) => {
+        if (!dos.has(k)) ctx.addIssue({ code: 'custom', path: ['emphasis', answer, i], message: `geen punt met key "${k}" onder dos` });
+      });
+    }
+  });
 
 export const actieSchema = z
   .strictObject({
     intro: text,
     elements: z
-      .array(
-        z.strictObject({
-          key: z.enum(ELEMENT_KEYS),
-          name: text,
-          question: text,
-          help: text,
-          poles: z
-            .tuple([poleSchema, poleSchema])
-            .refine((ps) => ps[0].key !== ps[1].key, 'de twee polen hebben dezelfde key')
-            .refine(
-              (ps) => ps.every((p) => !(EXTRA_ANSWER_KEYS as readonly string[]).includes(p.key)),
-              `een pool mag niet ${EXTRA_ANSWER_KEYS.join(' of ')} heten; die antwoorden bestaan al`,
-            ),
-          dos: z.array(text).min(1),
-          donts: z.array(text),
-        }),
-      )
+      .array(elementSchema)
       .length(5)
       .refine((es) => new Set(es.map((e) => e.key)).size === es.length, 'bevat een element twee keer'),
     answers: z.strictObject({ beide: answerSchema, onbekend: answerSchema }),
