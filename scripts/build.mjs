@@ -24,9 +24,9 @@ const dist = join(root, `.dist-build-${process.pid}`);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** Libraries bundled apart from the CLI, by import name; the CLI requires them lazily. */
-const VENDOR = ['yaml', 'zod', '@inquirer/prompts', 'fuse.js', 'csv-stringify/sync', 'chalk'];
+const VENDOR = ['yaml', 'zod', '@inquirer/core', 'fuse.js', 'csv-stringify/sync', 'chalk'];
 /** What the CLI uses of a library, where that is much less than all of it (tree-shaken away). */
-const USED = { '@inquirer/prompts': ['select', 'Separator'] };
+const USED = { '@inquirer/core': ['createPrompt', 'isDownKey', 'isEnterKey', 'isUpKey', 'useEffect', 'useKeypress', 'useState'] };
 const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/[/.]/g, '-')}.cjs`;
 
 const common = {
@@ -149,7 +149,7 @@ const libraries = [
 const env = { XDG_CACHE_HOME: scratch };
 const plans = [
   // FORCE_COLOR: the libraries' run also loads chalk, which only colour output needs.
-  `{ commands: ${JSON.stringify(libraries)}, env: ${JSON.stringify({ ...env, FORCE_COLOR: '1' })}, extra: [${JSON.stringify(vendorFile('@inquirer/prompts'))}], save: (f) => !f.startsWith('cli.cjs.') }`,
+  `{ commands: ${JSON.stringify(libraries)}, env: ${JSON.stringify({ ...env, FORCE_COLOR: '1' })}, extra: [${JSON.stringify(vendorFile('@inquirer/core'))}], save: (f) => !f.startsWith('cli.cjs.') }`,
   `{ commands: ${JSON.stringify(everyday)}, env: ${JSON.stringify(env)}, save: (f) => f.startsWith('cli.cjs.') }`,
 ];
 for (const plan of plans) {

@@ -228,6 +228,7 @@ export function buildProgram(run: Runner, output: OutputConfiguration): Command 
     .option('--json', 'de antwoorden en het hele advies als JSON')
     .option('--report <bestand>', 'schrijf het advies ook als Markdown-rapport naar dit bestand', nonEmpty)
     .option('--force', 'laat --report een bestaand bestand vervangen')
+    .option('--no-pager', 'toon het advies zonder pager, ook als het langer is dan het venster')
     .addHelpText('after', () =>
       actieValuesHelp() +
         examples(

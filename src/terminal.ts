@@ -4,6 +4,7 @@ export interface OutputStream {
   write(text: string): unknown;
   isTTY?: boolean;
   columns?: number;
+  rows?: number;
 }
 
 /** Whether to colour a stream: never with --no-color or NO_COLOR, always with FORCE_COLOR, else only on a terminal. */

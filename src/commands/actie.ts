@@ -11,16 +11,20 @@ import {
   type AdviceCatalogue,
 } from '../core/advice.js';
 import { UsageError } from '../errors.js';
-import { CONTEXT_LABELS, formatAdvice, formatAdviceMarkdown } from '../format/advice.js';
+import { adviceJson, CONTEXT_LABELS, formatAdvice, formatAdviceMarkdown, reproduceCommand } from '../format/advice.js';
 import { CONTEXT_KEYS, type ContextKey, type ElementKey } from '../keys.js';
 import type { ActieModel } from '../schema.js';
 import { sanitize, wrap } from '../terminal.js';
 import { checkWritable, writeFileInterruptibly } from '../files.js';
+import { writePaged } from '../pager.js';
+import type { Question, QuestionnaireConfig } from '../prompts/questionnaire.js';
 
 export type ActieOptions = Partial<Record<ElementKey | ContextKey, string>> & {
   json?: boolean;
   report?: string;
   force?: boolean;
+  /** commander's --no-pager */
+  pager?: boolean;
 };
 
 /** Answers so far: an element without a key is still to be asked; a context key without a value too. */
@@ -48,18 +52,25 @@ export async function actie(options: ActieOptions, ctx: Context): Promise<void> 
   };
   if (options.report) checkWritable(options.report, reportOptions);
 
-  const answers = missing.length
-    ? await interview(catalogue, given, { input: ctx.stdin, output: ctx.stderr as NodeJS.WritableStream, style: ctx.errStyle })
-    : complete(given);
+  const asked = missing.length > 0;
+  const answers = asked ? await interview(catalogue, given, { input: ctx.stdin, output: ctx.stderr as PromptIO['output'], style: ctx.errStyle }) : complete(given);
   const advice = adviseActie(answers, catalogue);
+  const command = reproduceCommand(answers, catalogue.model, ctx.folders);
 
   if (options.report) {
-    const text = formatAdviceMarkdown(answers, advice, catalogue.model, { date: localDate(new Date()), sources: catalogue.sources });
+    const text = formatAdviceMarkdown(answers, advice, catalogue.model, { date: localDate(new Date()), sources: catalogue.sources, command });
     await writeFileInterruptibly(options.report, text, reportOptions);
-    ctx.stderr.write(`Rapport geschreven naar ${sanitize(options.report)}\n`);
   }
-  if (options.json) return writeJson(ctx, { answers, advice });
-  ctx.stdout.write(formatAdvice(advice, catalogue.model, ctx.style, ctx.interactive ? ctx.columns : Infinity));
+  if (options.json) writeJson(ctx, adviceJson(answers, advice, command));
+  else {
+    // The window may have been resized during the questions: the width of now, not of the start.
+    const text = formatAdvice(advice, catalogue.model, ctx.style, ctx.interactive ? ctx.stdout.columns || ctx.columns : Infinity);
+    await writePaged(ctx.stdout, text, { env: ctx.env, disabled: options.pager === false });
+  }
+  // After the advice, so they are the last lines on the screen: how to get it again, and where the report is.
+  // Never wrapped: a command broken over lines cannot be pasted back into a shell.
+  if (asked) ctx.stderr.write(`${ctx.errStyle.dim('Hetzelfde advies later opnieuw:')}\n  ${command}\n`);
+  if (options.report) ctx.stderr.write(`Rapport geschreven naar ${sanitize(options.report)}\n`);
 }
 
 /** Checks every answer given as an option against the model; a wrong value is a usage error that lists the right ones. */
@@ -86,7 +97,7 @@ export function localDate(d: Date): string {
 
 export interface PromptIO {
   input: NodeJS.ReadableStream;
-  output: NodeJS.WritableStream & { columns?: number };
+  output: NodeJS.WritableStream & QuestionnaireConfig['terminal'];
   style: ChalkInstance;
 }
 
@@ -94,97 +105,63 @@ const DONE = '__advies__';
 
 /**
  * Asks what is still missing: the five elements in the model's order, then the context questions not given
- * as options, then a review where any answer can be changed before the advice is shown.
+ * as options, then an overview where any answer can be changed before the advice is shown. Every step can
+ * go back to the one before.
  */
 export async function interview(catalogue: AdviceCatalogue, given: PartialAnswers, io: PromptIO): Promise<ActieAnswers> {
-  const { select, Separator } = await import('@inquirer/prompts');
+  const { questionnaire } = await import('../prompts/questionnaire.js');
   const { model, methods } = catalogue;
-  const { style } = io;
-  const context = { input: io.input, output: io.output };
-  const answers: PartialAnswers = { ...given };
   const contextQuestions = CONTEXT_KEYS.filter((k) => contextOptions(model.context[k], methods).length > 0);
-
-  // Once answered, a question shrinks to one short line (`done`), so the transcript stays readable.
-  const theme = (done: string, help?: string) => ({
-    prefix: { idle: style.blue('?'), done: style.green('✔') },
-    style: {
-      message: (text: string, status: string) =>
-        status === 'done' ? style.bold(done) : help ? `${style.bold(text)}\n${style.dim(help)}` : style.bold(text),
-      answer: (text: string) => style.cyan(text),
-      highlight: (text: string) => style.cyan(text),
-      description: (text: string) => style.italic(text),
-      keysHelpTip: () => style.dim('↑↓ kiezen • ⏎ bevestigen • Ctrl-C stoppen'),
-    },
-  });
-
-  // Inquirer breaks long lines at the terminal edge, even inside a word; wrap the prose first.
-  const columns = io.output.columns || 80;
-  const fit = (text: string, room = columns) => wrap(sanitize(text), room);
-
-  const askElement = async (key: ElementKey) => {
-    const index = model.elements.findIndex((e) => e.key === key);
-    const e = model.elements[index];
-    answers[key] = await select(
-      {
-        message: fit(`${e.name} (${index + 1}/${model.elements.length}): ${e.question}`, columns - 2),
-        choices: answerOptions(e, model).map((o) => ({ value: o.key, name: o.label, description: fit(o.role) })),
-        default: answers[key] ?? undefined,
-        loop: false,
-        theme: theme(`${e.name}:`, fit(e.help)),
-      },
-      context,
-    );
-  };
-
-  const askContext = async (key: ContextKey) => {
-    const q = model.context[key];
-    const value = await select(
-      {
-        message: fit(`${q.question} (mag u overslaan)`, columns - 2),
-        choices: [{ value: NO_PREFERENCE, name: q.none }, ...contextOptions(q, methods).map((o) => ({ value: o.tag, name: o.label }))],
-        default: answers[key] ?? NO_PREFERENCE,
-        loop: false,
-        theme: theme(`${CONTEXT_LABELS[key]}:`, fit(q.help)),
-      },
-      context,
-    );
-    answers[key] = value === NO_PREFERENCE ? null : value;
-  };
-
-  io.output.write(introText(model, style, columns, contextQuestions.filter((k) => answers[k] === undefined).length));
-  for (const e of model.elements) if (answers[e.key] === undefined) await askElement(e.key);
-  for (const key of contextQuestions) if (answers[key] === undefined) await askContext(key);
-
-  for (;;) {
-    const done = complete(answers);
-    const choice = await select(
-      {
-        message: fit('Uw antwoorden. Kies er een om het te wijzigen, of ga door naar het advies.', columns - 2),
-        // Once chosen, a row shows what was done (`short`), not the answer it had: that may change next.
-        choices: [
-          { value: DONE, name: 'Toon het advies', short: 'advies tonen' },
-          new Separator(),
-          ...model.elements.map((e) => ({
-            value: e.key as string,
-            name: `${e.name}: ${answerOptions(e, model).find((o) => o.key === done[e.key])!.label}`,
-            short: `${e.name} wijzigen`,
-          })),
-          ...contextQuestions.map((k) => ({
-            value: k as string,
-            name: `${CONTEXT_LABELS[k]}: ${contextOptions(model.context[k], methods).find((o) => o.tag === done[k])?.label ?? model.context[k].none}`,
-            short: `${CONTEXT_LABELS[k]} wijzigen`,
-          })),
-        ],
-        loop: false,
-        pageSize: 12,
-        theme: theme('Overzicht:'),
-      },
-      context,
-    );
-    if (choice === DONE) return done;
-    if ((CONTEXT_KEYS as readonly string[]).includes(choice)) await askContext(choice as ContextKey);
-    else await askElement(choice as ElementKey);
+  const elementQuestions: Question[] = model.elements.map((e, index) => ({
+    key: e.key,
+    label: e.name,
+    message: `${e.name} (${index + 1}/${model.elements.length}): ${e.question}`,
+    help: e.help,
+    choices: answerOptions(e, model).map((o) => ({ value: o.key, name: o.label, description: o.role })),
+  }));
+  const contextChoices = (k: ContextKey) => [
+    { value: NO_PREFERENCE, name: model.context[k].none },
+    ...contextOptions(model.context[k], methods).map((o) => ({ value: o.tag, name: o.label })),
+  ];
+  const askedContext: Question[] = contextQuestions.map((k) => ({
+    key: k,
+    label: CONTEXT_LABELS[k],
+    message: `${model.context[k].question} (mag u overslaan)`,
+    help: model.context[k].help,
+    choices: contextChoices(k),
+  }));
+  const questions = [...elementQuestions, ...askedContext];
+  // Given as options: not asked one by one, but the overview still offers to change them.
+  const ask = questions.map((q) => q.key).filter((k) => given[k as keyof PartialAnswers] === undefined);
+  // The context questions start on "geen voorkeur", so Enter skips them.
+  const start: Record<string, string> = Object.fromEntries(askedContext.map((q) => [q.key, NO_PREFERENCE]));
+  for (const q of questions) {
+    const value = given[q.key as keyof PartialAnswers];
+    if (value !== undefined) start[q.key] = value ?? NO_PREFERENCE;
   }
+
+  io.output.write(introText(model, io.style, io.output.columns || 80, askedContext.filter((q) => ask.includes(q.key)).length));
+  const result = await questionnaire(
+    {
+      questions,
+      ask,
+      answers: start,
+      review: (answers) => ({
+        message: 'Uw antwoorden. Kies er één om het te wijzigen, of ga door naar het advies.',
+        done: { value: DONE, name: 'Toon het advies' },
+        rows: questions.map((q) => ({ value: q.key, name: `${q.label}: ${q.choices.find((c) => c.value === answers[q.key])?.name ?? '-'}` })),
+      }),
+      style: io.style,
+      terminal: io.output,
+    },
+    { input: io.input, output: io.output },
+  );
+  const out: Record<string, string | null> = {};
+  for (const q of questions) {
+    const value = result[q.key];
+    out[q.key] = (CONTEXT_KEYS as readonly string[]).includes(q.key) && value === NO_PREFERENCE ? null : value;
+  }
+  return complete(out as PartialAnswers);
 }
 
 const COUNT_WORDS = ['geen', 'één', 'twee', 'drie', 'vier', 'vijf'];
@@ -193,13 +170,13 @@ const COUNT_WORDS = ['geen', 'één', 'twee', 'drie', 'vier', 'vijf'];
 export function introText(model: ActieModel, style: ChalkInstance, columns: number, skippable: number): string {
   const count = COUNT_WORDS[skippable] ?? String(skippable);
   const then = skippable
-    ? `Daarna ${skippable === 1 ? 'volgt één vraag' : `volgen ${count} vragen`} die u mag overslaan, en kunt u elk antwoord nog wijzigen.`
-    : 'Daarna kunt u elk antwoord nog wijzigen.';
+    ? `Daarna ${skippable === 1 ? 'volgt één vraag' : `volgen ${count} vragen`} die u mag overslaan, en kunt u elk antwoord nog wijzigen. Met ← gaat u terug naar de vorige vraag.`
+    : 'Daarna kunt u elk antwoord nog wijzigen. Met ← gaat u terug naar de vorige vraag.';
   return [
     style.bold.cyan('ACTIE-VRAGENLIJST'),
     wrap(sanitize(model.intro), columns),
     wrap(
-      `Er is geen fout antwoord. Per element kiest u een van de twee kanten, "${model.answers.beide.label}" of ` +
+      `Er is geen fout antwoord. Per element kiest u één van de twee kanten, "${model.answers.beide.label}" of ` +
         `"${model.answers.onbekend.label}". ${then} Met Ctrl-C stopt u zonder dat er iets wordt opgeslagen.`,
       columns,
     ),

@@ -48,7 +48,7 @@ export function formatElement(e: ModelElementView, style: ChalkInstance, width: 
     ...e.poles.map((p) => pole(p.key, p.label)),
     '',
     style.bold('  Doen'),
-    ...e.dos.map((d) => bullet(style.green('+'), d)),
+    ...e.dos.map((d) => bullet(style.green('+'), d.text)),
   ];
   if (e.donts.length) lines.push(style.bold('  Laten'), ...e.donts.map((d) => bullet(style.red('-'), d)));
   return lines.join('\n') + '\n';

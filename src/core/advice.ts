@@ -13,6 +13,8 @@ export type ActieAnswers = Record<ElementKey, AnswerKey> & Record<ContextKey, st
 export interface AnswerOption {
   key: AnswerKey;
   label: string;
+  /** A word or two for the profile and for reasons ("bijsturen", "allebei"). */
+  short: string;
   role: string;
   attention: number;
 }
@@ -20,6 +22,8 @@ export interface AnswerOption {
 export interface ContextOption {
   tag: string;
   label: string;
+  /** What the tag says of a method, as part of a sentence ("bedoeld voor een dorp of het platteland"). */
+  match: string;
 }
 
 export interface MethodRef {
@@ -30,39 +34,74 @@ export interface MethodRef {
   elements: ElementKey[];
 }
 
+/** Where an answer lies on the line between the element's two poles. */
+export type ProfilePosition = 'left' | 'middle' | 'right' | 'unknown';
+
+/** One line of the profile: the element, its two poles and where the answer lies between them. */
+export interface ProfileLine {
+  key: ElementKey;
+  name: string;
+  left: string;
+  right: string;
+  answer: AnswerKey;
+  position: ProfilePosition;
+}
+
+/** A do of the brochure; `emphasis` marks the ones that weigh most for the given answer. */
+export interface DoAdvice {
+  key: string;
+  text: string;
+  emphasis: boolean;
+}
+
 export type Reason =
-  | { kind: 'element'; element: ElementKey; name: string; answer: AnswerKey; label: string; attention: number }
-  | { kind: 'context'; question: ContextKey; tag: string; label: string };
+  /** The method is listed under this element; `focus` tells whether the element steers the shortlist. */
+  | { kind: 'element'; element: ElementKey; name: string; answer: AnswerKey; label: string; short: string; attention: number; focus: boolean }
+  /** The method carries the tag of a context answer. */
+  | { kind: 'context'; question: ContextKey; tag: string; label: string; match: string }
+  /** The focus elements could not fill the shortlist; `uncovered` are those without any method that fits. */
+  | { kind: 'fill'; uncovered: { element: ElementKey; name: string }[] };
 
 export interface ElementAdvice {
   key: ElementKey;
   name: string;
   question: string;
+  /** Who the do's and don'ts address, where the brochure aims them at the organisation. */
+  note?: string;
   answer: AnswerOption;
   /** The answer asks enough of the professional for this element to steer the shortlist. */
   focus: boolean;
-  dos: string[];
+  /** The brochure's do's for this element: they hold for every answer; the weightiest for this answer first. */
+  dos: DoAdvice[];
   donts: string[];
   /** The methods listed under this element that fit the context, best fit first. */
   methods: MethodRef[];
 }
 
+/** How a method got onto the shortlist: first one per focus element, then by fit, then the nearest to fill it. */
+export type Pick = 'cover' | 'fit' | 'fill';
+
 export interface ShortlistItem extends MethodRef {
+  summary: string;
+  pick: Pick;
   /** Sum of the attention of the focus elements it is listed under (first sort key). */
-  attentionScore: number;
-  /** Answers to non-filtering context questions (doelgroep) whose tag it has (second sort key). */
-  boosts: number;
-  /** The focus elements it is listed under, then every context answer whose tag it has. */
+  fit: number;
+  /** How many context answers (setting, target group) it carries the tag of (second sort key). */
+  contextMatches: number;
+  /** Its elements with the answers given, every context answer whose tag it has, and why it fills a gap. */
   reasons: Reason[];
 }
 
 export interface Advice {
+  profile: ProfileLine[];
   /** Elements by attention, most first; equal attention keeps the model's order. */
   elements: ElementAdvice[];
-  /** Elements whose answers steer the shortlist. */
+  /** Elements whose answers steer the shortlist, most attention first. */
   focus: ElementKey[];
+  /** Focus elements without any method that fits the context. */
+  uncovered: ElementKey[];
   context: Record<ContextKey, ContextOption | null>;
-  /** How many methods the context answers left out. */
+  /** How many methods the setting left out because they belong only to another setting. */
   excluded: number;
   shortlist: ShortlistItem[];
 }
@@ -75,7 +114,7 @@ export interface AdviceCatalogue {
 /** The four answers of an element in the order the questionnaire shows them: the poles, then beide and onbekend. */
 export function answerOptions(element: ActieElement, model: ActieModel): AnswerOption[] {
   return [
-    ...element.poles.map(({ key, label, role, attention }) => ({ key, label, role, attention })),
+    ...element.poles.map(({ key, label, short, role, attention }) => ({ key, label, short, role, attention })),
     ...EXTRA_ANSWER_KEYS.map((key) => ({ key, ...model.answers[key] })),
   ];
 }
@@ -83,7 +122,7 @@ export function answerOptions(element: ActieElement, model: ActieModel): AnswerO
 /** The options of a context question that some method in the catalogue carries a tag for. */
 export function contextOptions(question: ContextQuestion, methods: Method[]): ContextOption[] {
   const tags = new Set(methods.flatMap((m) => m.tags ?? []));
-  return question.options.filter((o) => tags.has(o.tag)).map(({ tag, label }) => ({ tag, label }));
+  return question.options.filter((o) => tags.has(o.tag)).map(({ tag, label, match }) => ({ tag, label, match }));
 }
 
 /** The value that means "no preference" for a context question, on the command line. */
@@ -105,7 +144,19 @@ export function answerFlags(catalogue: AdviceCatalogue): { key: ElementKey | Con
   ];
 }
 
-/** Builds the advice for a set of answers. Pure and deterministic: the order of `methods` does not matter. */
+/** Where an answer lies between the poles: the first pole left, the second right, beide in the middle. */
+export function profilePosition(element: ActieElement, answer: AnswerKey): ProfilePosition {
+  if (answer === element.poles[0].key) return 'left';
+  if (answer === element.poles[1].key) return 'right';
+  return answer === 'beide' ? 'middle' : 'unknown';
+}
+
+const collator = new Intl.Collator('nl');
+
+/**
+ * Builds the advice for a set of answers. Pure and deterministic: the order of `methods` does not matter.
+ * The rules, as a table a consultant can check by hand, are in docs/actie.md.
+ */
 export function adviseActie(answers: ActieAnswers, catalogue: AdviceCatalogue): Advice {
   const { model } = catalogue;
   const chosen = new Map<ElementKey, AnswerOption>();
@@ -115,70 +166,105 @@ export function adviseActie(answers: ActieAnswers, catalogue: AdviceCatalogue): 
     chosen.set(element.key, option);
   }
 
+  // Most attention first; equal attention keeps the model's order (A, C, T, I, E).
+  const byAttention = model.elements
+    .map((e, index) => ({ e, index, answer: chosen.get(e.key)! }))
+    .sort((a, b) => b.answer.attention - a.answer.attention || a.index - b.index);
+
   // Elements that need attention steer the shortlist. When every answer asks little, all elements count alike.
-  const needing = model.elements.filter((e) => chosen.get(e.key)!.attention >= ATTENTION_THRESHOLD).map((e) => e.key);
-  const focus = needing.length ? needing : model.elements.map((e) => e.key);
+  const needing = byAttention.filter(({ answer }) => answer.attention >= ATTENTION_THRESHOLD).map(({ e }) => e.key);
+  const focus = needing.length ? needing : byAttention.map(({ e }) => e.key);
 
   const context = resolveContext(answers, model, catalogue.methods);
-  const fitting = catalogue.methods.filter((m) => fitsContext(m, context, model));
+  const fitting = catalogue.methods.filter((m) => fitsSetting(m, context, model));
 
-  const score = (m: Method): ShortlistItem => {
-    const reasons: Reason[] = [];
-    let attentionScore = 0;
-    for (const element of model.elements) {
-      if (!focus.includes(element.key) || !m.elements.includes(element.key)) continue;
-      const answer = chosen.get(element.key)!;
-      attentionScore += answer.attention;
-      reasons.push({ kind: 'element', element: element.key, name: element.name, answer: answer.key, label: answer.label, attention: answer.attention });
-    }
-    // A filtering question (setting) has done its work by now; only the others (doelgroep) boost.
-    let boosts = 0;
-    for (const key of CONTEXT_KEYS) {
+  const elementReasons = (m: Method): Extract<Reason, { kind: 'element' }>[] =>
+    model.elements
+      .filter((e) => m.elements.includes(e.key))
+      .map((e) => {
+        const answer = chosen.get(e.key)!;
+        return { kind: 'element', element: e.key, name: e.name, answer: answer.key, label: answer.label, short: answer.short, attention: answer.attention, focus: focus.includes(e.key) };
+      });
+  const contextReasons = (m: Method): Extract<Reason, { kind: 'context' }>[] =>
+    CONTEXT_KEYS.flatMap((key) => {
       const option = context[key];
-      if (option && (m.tags ?? []).includes(option.tag)) {
-        if (!model.context[key].filter) boosts++;
-        reasons.push({ kind: 'context', question: key, tag: option.tag, label: option.label });
-      }
-    }
-    return { ...methodRef(m), attentionScore, boosts, reasons };
-  };
+      return option && (m.tags ?? []).includes(option.tag) ? [{ kind: 'context' as const, question: key, ...option }] : [];
+    });
 
-  const ranked = fitting.map(score).sort(byFit);
-  const elements: ElementAdvice[] = model.elements
-    .map((e, index) => ({ e, index, answer: chosen.get(e.key)! }))
-    .sort((a, b) => b.answer.attention - a.answer.attention || a.index - b.index)
-    .map(({ e, answer }) => ({
+  const candidates = fitting.map((m) => {
+    const elements = elementReasons(m);
+    const contexts = contextReasons(m);
+    return {
+      method: m,
+      fit: elements.filter((r) => r.focus).reduce((n, r) => n + r.attention, 0),
+      // A method further from the focus still fills a gap better the more the answers ask of its elements.
+      nearness: elements.reduce((n, r) => n + r.attention, 0),
+      contextMatches: contexts.length,
+      reasons: [...elements, ...contexts] as Reason[],
+    };
+  });
+  type Candidate = (typeof candidates)[number];
+  const tieBreak = (a: Candidate, b: Candidate) =>
+    b.contextMatches - a.contextMatches ||
+    kindRank(a.method.source.kind) - kindRank(b.method.source.kind) ||
+    collator.compare(a.method.name, b.method.name) ||
+    (a.method.id < b.method.id ? -1 : a.method.id > b.method.id ? 1 : 0);
+  const ranked = candidates.filter((c) => c.fit > 0).sort((a, b) => b.fit - a.fit || tieBreak(a, b));
+  const nearest = candidates.filter((c) => c.fit === 0).sort((a, b) => b.nearness - a.nearness || tieBreak(a, b));
+
+  const uncovered = focus.filter((key) => !ranked.some((c) => c.method.elements.includes(key)));
+  const picked: { c: Candidate; pick: Pick }[] = [];
+  const taken = new Set<Candidate>();
+  const take = (c: Candidate, pick: Pick) => {
+    picked.push({ c, pick });
+    taken.add(c);
+  };
+  // One method for each focus element before a second of any, most attention first.
+  for (const key of focus) {
+    if (picked.length >= SHORTLIST_SIZE) break;
+    if (picked.some(({ c }) => c.method.elements.includes(key))) continue;
+    const best = ranked.find((c) => !taken.has(c) && c.method.elements.includes(key));
+    if (best) take(best, 'cover');
+  }
+  for (const c of ranked) if (picked.length < SHORTLIST_SIZE && !taken.has(c)) take(c, 'fit');
+  for (const c of nearest) if (picked.length < SHORTLIST_SIZE) take(c, 'fill');
+
+  const nameOf = (key: ElementKey) => model.elements.find((e) => e.key === key)!.name;
+  const shortlist: ShortlistItem[] = picked.map(({ c, pick }) => ({
+    ...methodRef(c.method),
+    summary: c.method.summary,
+    pick,
+    fit: c.fit,
+    contextMatches: c.contextMatches,
+    reasons: pick === 'fill' ? [{ kind: 'fill', uncovered: uncovered.map((element) => ({ element, name: nameOf(element) })) }, ...c.reasons] : c.reasons,
+  }));
+
+  const order = [...ranked, ...nearest];
+  const elements: ElementAdvice[] = byAttention.map(({ e, answer }) => {
+    const weighty = new Set(e.emphasis[answer.key] ?? []);
+    return {
       key: e.key,
       name: e.name,
       question: e.question,
+      ...(e.note ? { note: e.note } : {}),
       answer,
       focus: focus.includes(e.key),
-      dos: [...e.dos],
+      dos: [...e.dos.filter((d) => weighty.has(d.key)), ...e.dos.filter((d) => !weighty.has(d.key))].map((d) => ({ ...d, emphasis: weighty.has(d.key) })),
       donts: [...e.donts],
-      methods: ranked.filter((m) => m.elements.includes(e.key)).map(methodRefOf),
-    }));
+      methods: order.filter((c) => c.method.elements.includes(e.key)).map((c) => methodRef(c.method)),
+    };
+  });
 
-  return {
-    elements,
-    focus,
-    context,
-    excluded: catalogue.methods.length - fitting.length,
-    shortlist: ranked.filter((m) => m.attentionScore > 0).slice(0, SHORTLIST_SIZE),
-  };
-}
+  const profile: ProfileLine[] = model.elements.map((e) => ({
+    key: e.key,
+    name: e.name,
+    left: e.poles[0].short,
+    right: e.poles[1].short,
+    answer: chosen.get(e.key)!.key,
+    position: profilePosition(e, chosen.get(e.key)!.key),
+  }));
 
-/**
- * Best fit first: attention score, then boosts (a target group only decides between equal scores, so it
- * never lifts a method under one focus element above one under several), then databank before
- * verkenning, then id.
- */
-export function byFit(a: ShortlistItem, b: ShortlistItem): number {
-  return (
-    b.attentionScore - a.attentionScore ||
-    b.boosts - a.boosts ||
-    kindRank(a.kind) - kindRank(b.kind) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
+  return { profile, elements, focus, uncovered, context, excluded: catalogue.methods.length - fitting.length, shortlist };
 }
 
 function kindRank(kind: SourceKind): number {
@@ -200,8 +286,8 @@ function resolveContext(answers: ActieAnswers, model: ActieModel, methods: Metho
   return out;
 }
 
-/** A filtering question drops methods that carry only the tags of its other options. */
-function fitsContext(m: Method, context: Record<ContextKey, ContextOption | null>, model: ActieModel): boolean {
+/** A filtering question (the setting) drops the methods that carry only the tags of its other options. */
+function fitsSetting(m: Method, context: Record<ContextKey, ContextOption | null>, model: ActieModel): boolean {
   const tags = m.tags ?? [];
   return CONTEXT_KEYS.every((key) => {
     const option = context[key];
@@ -213,9 +299,4 @@ function fitsContext(m: Method, context: Record<ContextKey, ContextOption | null
 
 function methodRef(m: Method): MethodRef {
   return { id: m.id, name: m.name, url: m.url, kind: m.source.kind, elements: [...m.elements] };
-}
-
-function methodRefOf(item: ShortlistItem): MethodRef {
-  const { id, name, url, kind, elements } = item;
-  return { id, name, url, kind, elements };
 }

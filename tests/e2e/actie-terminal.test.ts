@@ -19,10 +19,12 @@ const setting = settingOptions[0];
 
 let sessions: TmuxSession[] = [];
 
-function start(args: string[], cwd: string): TmuxSession {
+function start(args: string[], cwd: string, options: { env?: NodeJS.ProcessEnv; width?: number; height?: number } = {}): TmuxSession {
   const session = new TmuxSession();
   sessions.push(session);
-  session.start([process.execPath, BIN, ...args], { cwd, env: cleanEnv(), width: 100, height: 40 });
+  // cat as the pager: the pager's path is taken, and the whole advice stays on the screen to read.
+  const env = options.env ?? { ...cleanEnv(), METHODEWIJZER_PAGER: 'cat' };
+  session.start([process.execPath, BIN, ...args], { cwd, env, width: options.width ?? 100, height: options.height ?? 40 });
   return session;
 }
 
@@ -81,7 +83,11 @@ describe('actie in a terminal', () => {
       expect(shown).toContain(squash(`${advice.shortlist.indexOf(m) + 1}. ${m.name}`));
       expect(shown).toContain(m.url);
     }
-    expect(shown.match(/Waarom:/g)).toHaveLength(advice.shortlist.length);
+    expect(shown.match(/Pastbij|Aanvulling:/g)).toHaveLength(advice.shortlist.length);
+    // Then how to make it again, and last where the report went.
+    const command = `methodewijzer actie ${Object.entries(answers).map(([k, v]) => `--${k} ${v ?? 'geen'}`).join(' ')}`;
+    const tail = screen.split('\n').filter((l) => l.trim() && !l.startsWith('Pane is dead')).slice(-3);
+    expect(tail).toEqual(['Hetzelfde advies later opnieuw:', `  ${command}`, 'Rapport geschreven naar interactief.md']);
 
     // The same answers as options give the same advice, without a prompt.
     const flags = await runCli(
@@ -91,6 +97,89 @@ describe('actie in a terminal', () => {
     expect(flags.code).toBe(0);
     expect(flags.stderr).not.toContain(model.elements[0].question);
     expect(withoutDate(readFileSync(join(dir, 'opties.md'), 'utf8'))).toBe(withoutDate(readFileSync(join(dir, 'interactief.md'), 'utf8')));
+  });
+
+  it('goes back to the previous question with ←, shown on screen, and no other key picks an answer', async () => {
+    const session = start(['actie', '--setting', 'geen', '--doelgroep', 'geen'], tempDir('tty-'));
+    const [animo, contact, toerusting] = model.elements;
+    await session.waitFor(animo.question);
+    const keyLine = (screen: string) => screen.split('\n').find((l) => l.includes('Ctrl-C stoppen')) ?? '';
+    expect(keyLine(session.visible())).not.toContain('vorige vraag'); // nothing before the first question
+    choose(session, 1);
+    await session.waitFor(contact.question);
+    expect(keyLine(session.visible())).toContain('← vorige vraag');
+    choose(session, 1);
+    await session.waitFor(toerusting.question);
+    // Keys that mean nothing here change nothing: the cursor stays on the first answer, no answer is given.
+    session.send('Right', 'Escape', 'x', 'Tab');
+    session.send('Left');
+    await session.waitFor((s) => squash(s).includes(squash(contact.question)) && !squash(s).includes(squash(toerusting.question)), 10_000, () => session.visible());
+    // Back on Contact, with the cursor on the answer given before; ← again reaches Animo.
+    expect(session.visible()).toMatch(new RegExp(`❯ ${answerOptions(contact, model)[1].label.slice(0, 30)}`));
+    session.send('Left');
+    await session.waitFor((s) => squash(s).includes(squash(animo.question)), 10_000, () => session.visible());
+    // A new answer for Animo: two down from the one given before (the second), so the fourth.
+    choose(session, 2);
+    for (const e of model.elements.slice(1)) {
+      await session.waitFor((s) => squash(s).includes(squash(e.question)), 10_000, () => session.visible());
+      session.send('Enter');
+    }
+    await session.waitFor('Toon het advies');
+    session.send('Enter');
+    expect(await session.waitForExit()).toBe(0);
+    const expected = [answerOptions(animo, model)[3].key, answerOptions(contact, model)[1].key, ...model.elements.slice(2).map((e) => e.poles[0].key)];
+    const command = `methodewijzer actie ${model.elements.map((e, i) => `--${e.key} ${expected[i]}`).join(' ')} --setting geen --doelgroep geen`;
+    expect(session.capture()).toContain(command);
+  });
+
+  it('redraws the question at the new width after a resize: no line too wide, no word broken, no stale copy', async () => {
+    const session = start(['actie'], tempDir('tty-'), { width: 120, height: 40 });
+    const contact = model.elements[1];
+    await session.waitFor(model.elements[0].question);
+    choose(session, 1);
+    await session.waitFor(contact.question);
+    const words = new Set(
+      [`Contact (2/5): ${contact.question}`, contact.help, ...answerOptions(contact, model).flatMap((o) => [o.label, o.role]), 'Animo: Bijsturen', '↑↓ kiezen • ⏎ bevestigen • ← vorige vraag • Ctrl-C stoppen']
+        .join(' ')
+        .split(/\s+/),
+    );
+    const problems = (screen: string, width: number) => {
+      const found: string[] = [];
+      for (const line of screen.split('\n').filter((l) => l.trim())) {
+        if (line.length > width) found.push(`too wide: ${line}`);
+        // Every word on the screen is a whole word of the question, its answers or the key help.
+        for (const word of line.replace(/^[?❯✔ ]+/, '').split(/\s+/).filter(Boolean)) if (!words.has(word)) found.push(`"${word}" in: ${line}`);
+      }
+      // One copy of the key help, not a stale one beside the new.
+      if (screen.match(/Ctrl-C stoppen/g)?.length !== 1) found.push('the key help is not there exactly once');
+      return found;
+    };
+    for (const [width, height] of [[60, 20], [40, 12], [90, 30]]) {
+      session.resize(width, height);
+      // The terminal reflows the old text first (breaking words); the redraw must follow and fix it.
+      const screen = await session
+        .waitFor((s) => problems(s, width).length === 0, 5_000, () => session.visible())
+        .catch(() => session.visible());
+      expect(problems(screen, width), screen).toEqual([]);
+    }
+    session.send('C-c');
+    expect(await session.waitForExit()).toBe(130);
+  });
+
+  it('shows advice taller than the window through less, and the command line after it', async () => {
+    const session = start(['actie', ...model.elements.flatMap((e) => [`--${e.key}`, 'beide']), '--setting', 'geen'], tempDir('tty-'), {
+      env: cleanEnv(),
+      width: 80,
+      height: 24,
+    });
+    // less waits at its prompt with the first screen: the profile, the focus and the start of the shortlist.
+    const first = await session.waitFor((s) => /^:\s*$/m.test(s), 10_000, () => session.visible());
+    expect(first).toContain('Uw profiel');
+    expect(first).toContain('KORTLIJST');
+    expect(first).not.toContain('PER ELEMENT');
+    session.send('q');
+    expect(await session.waitForExit()).toBe(0);
+    expectNoStackTrace(session.capture());
   });
 
   const interruptions = [

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.js';
 import { adviseActie, answerFlags, type ActieAnswers } from '../../src/core/advice.js';
-import { formatAdvice } from '../../src/format/advice.js';
+import { adviceJson, formatAdvice, reproduceCommand } from '../../src/format/advice.js';
 import { makeStyle } from '../../src/terminal.js';
 import { CONTEXT_KEYS } from '../../src/keys.js';
 import { expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
@@ -31,7 +31,10 @@ describe('actie with every answer as an option', () => {
     expect(r.stdout).toBe(formatAdvice(adviseActie(answers, catalogue), model, makeStyle(false), Infinity));
     expect(r.stdout).not.toMatch(/\u001b\[/);
     for (const e of model.elements) expect(r.stdout).toContain(e.name.toUpperCase());
-    expect(r.stdout).toMatch(/KORTLIJST[\s\S]*1\. [\s\S]*Waarom: /);
+    expect(r.stdout).toMatch(/KORTLIJST[\s\S]*1\. [\s\S]*Past bij /);
+    // Short first: the profile and the shortlist come before the details per element.
+    expect(r.stdout.indexOf('Uw profiel')).toBeLessThan(r.stdout.indexOf('KORTLIJST'));
+    expect(r.stdout.indexOf('KORTLIJST')).toBeLessThan(r.stdout.indexOf('PER ELEMENT'));
   });
 
   it('--json gives the answers and the whole advice as one JSON object', async () => {
@@ -39,11 +42,15 @@ describe('actie with every answer as an option', () => {
     expect(r.code).toBe(0);
     const parsed = JSON.parse(r.stdout);
     const answers = { ...chosen, setting: null, doelgroep: 'jongeren' } as ActieAnswers;
-    expect(parsed).toEqual({ answers, advice: JSON.parse(JSON.stringify(adviseActie(answers, catalogue))) });
+    const command = reproduceCommand(answers, model);
+    expect(parsed).toEqual(JSON.parse(JSON.stringify(adviceJson(answers, adviseActie(answers, catalogue), command))));
+    expect(parsed.command).toBe(`methodewijzer actie ${asArgs(chosen).join(' ')} --setting geen --doelgroep jongeren`);
+    expect(parsed.advice.profile.map((p: { position: string }) => p.position)).toEqual(['right', 'left', 'middle', 'unknown', 'right']);
     expect(parsed.advice.elements).toHaveLength(model.elements.length);
     for (const m of parsed.advice.shortlist) {
       expect(m.url).toMatch(/^https?:\/\//);
       expect(m.reasons.length).toBeGreaterThan(0);
+      expect(m.why).toMatch(/^(Past bij|Aanvulling)/);
     }
   });
 
@@ -70,11 +77,15 @@ describe('actie --report', () => {
     for (const e of advice.elements) {
       expect(text).toContain(`${e.name}: `);
       expect(text).toContain(e.answer.role.trim());
-      for (const d of e.dos) expect(text).toContain(`- ${d}`);
+      for (const d of e.dos) expect(text).toContain(`- ${d.emphasis ? '★ ' : ''}${d.text}`);
     }
     // The shortlist in its order, each with its link.
     const links = [...text.split('## Kortlijst')[1].matchAll(/^\d+\. \*\*\[.+?\]\((.+?)\)\*\*/gm)].map((m) => m[1]);
     expect(links).toEqual(advice.shortlist.map((m) => m.url));
+    // The same order as the screen, and the command that makes it again.
+    expect(text.indexOf('## Profiel')).toBeLessThan(text.indexOf('## Kortlijst'));
+    expect(text.indexOf('## Kortlijst')).toBeLessThan(text.indexOf('## Per element'));
+    expect(text).toContain(`methodewijzer actie ${asArgs(chosen).join(' ')} --setting wijk --doelgroep geen`);
     // The human advice still goes to stdout.
     expect(r.stdout).toContain('KORTLIJST');
   });

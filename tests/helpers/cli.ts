@@ -41,7 +41,7 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
 /** The environment without anything that would change the CLI's output (colour, user catalogues). */
 export function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of ['FORCE_COLOR', 'NO_COLOR', 'METHODEWIJZER_CATALOGUE', 'METHODEWIJZER_DEBUG']) delete env[key];
+  for (const key of ['FORCE_COLOR', 'NO_COLOR', 'METHODEWIJZER_CATALOGUE', 'METHODEWIJZER_DEBUG', 'METHODEWIJZER_PAGER', 'PAGER', 'LESS']) delete env[key];
   // Keep each test's cache away from the user's.
   env.XDG_CACHE_HOME = tempDir('cache-');
   return env;

@@ -30,8 +30,10 @@ export class TmuxSession {
   private readonly dir = tempDir('tmux-');
   private readonly socket = join(this.dir, 'socket');
   private readonly statusFile = join(this.dir, 'exit-status');
+  size = { width: 100, height: 40 };
 
   start(command: string[], options: StartOptions): void {
+    this.size = { width: options.width ?? 100, height: options.height ?? 40 };
     const config = join(this.dir, 'tmux.conf');
     // /bin/sh runs the command line (with its exit-status file) whatever the user's SHELL is.
     const settings = ['set -g default-shell /bin/sh', 'set -g history-limit 50000', 'set -g remain-on-exit on', 'set -g status off'];
@@ -54,12 +56,22 @@ export class TmuxSession {
     return this.tmux('capture-pane', '-p', '-J', '-S', '-', '-t', this.name);
   }
 
+  /** What the window shows now, without scrollback, lines as the terminal wrapped them. */
+  visible(): string {
+    return this.tmux('capture-pane', '-p', '-t', this.name);
+  }
+
+  /** Resizes the window, as a user dragging its corner would; the program gets SIGWINCH. */
+  resize(width: number, height: number): void {
+    this.tmux('resize-window', '-t', this.name, '-x', String(width), '-y', String(height));
+  }
+
   /** Polls the screen until `test` holds; gives up after `timeoutMs` with the screen in the message. */
-  async waitFor(test: string | ((screen: string) => boolean), timeoutMs = 10_000): Promise<string> {
+  async waitFor(test: string | ((screen: string) => boolean), timeoutMs = 10_000, read = () => this.capture()): Promise<string> {
     const ok = typeof test === 'string' ? (s: string) => squash(s).includes(squash(test)) : test;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const screen = this.capture();
+      const screen = read();
       if (ok(screen)) return screen;
       if (Date.now() > deadline) {
         throw new Error(`timed out waiting for ${typeof test === 'string' ? JSON.stringify(test) : 'the screen'}; screen:\n${screen}`);

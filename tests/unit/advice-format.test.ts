@@ -36,7 +36,7 @@ describe('formatAdvice', () => {
     for (const e of advice.elements) expect(text).toContain(`${e.name.toUpperCase()}  ${attentionLabel(e.answer.attention)}`);
     for (const m of advice.shortlist) {
       const block = text.slice(text.indexOf(m.name, text.indexOf('KORTLIJST')));
-      expect(block).toMatch(new RegExp(`^${escapeRe(m.name)} \\(${m.kind}\\)\\n\\s+Waarom: .+\\n\\s+${escapeRe(m.url)}`));
+      expect(block).toMatch(new RegExp(`^${escapeRe(m.name)} \\(${m.kind}\\)\\n\\s+${escapeRe(m.summary)}\\n\\s+Past bij .+\\n\\s+${escapeRe(m.url)}`));
     }
   });
 });
@@ -48,15 +48,15 @@ describe('the note on methods the setting leaves out', () => {
   });
   it.each([
     { left: 0, says: undefined },
-    { left: 1, says: '1 methode valt af omdat die bij een andere omgeving hoort' },
-    { left: 2, says: '2 methoden vallen af omdat ze bij een andere omgeving horen' },
+    { left: 1, says: '1 methode valt af omdat die alleen bij een andere omgeving hoort' },
+    { left: 2, says: '2 methoden vallen af omdat ze alleen bij een andere omgeving horen' },
   ])('$left left out: $says', ({ left, says }) => {
     const set = [method('hier', [here.tag]), ...Array.from({ length: left }, (_, i) => method(`elders-${i}`, [elsewhere.tag]))];
     const chosen = { ...answers, setting: here.tag };
     const advice = adviseActie(chosen, { model, methods: set });
-    const texts = [formatAdvice(advice, model, makeStyle(false), Infinity), formatAdviceMarkdown(chosen, advice, model, { date: '2025-01-02' })];
+    const texts = [formatAdvice(advice, model, makeStyle(false), Infinity), formatAdviceMarkdown(chosen, advice, model, { date: '2025-01-02', command: 'methodewijzer actie' })];
     for (const text of texts) {
-      if (says) expect(text).toContain(`${says} (gekozen: ${here.label.toLowerCase()})`);
+      if (says) expect(text).toContain(`${says}.`);
       else expect(text).not.toMatch(/(valt|vallen) af/);
     }
   });
@@ -74,12 +74,12 @@ describe('formatAdviceMarkdown', () => {
       tags: [],
     };
     const advice = adviseActie(answers, { model, methods: [tricky] });
-    const text = formatAdviceMarkdown(answers, advice, model, { date: '2025-01-02', sources });
+    const text = formatAdviceMarkdown(answers, advice, model, { date: '2025-01-02', sources, command: "methodewijzer actie --x 'a b'" });
     expect(text).toContain('Datum: 2025-01-02');
     expect(text).toContain('[Naam \\| met \\[haken\\](x) en \\*sterren\\*](https://example.org/pad%20%281%29)');
-    // Every table row has as many cells as the header.
-    const rows = text.split('\n').filter((l) => l.startsWith('| '));
-    for (const row of rows) expect(row.replace(/\\\|/g, '').split('|').length).toBe(5);
+    // The profile and the command stand in closed code blocks.
+    expect(text.match(/^```/gm)).toHaveLength(4);
+    expect(text).toContain("```sh\nmethodewijzer actie --x 'a b'\n```");
   });
 
   it.each([
