@@ -313,9 +313,10 @@ export class FolderCache {
     const listing = listingOf(dir, now);
     const manifest = this.loadManifest(dir);
     let paths: string[];
-    if (listing && manifest?.listing && sameListing(manifest.listing, listing)) {
+    const reused = Boolean(listing && manifest?.listing && sameListing(manifest.listing, listing));
+    if (reused) {
       // Nothing was added, removed or renamed since the files were listed: skip listing them again.
-      paths = manifest.entries.map((e) => `${dir}${sep}${e.name}`);
+      paths = manifest!.entries.map((e) => `${dir}${sep}${e.name}`);
     } else {
       state.problem = folderProblem(dir);
       if (state.problem) return state;
@@ -323,13 +324,15 @@ export class FolderCache {
     }
     state.listing = listing;
 
-    const cached = new Map((manifest?.entries ?? []).map((e) => [e.name, e]));
+    // A reused list is the manifest's entries, in order; else entries are found by name.
+    const cached = new Map(reused ? [] : (manifest?.entries ?? []).map((e) => [e.name, e]));
     state.recordsName = manifest?.records;
     let upgraded = false;
-    for (const path of paths) {
+    for (let i = 0; i < paths.length; i++) {
+      const path = paths[i];
       const name = path.slice(dir.length + 1);
       const file: FileState = { path, name, stamp: stampOf(path) };
-      const entry = cached.get(name);
+      const entry = reused ? manifest!.entries[i] : cached.get(name);
       cached.delete(name);
       if (entry && file.stamp && sameStamp(entry, file.stamp)) {
         if (trusted(entry)) file.entry = entry;
