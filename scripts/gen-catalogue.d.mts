@@ -5,7 +5,7 @@ import type { Method } from '../src/schema.js';
 export function generateMethods(count: number, seed?: number): Method[];
 /** One record as a YAML document. */
 export function toYaml(method: Method): string;
-/** Writes `count` records to `dir` (emptied first) in files of `perFile` records; returns the file paths. */
+/** Writes `count` records to `dir` (emptied first) in files of `perFile` records (1: one file per method, `<id>.yaml`); returns the file paths. */
 export function writeCatalogue(dir: string, count: number, options?: { seed?: number; perFile?: number }): string[];
 /** Ids of the built-in methods, which the generator never uses. */
 export function builtinIds(): string[];

@@ -5,7 +5,8 @@
 //
 //   node scripts/gen-catalogue.mjs --records 10000 --out bench/out/10k [--per-file 800] [--seed 1]
 //
-// Writes multi-document YAML files (`methods-0001.yaml`, ...) of --per-file records each.
+// Writes multi-document YAML files (`methods-0001.yaml`, ...) of --per-file records each; with
+// --per-file 1, one file per method named by its id (`<id>.yaml`), as `methodewijzer new` writes them.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -219,12 +220,23 @@ export function toYaml(m) {
   return lines.join('\n') + '\n';
 }
 
-/** Writes `count` records to `dir` (emptied first) in files of `perFile` records. Returns the file paths. */
+/**
+ * Writes `count` records to `dir` (emptied first) in files of `perFile` records; with `perFile` 1,
+ * one file per method named by its id, as `methodewijzer new` writes them. Returns the file paths.
+ */
 export function writeCatalogue(dir, count, { seed = 1, perFile = 800 } = {}) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const methods = generateMethods(count, seed);
   const files = [];
+  if (perFile === 1) {
+    for (const m of methods) {
+      const file = join(dir, `${m.id}.yaml`);
+      writeFileSync(file, toYaml(m));
+      files.push(file);
+    }
+    return files;
+  }
   for (let start = 0, n = 1; start < methods.length; start += perFile, n++) {
     const file = join(dir, `methods-${String(n).padStart(4, '0')}.yaml`);
     const docs = methods.slice(start, start + perFile).map(toYaml);

@@ -55,6 +55,7 @@ export interface IndexJson {
   terms: string[];
   offsets: number[];
   postings: number[];
+  tiebreak: number[];
 }
 
 export type CompiledCatalogue = Omit<Catalogue, 'problems'> & {

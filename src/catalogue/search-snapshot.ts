@@ -27,7 +27,7 @@ export interface SearchSnapshot {
   close(): void;
 }
 
-const SECTIONS = { terms: 0, offsets: 1, postings: 2, docOffsets: 3, docs: 4, filterable: 5 } as const;
+const SECTIONS = { terms: 0, offsets: 1, postings: 2, docOffsets: 3, docs: 4, filterable: 5, tiebreak: 6 } as const;
 
 function fileName(dirs: string[]): string {
   // One file per combination of folders, overwritten when their contents change.
@@ -62,12 +62,13 @@ function readSnapshot(file: NonNullable<ReturnType<typeof openCacheFile>>, key: 
   const offsetBytes = packed.section(SECTIONS.offsets);
   const postingBytes = packed.section(SECTIONS.postings);
   const docOffsetBytes = packed.section(SECTIONS.docOffsets);
-  if (!termBytes || !offsetBytes || !postingBytes || !docOffsetBytes) return undefined;
+  const tiebreakBytes = packed.section(SECTIONS.tiebreak);
+  if (!termBytes || !offsetBytes || !postingBytes || !docOffsetBytes || !tiebreakBytes) return undefined;
   const terms = termBytes.length ? new TextDecoder().decode(termBytes).split('\n') : [];
-  const [offsets, postings, docOffsets] = [offsetBytes, postingBytes, docOffsetBytes].map(uint32s);
-  if (!offsets || !postings || !docOffsets || docOffsets.length !== n + 1) return undefined;
+  const [offsets, postings, docOffsets, tiebreak] = [offsetBytes, postingBytes, docOffsetBytes, tiebreakBytes].map(uint32s);
+  if (!offsets || !postings || !docOffsets || !tiebreak || docOffsets.length !== n + 1) return undefined;
   for (let r = 0; r < n; r++) if (docOffsets[r] > docOffsets[r + 1]) return undefined;
-  const index = checkedIndex(n, terms, offsets, postings);
+  const index = checkedIndex(n, terms, offsets, postings, tiebreak);
   if (!index) return undefined;
   const problems = header.problems as Problem[];
   if (!problems.every((p) => p && typeof p.file === 'string' && typeof p.message === 'string')) return undefined;
@@ -110,11 +111,12 @@ export function snapshotOf(ctx: Context, catalogue: Catalogue & Pick<CompiledCat
 }
 
 export function indexToJson(index: SearchIndex): IndexJson {
-  return { size: index.size, terms: index.terms, offsets: [...index.offsets], postings: [...index.postings] };
+  return { size: index.size, terms: index.terms, offsets: [...index.offsets], postings: [...index.postings], tiebreak: [...index.tiebreak] };
 }
 
 function indexFromJson(json: IndexJson): SearchIndex {
-  return { size: json.size, terms: json.terms, offsets: Uint32Array.from(json.offsets), postings: Uint32Array.from(json.postings) };
+  const [offsets, postings, tiebreak] = [json.offsets, json.postings, json.tiebreak].map((a) => Uint32Array.from(a));
+  return { size: json.size, terms: json.terms, offsets, postings, tiebreak };
 }
 
 function inMemory(index: SearchIndex, { methods, problems }: Catalogue): SearchSnapshot {
@@ -139,6 +141,7 @@ function save(ctx: Context, index: SearchIndex, methods: Method[], problems: Pro
     bytesOf(docOffsets),
     docBytes,
     encoder.encode(JSON.stringify(filterable)),
+    bytesOf(index.tiebreak),
   ];
   writeCacheFile(ctx.cache.root, fileName(dirs), pack({ key, size: methods.length, le: littleEndian(), problems }, sections));
 }

@@ -14,7 +14,8 @@ import { editDistance } from './distance.js';
 // start of a longer word (smederij -> smederijen), as an inflected form (dorpen -> dorp), inside a
 // word, or with typos through fuse.js. So the cost of a query grows with the size of the vocabulary,
 // which levels off as a catalogue grows, not with the number of records times the length of their
-// text. Records are then scored from the postings of the matched words alone.
+// text. Records are then scored from the postings of the matched words alone, BM25-style: per query
+// word, the field-weighted evidence saturates, and is weighed by how rare the word is.
 
 export const SEARCH_FIELDS = ['id', 'name', 'aliases', 'tags', 'elements', 'summary'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
@@ -24,14 +25,25 @@ const FIELD_BITS = 6;
 const FIELD_MASK = (1 << FIELD_BITS) - 1;
 
 /**
- * How much a match in each group of fields counts. A word found in several groups counts more than
- * in one, with diminishing returns: 1 - (1 - 0.9·name)(1 - 0.6·tags)(1 - 0.4·summary).
+ * How much a match in each group of fields counts. A word's evidence in a record is the sum over the
+ * groups it is found in (times how well it matched), saturated as in BM25: tf·(k1 + 1) / (tf + k1).
+ * So a second and third field add less than the first, and a rare word found in the summary alone
+ * can outweigh a common word found everywhere.
  */
 const GROUPS = [
   { mask: BIT.id | BIT.name | BIT.aliases, weight: 0.9 },
   { mask: BIT.tags | BIT.elements, weight: 0.6 },
   { mask: BIT.summary, weight: 0.4 },
 ];
+
+/** BM25's k1: how soon evidence saturates. */
+const K1 = 0.5;
+const saturate = (tf: number) => (tf * (K1 + 1)) / (tf + K1);
+const MAX_EVIDENCE = saturate(GROUPS.reduce((sum, g) => sum + g.weight, 0));
+/** BM25's inverse document frequency: rarer words weigh more. */
+const rarity = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+/** Words like "de" and "voor" weigh this much of their rarity. */
+const STOPWORD_WEIGHT = 0.2;
 
 /** Words too common to require; they still help when glued to their neighbours. */
 const STOPWORDS = new Set(
@@ -66,6 +78,8 @@ export interface SearchIndex {
   offsets: Uint32Array;
   /** Each posting is record << 6 | field bits, in record order. */
   postings: Uint32Array;
+  /** Per record, its place among equal scores: databank before verkenning, then by name. */
+  tiebreak: Uint32Array;
 }
 
 export function buildIndex(methods: Method[]): SearchIndex {
@@ -125,7 +139,16 @@ export function buildIndex(methods: Method[]): SearchIndex {
     at += list.length;
   });
   offsets[terms.length] = at;
-  return { size: methods.length, terms, offsets, postings };
+  return { size: methods.length, terms, offsets, postings, tiebreak: tiebreakOf(methods) };
+}
+
+/** Each record's place in the order databank before verkenning, then by name (folded), then id. */
+export function tiebreakOf(methods: Pick<Method, 'id' | 'name' | 'source'>[]): Uint32Array {
+  const keys = methods.map((m, r) => ({ r, kind: m.source.kind === 'databank' ? 0 : 1, name: fold(m.name), id: m.id }));
+  keys.sort((a, b) => a.kind - b.kind || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const tiebreak = new Uint32Array(methods.length);
+  keys.forEach((k, place) => (tiebreak[k.r] = place));
+  return tiebreak;
 }
 
 export interface SearchOptions {
@@ -181,6 +204,7 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
   const n = index.size;
   const evidence = words.map(() => new Float32Array(n));
   const groupBest = new Float32Array(n * GROUPS.length);
+  const fields = new Uint8Array(n);
   const seen = new Uint8Array(n);
   const touched: number[] = [];
   const inUnit = new Uint8Array(n);
@@ -200,18 +224,19 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
           inUnit[r] = 1;
           unitRecords.push(r);
         }
+        if (mode !== 'stopword') fields[r] |= posting & FIELD_MASK;
         for (let g = 0; g < GROUPS.length; g++) {
           if (posting & GROUPS[g].mask && groupBest[r * GROUPS.length + g] < sim) groupBest[r * GROUPS.length + g] = sim;
         }
       }
     }
     for (const r of unitRecords) {
-      let miss = 1;
+      let tf = 0;
       for (let g = 0; g < GROUPS.length; g++) {
-        miss *= 1 - GROUPS[g].weight * groupBest[r * GROUPS.length + g];
+        tf += GROUPS[g].weight * groupBest[r * GROUPS.length + g];
         groupBest[r * GROUPS.length + g] = 0;
       }
-      const e = 1 - miss;
+      const e = saturate(tf) / MAX_EVIDENCE;
       for (let i = unit.from; i <= unit.to; i++) if (evidence[i][r] < e) evidence[i][r] = e;
       inUnit[r] = 0;
       if (!seen[r]) {
@@ -222,14 +247,14 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
     unitRecords.length = 0;
   }
 
-  // Rarer words weigh more (up to twice as much); words found nowhere are left out.
+  // Rarer words weigh more; words found nowhere are left out.
   const df = words.map((_, i) => touched.reduce((c, r) => c + (evidence[i][r] > 0 ? 1 : 0), 0));
-  const weight = words.map((_, i) => (df[i] === 0 ? 0 : required[i] ? 1 + Math.log(1 + n / df[i]) / Math.log(1 + n) : 0.2));
+  const weight = words.map((_, i) => (df[i] === 0 ? 0 : rarity(n, df[i]) * (required[i] ? 1 : STOPWORD_WEIGHT)));
   const totalWeight = weight.reduce((a, b) => a + b, 0);
   const unknown = words.filter((_, i) => df[i] === 0 && required[i]);
   if (totalWeight === 0) return { ...none, unknown };
 
-  const scored: { record: number; score: number; coverage: number }[] = [];
+  const scored: { record: number; score: number; coverage: number; fields: number }[] = [];
   for (const r of touched) {
     if (options.include && !options.include(r)) continue;
     let sum = 0;
@@ -239,21 +264,29 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
       sum += weight[i] * e;
       if (e > 0 && required[i]) coverage++;
     }
-    scored.push({ record: r, score: sum / totalWeight, coverage });
+    // Rounded as shown, so that results that look equal are ordered by the tie-breaks.
+    scored.push({ record: r, score: Math.round((sum / totalWeight) * 1000) / 1000, coverage, fields: bitCount(fields[r]) });
   }
   const best = scored.reduce((m, s) => Math.max(m, s.score), 0);
   const floor = Math.max(RELEVANCE.minimum, RELEVANCE.relative * best);
+  const { tiebreak } = index;
   const kept = scored
     .filter((s) => s.score >= floor)
-    .sort((a, b) => b.coverage - a.coverage || b.score - a.score || a.record - b.record);
+    .sort((a, b) => b.coverage - a.coverage || b.score - a.score || b.fields - a.fields || tiebreak[a.record] - tiebreak[b.record]);
   const shown = options.limit === undefined ? kept : kept.slice(0, Math.max(0, options.limit));
   return {
-    results: shown.map((s) => ({ ...s, score: Math.round(s.score * 1000) / 1000, matched: matchedFields(index, s.record, unitMatches) })),
+    results: shown.map(({ record, score, coverage }) => ({ record, score, coverage, matched: matchedFields(index, record, unitMatches) })),
     total: kept.length,
     words,
     unknown,
     required: none.required,
   };
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (; bits; bits &= bits - 1) count++;
+  return count;
 }
 
 /** Builds an index and searches it: for one-off searches over a few records. */
@@ -389,7 +422,34 @@ export function matchTerm(index: SearchIndex, text: string, mode: MatchMode = 'w
       if (start <= kStart) put(t, prefixSim(len, term.length) - typoPenalty(start));
     }
   }
+  if (found.size === 0 && mode === 'word') compoundParts(index, text, put);
   return result();
+}
+
+/** A known word of this many letters or more counts as the start or end of a compound. */
+const MIN_PART = 4;
+const partSim = (length: number, wordLength: number) => 0.3 + (0.3 * length) / wordLength;
+
+/**
+ * A word found nowhere may be a compound the catalogue does not have, made of one it has and an
+ * unknown part ("voetbalvereniging" when it only says "voetbal"): it counts as the longest known word
+ * it starts with and the longest it ends with, at reduced weight.
+ */
+function compoundParts(index: SearchIndex, text: string, put: (term: number, sim: number) => void): void {
+  for (let l = text.length - 1; l >= MIN_PART; l--) {
+    const t = findTerm(index, text.slice(0, l));
+    if (t >= 0) {
+      put(t, partSim(l, text.length));
+      break;
+    }
+  }
+  for (let l = text.length - 1; l >= MIN_PART; l--) {
+    const t = findTerm(index, text.slice(text.length - l));
+    if (t >= 0) {
+      put(t, partSim(l, text.length));
+      break;
+    }
+  }
 }
 
 /** The distinct pairs of neighbouring letters in a word, for a quick count of how many another word shares. */
@@ -527,11 +587,12 @@ export function highlightRanges(text: string, matched: Set<string>, query: strin
  * Checks an index read back from the cache: lengths that fit together, postings in range. Returns
  * undefined when anything is off, so a damaged cache file is rebuilt rather than trusted.
  */
-export function checkedIndex(size: number, terms: string[], offsets: Uint32Array, postings: Uint32Array): SearchIndex | undefined {
+export function checkedIndex(size: number, terms: string[], offsets: Uint32Array, postings: Uint32Array, tiebreak: Uint32Array): SearchIndex | undefined {
   if (offsets.length !== terms.length + 1 || offsets[0] !== 0 || offsets[terms.length] !== postings.length) return undefined;
   for (let t = 0; t < terms.length; t++) if (offsets[t] > offsets[t + 1]) return undefined;
   for (let p = 0; p < postings.length; p++) if (postings[p] >>> FIELD_BITS >= size) return undefined;
-  return { size, terms, offsets, postings };
+  if (tiebreak.length !== size) return undefined;
+  return { size, terms, offsets, postings, tiebreak };
 }
 
 /**

@@ -165,7 +165,12 @@ describe.each([
     const r = await search('bolderkar');
     expect(r.code).toBe(0);
     expect(ids(r.stdout)[0]).toBe('zeepkistrace');
-    for (const f of readdirSync(join(root, 'folders'))) expect(() => JSON.parse(readFileSync(join(root, 'folders', f), 'utf8'))).not.toThrow();
+    // Rewritten whole: the records as JSON, the manifest packed (pack.ts) with its magic number.
+    for (const f of readdirSync(join(root, 'folders'))) {
+      const bytes = readFileSync(join(root, 'folders', f));
+      if (f.endsWith('.manifest')) expect(bytes.subarray(0, 4).toString()).toBe('MWP1');
+      else expect(() => JSON.parse(bytes.toString('utf8'))).not.toThrow();
+    }
     expect(ids((await search('bolderkar')).stdout)[0]).toBe('zeepkistrace');
   });
 

@@ -1,7 +1,8 @@
-import { readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FolderCache } from '../../src/catalogue/cache.js';
+import { pack, unpack } from '../../src/catalogue/pack.js';
 import { readFolder } from '../../src/catalogue/load.js';
 import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
 import { tempDir } from '../helpers/cli.js';
@@ -18,6 +19,12 @@ function cached(files: Record<string, string>) {
 }
 
 const cacheFiles = (root: string) => readdirSync(join(root, 'folders')).map((f) => join(root, 'folders', f));
+
+/** A packed cache file (the manifest), read whole. */
+function unpackFile(file: string) {
+  const bytes = readFileSync(file);
+  return unpack({ size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length), close() {} });
+}
 
 describe('folder cache', () => {
   it('serves an unchanged folder from the cache, with the same records, problems and locations', () => {
@@ -56,16 +63,71 @@ describe('folder cache', () => {
     new FolderCache(root, justAfter).read(dir);
     // The same size, and times the manifest is made to agree with: only the content tells.
     writeFileSync(join(dir, 'a.yaml'), yamlOf(method({ id: 'bbbb' })));
-    const stamp = statSync(join(dir, 'a.yaml'), { bigint: true });
-    const manifestFile = cacheFiles(root).find((f) => !f.includes('.records.'))!;
-    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
-    Object.assign(manifest.files[0], { size: Number(stamp.size), mtimeNs: String(stamp.mtimeNs), ctimeNs: String(stamp.ctimeNs), ino: String(stamp.ino) });
-    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const stamp = statSync(join(dir, 'a.yaml'));
+    const manifestFile = cacheFiles(root).find((f) => f.endsWith('.manifest'))!;
+    const manifest = unpackFile(manifestFile)!;
+    // Section 1 holds size, mtime, ctime, inode and time of reading of each file.
+    const numbers = new Float64Array(manifest.section(1)!.slice().buffer);
+    numbers.set([stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino], 0);
+    const sections = [0, 1, 2].map((i) => (i === 1 ? new Uint8Array(numbers.buffer) : manifest.section(i)!));
+    writeFileSync(manifestFile, pack(manifest.header, sections));
     expect(ids(new FolderCache(root, justAfter), dir)).toEqual(['bbbb']);
   });
 
+  it('sees a file added to, removed from or renamed in the methods/ subfolder, and the subfolder made or removed', () => {
+    const { dir, root } = cached({ 'a.yaml': yamlOf(method({ id: 'a' })) });
+    mkdirSync(join(dir, 'methods'));
+    writeFileSync(join(dir, 'methods', 'b.yaml'), yamlOf(method({ id: 'b' })));
+    expect(ids(new FolderCache(root, LATER), dir)).toEqual(['a', 'b']);
+    writeFileSync(join(dir, 'methods', 'c.yaml'), yamlOf(method({ id: 'c' })));
+    expect(ids(new FolderCache(root, LATER), dir)).toEqual(['a', 'b', 'c']);
+    renameSync(join(dir, 'methods', 'c.yaml'), join(dir, 'methods', 'c.txt'));
+    expect(ids(new FolderCache(root, LATER), dir)).toEqual(['a', 'b']);
+    rmSync(join(dir, 'methods'), { recursive: true });
+    expect(ids(new FolderCache(root, LATER), dir)).toEqual(['a']);
+  });
+
+  it('sees a file replaced by another (a new inode) and a link that points elsewhere', () => {
+    const { dir, root } = cached({ 'a.yaml': yamlOf(method({ id: 'a' })) });
+    const elsewhere = userFolder({ 'x.yaml': yamlOf(method({ id: 'x' })), 'y.yaml': yamlOf(method({ id: 'y' })) });
+    writeFileSync(join(dir, 'new.tmp'), yamlOf(method({ id: 'b' })));
+    renameSync(join(dir, 'new.tmp'), join(dir, 'a.yaml'));
+    expect(ids(new FolderCache(root, LATER), dir)).toEqual(['b']);
+    symlinkSync(join(elsewhere, 'x.yaml'), join(dir, 'link.yaml'));
+    expect(ids(new FolderCache(root, LATER), dir)).toEqual(['b', 'x']);
+    rmSync(join(dir, 'link.yaml'));
+    symlinkSync(join(elsewhere, 'y.yaml'), join(dir, 'link.yaml'));
+    expect(ids(new FolderCache(root, LATER), dir)).toEqual(['b', 'y']);
+  });
+
+  it('lists the folder again when it changed just before it was listed, since a second change could keep its times', () => {
+    const dir = userFolder({ 'a.yaml': yamlOf(method({ id: 'a' })) });
+    const root = join(tempDir('cache-'), 'methodewijzer');
+    const justAfter = () => statSync(dir).mtimeMs + 5;
+    new FolderCache(root, justAfter).read(dir);
+    writeFileSync(join(dir, 'b.yaml'), yamlOf(method({ id: 'b' })));
+    // The folder's times as the manifest has them, as if both changes fell in one clock tick.
+    const manifestFile = cacheFiles(root).find((f) => f.endsWith('.manifest'))!;
+    const manifest = unpackFile(manifestFile)!;
+    const folder = statSync(dir);
+    const listing = manifest.header.listing as { dir: object };
+    listing.dir = { size: folder.size, mtimeMs: folder.mtimeMs, ctimeMs: folder.ctimeMs, ino: folder.ino };
+    writeFileSync(manifestFile, pack(manifest.header, [0, 1, 2].map((i) => manifest.section(i)!)));
+    expect(ids(new FolderCache(root, LATER), dir)).toEqual(['a', 'b']);
+  });
+
+  it('reports a link to nowhere on every read, also when the list of files is reused', () => {
+    const { dir, root } = cached({ 'a.yaml': yamlOf(method({ id: 'a' })) });
+    symlinkSync(join(dir, 'nergens.yaml'), join(dir, 'kapot.yaml'));
+    for (const cache of [new FolderCache(root, LATER), new FolderCache(root, LATER), new FolderCache(root, LATER)]) {
+      const contents = cache.read(dir);
+      expect(contents.methods.map((m) => m.value.id)).toEqual(['a']);
+      expect(contents.problems.map((p) => p.file)).toEqual([expect.stringMatching(/kapot\.yaml$/)]);
+    }
+  });
+
   it.each([
-    ['the manifest', (f: string) => !f.includes('.records.'), '{"format": 2, "files": [{'],
+    ['the manifest', (f: string) => f.endsWith('.manifest'), 'MWP1{"format": 3, "files": [{'],
     ['the records', (f: string) => f.includes('.records.'), 'nonsense'],
     ['the records (valid JSON, wrong shape)', (f: string) => f.includes('.records.'), '{"format":2,"name":"x","files":{"a.yaml":{"methods":[{"value":1}]}}}'],
   ])('ignores a corrupt cache file (%s) and rebuilds it', (_, which, garbage) => {
@@ -74,7 +136,9 @@ describe('folder cache', () => {
     const cache = new FolderCache(root, LATER);
     expect(ids(cache, dir)).toEqual(['a']);
     expect(new FolderCache(root, LATER).isFresh(dir)).toBe(true);
-    for (const f of cacheFiles(root)) expect(() => JSON.parse(readFileSync(f, 'utf8'))).not.toThrow();
+    const files = cacheFiles(root);
+    expect(files.filter((f) => f.endsWith('.manifest')).map(unpackFile)).toEqual([expect.objectContaining({ header: expect.objectContaining({ count: 1 }) })]);
+    for (const f of files.filter((f) => f.includes('.records.'))) expect(() => JSON.parse(readFileSync(f, 'utf8'))).not.toThrow();
   });
 
   it('reports the problems of an invalid file on every read, cached or not', () => {
