@@ -11,6 +11,7 @@ import {
   type FolderContents,
   type ModelKey,
 } from './catalogue.js';
+import { readRegularFile } from '../read-file.js';
 import { compiledCataloguePath, displayPath } from './paths.js';
 import type { Problem } from './problem.js';
 
@@ -304,7 +305,7 @@ export class FolderCache {
       cached.delete(name);
       if (entry && file.stamp && sameStamp(entry, file.stamp)) {
         if (trusted(entry)) file.entry = entry;
-        else if (contentHash(path, file.stamp.size) === entry.hash) {
+        else if (contentHash(path, file.stamp.size, dir) === entry.hash) {
           file.entry = entry;
           // Old enough now that a later change must show in its times: trust it from here on.
           if (!racy(file.stamp, now)) {
@@ -365,9 +366,9 @@ export class FolderCache {
 
   private parse(dir: string, file: FileState): void {
     const readAt = this.now();
-    const hash = file.stamp && contentHash(file.path, file.stamp.size);
+    const hash = file.stamp && contentHash(file.path, file.stamp.size, dir);
     // A user's folder holds methods only (see readFolder).
-    const read = yamlReader().readYamlFile(file.path, file.path);
+    const read = yamlReader().readYamlFile(file.path, file.path, undefined, dir);
     file.records = {
       methods: read.methods.map(({ value, line }) => ({ value, line })),
       problems: read.problems.map(({ file: _file, ...rest }) => rest),
@@ -439,14 +440,11 @@ function trusted(entry: ManifestEntry): boolean {
   return !racy(entry, entry.readAt);
 }
 
-/** sha1 of a file's bytes; a file too big to load is known by its size alone, and not read. */
-function contentHash(path: string, size: number): string | undefined {
+/** sha1 of a file's bytes, read as the catalogue reads them; a file too big to load is known by its size alone. */
+function contentHash(path: string, size: number, dir: string): string | undefined {
   if (size > MAX_FILE_BYTES) return `too-big:${size}`;
-  try {
-    return sha1(readFileSync(path));
-  } catch {
-    return undefined;
-  }
+  const read = readRegularFile(path, { maxBytes: MAX_FILE_BYTES, inside: dir });
+  return 'bytes' in read ? sha1(read.bytes) : undefined;
 }
 
 /** Cheap shape checks, so a damaged or foreign cache file is ignored rather than trusted. */
