@@ -1,11 +1,13 @@
 // The thirteen hostile-input cases of issue 14, one describe each, numbered as in docs/hostile-input.md.
-import { execFileSync } from 'node:child_process';
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { lstatSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../src/catalogue/load.js';
 import type { Method } from '../../src/schema.js';
 import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
-import { expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
+import { BIN, cleanEnv, expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
+import { requireTmux, TmuxSession } from '../helpers/tmux.js';
 
 const GOOD = yamlOf(method({ id: 'goed' }));
 const BUILTIN_COUNT = 39;
@@ -128,5 +130,127 @@ describe('11. text that is not UTF-8', () => {
   it('a UTF-16 file is named as such', async () => {
     const dir = folderWith((d) => writeFileSync(join(d, 'utf16.yaml'), Buffer.from(`\ufeff${base('utf')}`, 'utf16le')));
     await expectSkipped(dir, /utf16\.yaml:1: geen geldige UTF-8: het bestand is opgeslagen als UTF-16/);
+  });
+});
+
+const ANSWERS = ['--animo', 'bijsturen', '--contact', 'benutten', '--toerusting', 'aanreiken', '--inbedding', 'beide', '--empathie', 'onbekend'];
+
+/** A device node of our own where we may make one (root); else /dev/null itself, which only root could replace. */
+function deviceIn(dir: string): string {
+  if (process.getuid?.() !== 0) return '/dev/null';
+  execFileSync('mknod', [join(dir, 'apparaat'), 'c', '1', '3']);
+  return join(dir, 'apparaat');
+}
+
+describe('2. --force replaces only regular files', () => {
+  const kinds = [
+    { kind: 'a FIFO', says: 'is een pijp (FIFO)', make: (dir: string) => (execFileSync('mkfifo', [join(dir, 'pijp')]), join(dir, 'pijp')), check: (p: string) => statSync(p).isFIFO() },
+    { kind: 'a device', says: 'is een apparaat', make: deviceIn, check: (p: string) => statSync(p).isCharacterDevice() },
+    { kind: 'a folder', says: 'is een map', make: (dir: string) => dir, check: (p: string) => statSync(p).isDirectory() },
+  ];
+  it.each(kinds)('export --output to $kind with --force: refused, exit 1, left as it was', async ({ says, make, check }) => {
+    const dir = tempDir('force-');
+    const target = make(dir);
+    const r = await runCli(['export', '--format', 'json', '--output', target, '--force'], { killAfter: 10_000 });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain(says);
+    expectNoStackTrace(r.stderr);
+    expect(check(target)).toBe(true);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('actie --report to a FIFO with --force: refused before any question, exit 1', async () => {
+    const dir = tempDir('force-');
+    execFileSync('mkfifo', [join(dir, 'pijp')]);
+    const r = await runCli(['actie', ...ANSWERS, '--report', join(dir, 'pijp'), '--force'], { killAfter: 10_000 });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('is een pijp (FIFO), geen gewoon bestand; er is niets overschreven');
+    expect(statSync(join(dir, 'pijp')).isFIFO()).toBe(true);
+  });
+
+  it('a symbolic link is refused, not replaced by a file nor written through: link and target stay as they were', async () => {
+    const dir = tempDir('force-');
+    writeFileSync(join(dir, 'doel.json'), 'van iemand anders\n');
+    symlinkSync('doel.json', join(dir, 'link.json'));
+    const r = await runCli(['export', '--output', join(dir, 'link.json'), '--force']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('link.json is een symbolische koppeling (naar doel.json), geen gewoon bestand; er is niets overschreven');
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(dir, 'link.json'))).toBe('doel.json');
+    expect(readFileSync(join(dir, 'doel.json'), 'utf8')).toBe('van iemand anders\n');
+  });
+});
+
+describe('5. write errors on stdout and stderr: one line, exit 1, never a stack trace', () => {
+  const sh = (command: string) => spawnSync('bash', ['-c', command], { env: cleanEnv(), encoding: 'utf8' });
+  it.each([['list'], ['show abcd'], ['search buurt'], ['export --format json'], ['model'], ['--help']])('%s >/dev/full', (args) => {
+    const r = sh(`"${process.execPath}" "${BIN}" ${args} >/dev/full`);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('fout: kan niet naar stdout schrijven (ENOSPC): de schijf is vol; de uitvoer is onvolledig.\n');
+  });
+
+  it('stderr on a full disk: exit 1, and stdout still has the data', () => {
+    const dir = userFolder({ 'kapot.yaml': 'id: [\n' });
+    const r = sh(`"${process.execPath}" "${BIN}" --catalogue "${dir}" list 2>/dev/full`);
+    expect(r.status).toBe(1);
+    expect(r.stdout.trim().split('\n')).toHaveLength(BUILTIN_COUNT);
+  });
+
+  it('stderr whose reader went away: a quiet exit 0 (EPIPE), not an unhandled error', () => {
+    const dir = userFolder({ 'kapot.yaml': 'id: [\n' });
+    // The reader closes its end at once; the CLI needs far longer to start than that.
+    const r = sh(`"${process.execPath}" "${BIN}" --catalogue "${dir}" list 2> >(exec 0<&-) >/dev/null; echo "status=$?"`);
+    expect(r.stdout).toBe('status=0\n');
+  });
+});
+
+describe('7. signals: SIGINT, SIGTERM and SIGHUP all end with 130', () => {
+  let session: TmuxSession | undefined;
+  afterEach(() => session?.kill());
+  it.each(['SIGTERM', 'SIGHUP', 'SIGINT'] as const)('%s while actie waits for an answer: "Afgebroken.", exit 130', async (signal) => {
+    requireTmux();
+    session = new TmuxSession();
+    session.start([process.execPath, BIN, 'actie'], { cwd: tempDir('sig-'), env: cleanEnv() });
+    await session.waitFor(loadCatalogue().model.elements[0].question);
+    session.signal(signal);
+    expect(await session.waitForExit()).toBe(130);
+    expect(session.capture()).toContain('Afgebroken.');
+  });
+});
+
+describe('8. long file names', () => {
+  it.each([
+    ['export --output', (file: string) => ['export', '--format', 'json', '--output', file]],
+    ['actie --report', (file: string) => ['actie', ...ANSWERS, '--report', file]],
+  ])('%s with a legal name of 250 bytes is written (the temporary name is shorter)', async (_name, args) => {
+    const dir = tempDir('lang-');
+    const name = `${'é'.repeat(120)}lang.md`;
+    expect(Buffer.byteLength(name)).toBe(247);
+    const r = await runCli(args(join(dir, name)));
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(dir)).toEqual([name]);
+  });
+});
+
+describe('12. invisible characters on the terminal', () => {
+  const name = 'Nul\u200bbreed\u200d en\u2028regel\u2029alinea\u2060\ufeff';
+  const dir = userFolder({ 'onzichtbaar.yaml': yamlOf(method({ id: 'onzichtbaar', name, summary: `Samen\u200bvatting\u2028.` })) });
+  it.each([['show', ['show', 'onzichtbaar']], ['list', ['list']], ['search', ['search', 'onzichtbaar']]])('%s shows them as escapes, never raw', async (_n, args) => {
+    const r = await runCli(['--catalogue', dir, ...args]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u200b\u200d\u2028\u2029\u2060\ufeff]/);
+    expect(r.stdout).toContain('Nul\\u200bbreed\\u200d en\\u2028regel\\u2029alinea');
+  });
+});
+
+describe('13. repeated options stay linear', () => {
+  it('40,000 times --tag wijk, and 40,000 times the same --catalogue, give the same answer as once', async () => {
+    const dir = userFolder({ 'goed.yaml': yamlOf(method({ id: 'goed', tags: ['wijk'] })) });
+    const once = await runCli(['--catalogue', '.', 'list', '--tag', 'wijk'], { cwd: dir });
+    // One argument each (`-c.`, `--tag=wijk`), so 80,000 of them stay within what the system passes on.
+    const many = await runCli([...Array<string>(40_000).fill('-c.'), 'list', ...Array<string>(40_000).fill('--tag=wijk')], { cwd: dir });
+    expect(many.code, many.stderr).toBe(0);
+    expect(many.stdout).toBe(once.stdout);
+    expect(many.stdout).toContain('goed');
   });
 });
