@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
 import { CACHE_RACY_MS, MAX_FILE_BYTES } from '../defaults.js';
@@ -22,14 +22,15 @@ import type { Problem } from './problem.js';
 // it had when it was read; a file changed within CACHE_RACY_MS of being read is also checked
 // against its content hash, since a second change in the same clock tick would leave its times
 // unchanged. Problems are cached with the records, so an invalid file is reported on every run.
-// The cache never makes a command fail: an unreadable or corrupt cache file counts as empty, and a
+// The cache never makes a command fail: an unreadable, corrupt or oversized cache file counts as
+// empty (each file carries the sha1 of its JSON, so one that parses but was changed is caught), and a
 // failed write is ignored. Writes go to a temporary file that is then renamed.
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 /** Bump when the layout of a cache file changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** The cache folder: $XDG_CACHE_HOME/methodewijzer, else ~/.cache/methodewijzer. */
 export function cacheRoot(env: NodeJS.ProcessEnv): string | undefined {
@@ -74,11 +75,31 @@ export function buildId(): string {
   return (build = `${FORMAT}:${VERSION}:${compiled}`);
 }
 
-/** Reads a file from the cache folder; undefined when it is not there or cannot be read. */
-export function readCacheFile(root: string | undefined, name: string): Buffer | undefined {
+/**
+ * Reads a file from the cache folder through the bounded reader; undefined when it is not there, is
+ * no regular file, or holds more than `maxBytes` (more than it could honestly hold: it is not read).
+ */
+export function readCacheFile(root: string | undefined, name: string, maxBytes: number): Buffer | undefined {
   if (!root) return undefined;
+  const read = readRegularFile(join(root, name), { maxBytes });
+  return 'bytes' in read ? read.bytes : undefined;
+}
+
+// The manifest and records files are JSON behind a line with its sha1, so that a file that still
+// parses but was damaged (a bit flipped, a field edited) is discarded and rebuilt, never trusted.
+function sealed(json: string): string {
+  return `${sha1(json)}\n${json}`;
+}
+
+function unsealed(bytes: Buffer | undefined): unknown {
+  if (!bytes) return undefined;
+  const text = bytes.toString('utf8');
+  const newline = text.indexOf('\n');
+  if (newline !== 40) return undefined;
+  const json = text.slice(41);
+  if (sha1(json) !== text.slice(0, 40)) return undefined;
   try {
-    return readFileSync(join(root, name));
+    return JSON.parse(json);
   } catch {
     return undefined;
   }
@@ -293,12 +314,13 @@ export class FolderCache {
     state.problem = folderProblem(dir);
     if (state.problem) return state;
 
-    const manifest = this.loadManifest(dir);
+    const paths = yamlFiles(dir);
+    const manifest = this.loadManifest(dir, paths);
     const cached = new Map((manifest?.files ?? []).map((e) => [e.name, e]));
     state.recordsName = manifest?.records;
     const now = this.now();
     let upgraded = false;
-    for (const path of yamlFiles(dir)) {
+    for (const path of paths) {
       const name = path.slice(dir.length + 1);
       const file: FileState = { path, name, stamp: stampOf(path) };
       const entry = cached.get(name);
@@ -330,15 +352,9 @@ export class FolderCache {
     return sha1(dir).slice(0, 20);
   }
 
-  private loadManifest(dir: string): Manifest | undefined {
-    const bytes = readCacheFile(this.root, join('folders', `${this.baseName(dir)}.json`));
-    if (!bytes) return undefined;
-    try {
-      const data = JSON.parse(bytes.toString('utf8')) as Manifest;
-      return isManifest(data) && data.build === buildId() && data.dir === dir ? data : undefined;
-    } catch {
-      return undefined;
-    }
+  private loadManifest(dir: string, paths: string[]): Manifest | undefined {
+    const data = unsealed(readCacheFile(this.root, join('folders', `${this.baseName(dir)}.json`), manifestLimit(dir, paths))) as Manifest;
+    return isManifest(data) && data.build === buildId() && data.dir === dir ? data : undefined;
   }
 
   /** Attaches the cached records to the files whose manifest entry still holds; drops the rest. */
@@ -346,13 +362,7 @@ export class FolderCache {
     if (state.recordsLoaded) return;
     state.recordsLoaded = true;
     if (!state.recordsName || !state.files.some((f) => f.entry)) return;
-    let data: RecordsFile | undefined;
-    const bytes = readCacheFile(this.root, join('folders', state.recordsName));
-    try {
-      data = bytes && (JSON.parse(bytes.toString('utf8')) as RecordsFile);
-    } catch {
-      data = undefined;
-    }
+    const data = unsealed(readCacheFile(this.root, join('folders', state.recordsName), recordsLimit(state))) as RecordsFile | undefined;
     const valid = data && data.format === FORMAT && data.name === state.recordsName && typeof data.files === 'object' && data.files !== null;
     for (const file of state.files) {
       const records = valid && file.entry ? data!.files[file.name] : undefined;
@@ -384,7 +394,7 @@ export class FolderCache {
     const recordsName = `${base}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.records.json`;
     const records: RecordsFile = { format: FORMAT, name: recordsName, files: Object.fromEntries(cached.map((f) => [f.name, f.records!])) };
     // Records first, then the manifest that points at them; a crash in between leaves the old pair.
-    if (!writeCacheFile(this.root, join('folders', recordsName), JSON.stringify(records))) return;
+    if (!writeCacheFile(this.root, join('folders', recordsName), sealed(JSON.stringify(records)))) return;
     if (!this.writeManifest(state, recordsName)) {
       removeQuietly(join(this.root!, 'folders', recordsName));
       return;
@@ -404,8 +414,25 @@ export class FolderCache {
   private writeManifest(state: FolderState, recordsName: string): boolean {
     const files = state.files.flatMap((f) => (f.entry ? [f.entry] : []));
     const manifest: Manifest = { format: FORMAT, build: buildId(), dir: state.dir, records: recordsName, files };
-    return writeCacheFile(this.root, join('folders', `${this.baseName(state.dir)}.json`), JSON.stringify(manifest));
+    return writeCacheFile(this.root, join('folders', `${this.baseName(state.dir)}.json`), sealed(JSON.stringify(manifest)));
   }
+}
+
+/**
+ * The most a manifest for these files can honestly hold: per file its name (every byte escaped at
+ * worst) and the fixed fields. A larger file (a corrupt one of 1.5 GB, say) is not read at all.
+ */
+function manifestLimit(dir: string, paths: string[]): number {
+  let limit = 1024 + 6 * Buffer.byteLength(dir);
+  for (const path of paths) limit += 512 + 6 * Buffer.byteLength(path);
+  return limit;
+}
+
+/** The records of a folder come from its YAML files, at most 8 MiB each; their JSON cannot be many times more. */
+function recordsLimit(state: FolderState): number {
+  let yamlBytes = 0;
+  for (const f of state.files) yamlBytes += f.stamp?.size ?? 0;
+  return 1024 * 1024 + 8 * yamlBytes;
 }
 
 function existsQuietly(root: string | undefined, name: string): boolean {

@@ -1,6 +1,6 @@
 // The thirteen hostile-input cases of issue 14, one describe each, numbered as in docs/hostile-input.md.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { lstatSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.js';
@@ -252,5 +252,37 @@ describe('13. repeated options stay linear', () => {
     expect(many.code, many.stderr).toBe(0);
     expect(many.stdout).toBe(once.stdout);
     expect(many.stdout).toContain('goed');
+  });
+});
+
+describe('6 and 9. cache files that lie or are far too large', () => {
+  const cacheFolder = (env: NodeJS.ProcessEnv) => join(env.XDG_CACHE_HOME!, 'methodewijzer', 'folders');
+
+  it('records that still parse but were changed (tags a text, another name) are discarded and rebuilt', async () => {
+    const dir = userFolder({ 'a.yaml': yamlOf(method({ id: 'eerlijk', name: 'Eerlijke naam', tags: ['wijk'] })) });
+    const env = { XDG_CACHE_HOME: tempDir('cache-') };
+    const first = await runCli(['--catalogue', dir, 'show', 'eerlijk', '--json'], { env });
+    const records = readdirSync(cacheFolder(env)).find((f) => f.endsWith('.records.json'))!;
+    const file = join(cacheFolder(env), records);
+    const lie = readFileSync(file, 'utf8').replace('["wijk"]', '"wijk"').replace('Eerlijke naam', 'Valse naam!!!');
+    expect(lie).toContain('"tags":"wijk"');
+    writeFileSync(file, lie);
+    for (let run = 0; run < 2; run++) {
+      const r = await runCli(['--catalogue', dir, 'show', 'eerlijk', '--json'], { env });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe(first.stdout);
+    }
+  });
+
+  it('a manifest of 1.5 GB (sparse: it takes no disk) is not read, and is replaced by a true one', async () => {
+    const dir = userFolder({ 'a.yaml': GOOD });
+    const env = { XDG_CACHE_HOME: tempDir('cache-') };
+    await runCli(['--catalogue', dir, 'list'], { env });
+    const manifest = readdirSync(cacheFolder(env)).find((f) => !f.includes('.records.'))!;
+    truncateSync(join(cacheFolder(env), manifest), 1.5 * 1024 ** 3);
+    const r = await runCli(['--catalogue', dir, 'list', '--json'], { env, killAfter: 10_000 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(BUILTIN_COUNT + 1);
+    expect(statSync(join(cacheFolder(env), manifest)).size).toBeLessThan(4096);
   });
 });

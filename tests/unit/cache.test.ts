@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FolderCache } from '../../src/catalogue/cache.js';
@@ -18,6 +19,10 @@ function cached(files: Record<string, string>) {
 }
 
 const cacheFiles = (root: string) => readdirSync(join(root, 'folders')).map((f) => join(root, 'folders', f));
+
+/** A cache file is a line with the sha1 of its JSON, then the JSON. */
+const jsonOf = (file: string) => JSON.parse(readFileSync(file, 'utf8').split('\n').slice(1).join('\n'));
+const seal = (json: string) => `${createHash('sha1').update(json).digest('hex')}\n${json}`;
 
 describe('folder cache', () => {
   it('serves an unchanged folder from the cache, with the same records, problems and locations', () => {
@@ -58,9 +63,9 @@ describe('folder cache', () => {
     writeFileSync(join(dir, 'a.yaml'), yamlOf(method({ id: 'bbbb' })));
     const stamp = statSync(join(dir, 'a.yaml'), { bigint: true });
     const manifestFile = cacheFiles(root).find((f) => !f.includes('.records.'))!;
-    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    const manifest = jsonOf(manifestFile);
     Object.assign(manifest.files[0], { size: Number(stamp.size), mtimeNs: String(stamp.mtimeNs), ctimeNs: String(stamp.ctimeNs), ino: String(stamp.ino) });
-    writeFileSync(manifestFile, JSON.stringify(manifest));
+    writeFileSync(manifestFile, seal(JSON.stringify(manifest)));
     expect(ids(new FolderCache(root, justAfter), dir)).toEqual(['bbbb']);
   });
 
@@ -68,13 +73,22 @@ describe('folder cache', () => {
     ['the manifest', (f: string) => !f.includes('.records.'), '{"format": 2, "files": [{'],
     ['the records', (f: string) => f.includes('.records.'), 'nonsense'],
     ['the records (valid JSON, wrong shape)', (f: string) => f.includes('.records.'), '{"format":2,"name":"x","files":{"a.yaml":{"methods":[{"value":1}]}}}'],
+    // Parses, has the shape, and lies: what a bit flip or a hand edit leaves. The sha1 line no longer matches.
+    ['the records (tags a text, not a list)', (f: string) => f.includes('.records.'), (text: string) => text.replace('"elements"', '"tags":"wijk","elements"')],
+    ['the records (another name)', (f: string) => f.includes('.records.'), (text: string) => text.replace('Methode a', 'Methode X')],
+    ['the manifest (a 40-character line that is no sha1)', (f: string) => !f.includes('.records.'), (text: string) => `${'0'.repeat(40)}${text.slice(40)}`],
   ])('ignores a corrupt cache file (%s) and rebuilds it', (_, which, garbage) => {
     const { dir, root } = cached({ 'a.yaml': yamlOf(method({ id: 'a' })) });
-    for (const f of cacheFiles(root).filter(which)) writeFileSync(f, garbage);
+    for (const f of cacheFiles(root).filter(which)) {
+      const text = readFileSync(f, 'utf8');
+      const damaged = typeof garbage === 'string' ? garbage : garbage(text);
+      expect(damaged).not.toBe(text);
+      writeFileSync(f, damaged);
+    }
     const cache = new FolderCache(root, LATER);
-    expect(ids(cache, dir)).toEqual(['a']);
+    expect(cache.read(dir)).toEqual(readFolder(dir));
     expect(new FolderCache(root, LATER).isFresh(dir)).toBe(true);
-    for (const f of cacheFiles(root)) expect(() => JSON.parse(readFileSync(f, 'utf8'))).not.toThrow();
+    for (const f of cacheFiles(root)) expect(() => jsonOf(f)).not.toThrow();
   });
 
   it('reports the problems of an invalid file on every read, cached or not', () => {
