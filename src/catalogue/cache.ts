@@ -170,6 +170,11 @@ export function writeCacheFile(root: string | undefined, name: string, data: str
   }
 }
 
+/** Removes a cache file found damaged, so the next run builds it afresh. */
+export function removeCacheFile(root: string | undefined, name: string): void {
+  if (root) removeQuietly(join(root, name));
+}
+
 function removeQuietly(file: string): void {
   try {
     unlinkSync(file);

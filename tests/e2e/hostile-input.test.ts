@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.js';
 import type { Method } from '../../src/schema.js';
-import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
+import { bigFolder, method, userFolder, yamlOf } from '../helpers/catalogue.js';
 import { BIN, cleanEnv, expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
 import { requireTmux, TmuxSession } from '../helpers/tmux.js';
 
@@ -272,6 +272,27 @@ describe('6 and 9. cache files that lie or are far too large', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toBe(first.stdout);
     }
+  });
+
+  it('a search snapshot changed at the same length is caught by its checksums, searched without, and rebuilt', async () => {
+    const dir = bigFolder(1000, 500);
+    const env = { XDG_CACHE_HOME: tempDir('cache-') };
+    const args = ['--catalogue', dir, 'search', 'groot-000005', '--json'];
+    const first = await runCli(args, { env });
+    expect(first.code, first.stderr).toBe(0);
+    const searchFolder = join(env.XDG_CACHE_HOME, 'methodewijzer', 'search');
+    const file = join(searchFolder, readdirSync(searchFolder)[0]);
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf('Methode groot-000005');
+    expect(at).toBeGreaterThan(0);
+    bytes.write('Methode vals!-000005', at);
+    writeFileSync(file, bytes);
+    for (let run = 0; run < 2; run++) {
+      const r = await runCli(args, { env });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe(first.stdout);
+    }
+    expect(readFileSync(file).indexOf('vals!')).toBe(-1);
   });
 
   it('a manifest of 1.5 GB (sparse: it takes no disk) is not read, and is replaced by a true one', async () => {
