@@ -5,6 +5,7 @@ import { createContext, type Context, type GlobalOptions } from './context.js';
 import { ENV_CATALOGUE, EXPORT_FORMATS, SEARCH_LIMIT } from './defaults.js';
 import { AppError, EXIT } from './errors.js';
 import { interruptHandlers } from './interrupt.js';
+import { guardOutput } from './output.js';
 import { answerFlags, NO_PREFERENCE } from './core/advice.js';
 import { parseElement } from './core/methods.js';
 import { CONTEXT_KEYS, ELEMENT_KEYS, SOURCE_KINDS } from './keys.js';
@@ -55,7 +56,13 @@ const nonEmpty = (value: string) => {
   if (!value.trim()) throw new InvalidArgumentError('Een lege waarde kan niet.');
   return value;
 };
-const collect = (value: string, previous: string[] = []) => [...previous, nonEmpty(value)];
+/** Adds to the list commander hands back, rather than copying it: 40,000 repeated flags stay linear. */
+function append<T>(value: T, previous: T[] | undefined): T[] {
+  if (!previous) return [value];
+  previous.push(value);
+  return previous;
+}
+const collect = (value: string, previous?: string[]) => append(nonEmpty(value), previous);
 
 function parseLimit(value: string): number {
   const n = Number(value);
@@ -77,7 +84,7 @@ export function addFilterOptions(cmd: Command): Command {
       ).argParser((v: string, prev: string[] | undefined) => {
         const element = parseElement(v);
         if (!element) throw new InvalidArgumentError(`Kies uit: ${ELEMENT_KEYS.join(', ')}.`);
-        return [...(prev ?? []), element];
+        return append(element, prev);
       }),
     )
     .addOption(new Option('-k, --kind <kind>', 'alleen methoden uit databanken of uit verkenningen').choices(SOURCE_KINDS))
@@ -358,18 +365,19 @@ function translateCommanderError(message: string): string {
 
 /** Entry point for bin/: sets the exit code without cutting off output still being written. */
 export async function runCli(): Promise<void> {
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    // The reader went away (`| head`): stop quietly, as a Unix tool should.
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
-  });
-  // Ctrl-C outside a prompt (prompts turn it into an ExitPromptError themselves): the same one line and 130.
-  process.on('SIGINT', () => {
-    // A command that is writing a file stops the write, cleans up and ends with 130 itself.
-    if (interruptHandlers.size) return interruptHandlers.forEach((stop) => stop());
-    if (process.stderr.isTTY) process.stderr.write('\u001b[?25h\n');
-    process.stderr.write('Afgebroken.\n');
-    process.exit(EXIT.interrupted);
-  });
+  guardOutput();
+  // Ctrl-C outside a prompt (prompts turn it into an ExitPromptError themselves), a kill (SIGTERM) or a
+  // closed terminal (SIGHUP): one rule, one line and exit 130 (README, "Exitcodes").
+  for (const signal of INTERRUPTS) process.on(signal, interrupted);
   process.exitCode = await main();
+}
+
+const INTERRUPTS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+function interrupted(): void {
+  // A command that is writing a file stops the write, cleans up and ends with 130 itself.
+  if (interruptHandlers.size) return interruptHandlers.forEach((stop) => stop());
+  if (process.stderr.isTTY) process.stderr.write('\u001b[?25h\n');
+  process.stderr.write('Afgebroken.\n');
+  process.exit(EXIT.interrupted);
 }

@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { ENV_CATALOGUE } from './defaults.js';
 import { FolderCache, cacheRoot } from './catalogue/cache.js';
 import { compiledCatalogueExists, loadCatalogue, type Catalogue } from './catalogue/catalogue.js';
-import { formatProblem, type Problem } from './catalogue/problem.js';
+import { capPerFile, formatProblem, type Problem } from './catalogue/problem.js';
 import { makeStyle, sanitize, wantsColor, type OutputStream } from './terminal.js';
 
 export interface GlobalOptions {
@@ -73,9 +73,9 @@ export function createContext(global: GlobalOptions, io: Partial<Pick<Context, '
       if (parse) await import('./catalogue/load.js');
     },
     reportProblems(problems) {
-      for (const p of problems) ctx.warn(formatProblem(p));
+      for (const p of capPerFile(problems)) ctx.warn(formatProblem(p));
       if (problems.length) {
-        ctx.problems.push(...problems);
+        for (const p of problems) ctx.problems.push(p);
         stderr.write(`Deze bestanden zijn overgeslagen; de rest van de catalogus is wel gebruikt. Controleer ze met 'methodewijzer validate'.\n`);
       }
     },

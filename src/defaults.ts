@@ -35,3 +35,6 @@ export const CACHE_RACY_MS = 2000;
 
 /** Catalogues at least this large keep their search index in the cache folder; smaller ones build it on the fly. */
 export const SEARCH_INDEX_CACHE_MIN = 1000;
+
+/** Problems reported per file; the rest are counted ("en nog 199.900 problemen in dit bestand"). */
+export const MAX_PROBLEMS_PER_FILE = 100;

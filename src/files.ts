@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readlinkSync, statSync } from 'node:fs';
 import { link, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { displayPath } from './catalogue/paths.js';
 import { FailedError, InterruptedError } from './errors.js';
 import { interruptHandlers } from './interrupt.js';
+import { kindOf } from './read-file.js';
 import { sanitize } from './terminal.js';
 
 export interface AtomicWriteOptions {
@@ -37,7 +38,7 @@ export async function writeFileAtomic(
   const existing = checkWritable(target, options);
   const dir = dirname(path);
 
-  const temp = `${dir}/.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`;
+  const temp = `${dir}/${tempName(basename(path))}`;
   let handle: FileHandle | undefined;
   try {
     handle = await open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, existing ? existing.mode & 0o777 : 0o666);
@@ -49,8 +50,11 @@ export async function writeFileAtomic(
     await handle.close();
     handle = undefined;
     if (options.signal?.aborted) throw new InterruptedError();
-    if (options.overwrite) await rename(temp, path);
-    else await linkNoClobber(temp, path, () => exists(shown, options.hints?.exists));
+    if (options.overwrite) {
+      // Checked again: what took the target's place meanwhile (a FIFO, a link) is not ours to replace.
+      checkReplaceable(path, shown);
+      await rename(temp, path);
+    } else await linkNoClobber(temp, path, () => exists(shown, options.hints?.exists));
   } catch (err) {
     await handle?.close().catch(() => undefined);
     throw asAppError(err, shown, options.hints?.write);
@@ -67,8 +71,7 @@ export async function writeFileAtomic(
 export function checkWritable(target: string, options: Pick<AtomicWriteOptions, 'overwrite' | 'hints'> = {}) {
   const path = resolve(target);
   const shown = sanitize(displayPath(path));
-  const existing = statOrUndefined(path);
-  if (existing?.isDirectory()) throw new FailedError(`${shown} is een map`, 'Geef een bestandsnaam op.');
+  const existing = checkReplaceable(path, shown);
   if (existing && !options.overwrite) throw exists(shown, options.hints?.exists);
   const dir = dirname(path);
   if (!statOrUndefined(dir)?.isDirectory()) {
@@ -82,17 +85,37 @@ export function checkWritable(target: string, options: Pick<AtomicWriteOptions, 
   return existing;
 }
 
+/**
+ * The target's status when it is a regular file (or undefined when nothing is there); anything else is
+ * refused, with --force too: replacing /dev/null, a FIFO or a socket with a file breaks whatever uses
+ * it, and a symbolic link is refused rather than replaced by a file or written through to wherever it
+ * points (docs/hostile-input.md).
+ */
+function checkReplaceable(path: string, shown: string) {
+  const existing = lstatOrUndefined(path);
+  if (!existing || existing.isFile()) return existing;
+  if (existing.isDirectory()) throw new FailedError(`${shown} is een map`, 'Geef een bestandsnaam op.');
+  const what = existing.isSymbolicLink() ? `${kindOf(existing)} (naar ${sanitize(readlinkOr(path))})` : kindOf(existing);
+  throw new FailedError(`${shown} is ${what}, geen gewoon bestand; er is niets overschreven`, 'Geef de naam van een gewoon bestand op, of een nieuwe naam.');
+}
+
+/**
+ * The temporary file's name: hidden, beside the target, and never longer than the target's own name
+ * can be (255 bytes on most file systems): a long name is cut to its first 32 characters.
+ */
+export function tempName(name: string): string {
+  const stem = [...name].slice(0, 32).join('');
+  return `.${stem}.${randomBytes(6).toString('hex')}.tmp`;
+}
+
 /** Ctrl-C or a kill during the write stops it and leaves the target as it was, with no temporary file. */
 export async function writeFileInterruptibly(target: string, text: string, options: Omit<AtomicWriteOptions, 'signal'>): Promise<void> {
   const controller = new AbortController();
-  const signals = ['SIGTERM', 'SIGHUP'] as const;
   const abort = () => controller.abort();
-  for (const s of signals) process.on(s, abort);
-  interruptHandlers.add(abort); // SIGINT: the CLI's handler calls it
+  interruptHandlers.add(abort); // SIGINT, SIGTERM, SIGHUP: the CLI's one handler calls it
   try {
     await writeFileAtomic(target, text, { ...options, signal: controller.signal });
   } finally {
-    for (const s of signals) process.off(s, abort);
     interruptHandlers.delete(abort);
   }
 }
@@ -131,6 +154,22 @@ function asAppError(err: unknown, shown: string, hint = 'Controleer of u in deze
     `kan ${shown} niet schrijven (${code}); er is niets veranderd`,
     code === 'ENOSPC' ? 'De schijf is vol: maak ruimte vrij en probeer het opnieuw.' : hint,
   );
+}
+
+function lstatOrUndefined(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function readlinkOr(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return '?';
+  }
 }
 
 function statOrUndefined(path: string) {

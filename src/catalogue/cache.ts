@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, sep } from 'node:path';
 import { CACHE_RACY_MS, MAX_FILE_BYTES } from '../defaults.js';
@@ -12,6 +12,7 @@ import {
   type ModelKey,
 } from './catalogue.js';
 import { littleEndian, pack, unpack } from './pack.js';
+import { readRegularFile } from '../read-file.js';
 import { compiledCataloguePath, displayPath } from './paths.js';
 import type { Problem } from './problem.js';
 
@@ -25,7 +26,9 @@ import type { Problem } from './problem.js';
 // stamps they had when it was made (adding, removing or renaming a file changes them), under the
 // same rule; every file is still stamped, since editing a file in place leaves its folder as it was.
 // Problems are cached with the records, so an invalid file is reported on every run.
-// The cache never makes a command fail: an unreadable or corrupt cache file counts as empty, and a
+// The cache never makes a command fail: an unreadable, corrupt or oversized cache file counts as
+// empty (the records file carries the sha1 of its JSON, the binary manifest a checksum per block, so
+// one that parses but was changed is caught), and a
 // failed write is ignored. Writes go to a temporary file that is then renamed.
 
 declare const __VERSION__: string;
@@ -77,11 +80,31 @@ export function buildId(): string {
   return (build = `${FORMAT}:${VERSION}:${compiled}`);
 }
 
-/** Reads a file from the cache folder; undefined when it is not there or cannot be read. */
-export function readCacheFile(root: string | undefined, name: string): Buffer | undefined {
+/**
+ * Reads a file from the cache folder through the bounded reader; undefined when it is not there, is
+ * no regular file, or holds more than `maxBytes` (more than it could honestly hold: it is not read).
+ */
+export function readCacheFile(root: string | undefined, name: string, maxBytes: number): Buffer | undefined {
   if (!root) return undefined;
+  const read = readRegularFile(join(root, name), { maxBytes });
+  return 'bytes' in read ? read.bytes : undefined;
+}
+
+// The manifest and records files are JSON behind a line with its sha1, so that a file that still
+// parses but was damaged (a bit flipped, a field edited) is discarded and rebuilt, never trusted.
+function sealed(json: string): string {
+  return `${sha1(json)}\n${json}`;
+}
+
+function unsealed(bytes: Buffer | undefined): unknown {
+  if (!bytes) return undefined;
+  const text = bytes.toString('utf8');
+  const newline = text.indexOf('\n');
+  if (newline !== 40) return undefined;
+  const json = text.slice(41);
+  if (sha1(json) !== text.slice(0, 40)) return undefined;
   try {
-    return readFileSync(join(root, name));
+    return JSON.parse(json);
   } catch {
     return undefined;
   }
@@ -150,6 +173,11 @@ export function writeCacheFile(root: string | undefined, name: string, data: str
     removeQuietly(temp);
     return false;
   }
+}
+
+/** Removes a cache file found damaged, so the next run builds it afresh. */
+export function removeCacheFile(root: string | undefined, name: string): void {
+  if (root) removeQuietly(join(root, name));
 }
 
 function removeQuietly(file: string): void {
@@ -336,7 +364,7 @@ export class FolderCache {
       cached.delete(name);
       if (entry && file.stamp && sameStamp(entry, file.stamp)) {
         if (trusted(entry)) file.entry = entry;
-        else if (contentHash(path, file.stamp.size) === entry.hash) {
+        else if (contentHash(path, file.stamp.size, dir) === entry.hash) {
           file.entry = entry;
           // Old enough now that a later change must show in its times: trust it from here on.
           if (!racy(file.stamp, now)) {
@@ -378,13 +406,7 @@ export class FolderCache {
     if (state.recordsLoaded) return;
     state.recordsLoaded = true;
     if (!state.recordsName || !state.files.some((f) => f.entry)) return;
-    let data: RecordsFile | undefined;
-    const bytes = readCacheFile(this.root, join('folders', state.recordsName));
-    try {
-      data = bytes && (JSON.parse(bytes.toString('utf8')) as RecordsFile);
-    } catch {
-      data = undefined;
-    }
+    const data = unsealed(readCacheFile(this.root, join('folders', state.recordsName), recordsLimit(state))) as RecordsFile | undefined;
     const valid = data && data.format === FORMAT && data.name === state.recordsName && typeof data.files === 'object' && data.files !== null;
     for (const file of state.files) {
       const records = valid && file.entry ? data!.files[file.name] : undefined;
@@ -398,9 +420,9 @@ export class FolderCache {
 
   private parse(dir: string, file: FileState): void {
     const readAt = this.now();
-    const hash = file.stamp && contentHash(file.path, file.stamp.size);
+    const hash = file.stamp && contentHash(file.path, file.stamp.size, dir);
     // A user's folder holds methods only (see readFolder).
-    const read = yamlReader().readYamlFile(file.path, file.path);
+    const read = yamlReader().readYamlFile(file.path, file.path, undefined, dir);
     file.records = {
       methods: read.methods.map(({ value, line }) => ({ value, line })),
       problems: read.problems.map(({ file: _file, ...rest }) => rest),
@@ -416,7 +438,7 @@ export class FolderCache {
     const recordsName = `${base}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.records.json`;
     const records: RecordsFile = { format: FORMAT, name: recordsName, files: Object.fromEntries(cached.map((f) => [f.name, f.records!])) };
     // Records first, then the manifest that points at them; a crash in between leaves the old pair.
-    if (!writeCacheFile(this.root, join('folders', recordsName), JSON.stringify(records))) return;
+    if (!writeCacheFile(this.root, join('folders', recordsName), sealed(JSON.stringify(records)))) return;
     if (!this.writeManifest(state, recordsName)) {
       removeQuietly(join(this.root!, 'folders', recordsName));
       return;
@@ -444,6 +466,13 @@ export class FolderCache {
     const manifest: Manifest = { build: buildId(), dir: state.dir, records: recordsName, key: state.key, listing, entries };
     return writeCacheFile(this.root, join('folders', `${this.baseName(state.dir)}.manifest`), packManifest(manifest));
   }
+}
+
+/** The records of a folder come from its YAML files, at most 8 MiB each; their JSON cannot be many times more. */
+function recordsLimit(state: FolderState): number {
+  let yamlBytes = 0;
+  for (const f of state.files) yamlBytes += f.stamp?.size ?? 0;
+  return 1024 * 1024 + 8 * yamlBytes;
 }
 
 function existsQuietly(root: string | undefined, name: string): boolean {
@@ -500,14 +529,11 @@ function trusted(entry: ManifestEntry): boolean {
   return !racy(entry, entry.readAt);
 }
 
-/** sha1 of a file's bytes; a file too big to load is known by its size alone, and not read. */
-function contentHash(path: string, size: number): string | undefined {
+/** sha1 of a file's bytes, read as the catalogue reads them; a file too big to load is known by its size alone. */
+function contentHash(path: string, size: number, dir: string): string | undefined {
   if (size > MAX_FILE_BYTES) return sha1(`too-big:${size}`);
-  try {
-    return sha1(readFileSync(path));
-  } catch {
-    return undefined;
-  }
+  const read = readRegularFile(path, { maxBytes: MAX_FILE_BYTES, inside: dir });
+  return 'bytes' in read ? sha1(read.bytes) : undefined;
 }
 
 function entriesKey(entries: ManifestEntry[]): string {

@@ -76,7 +76,7 @@ export interface LoadOptions {
 export interface YamlReader {
   readFolder(dir: string): FolderContents;
   /** Reads and validates one file; `shown` is the name problems and records carry. */
-  readYamlFile(file: string, shown: string, modelKey?: ModelKey): FileContents;
+  readYamlFile(file: string, shown: string, modelKey: ModelKey | undefined, folder: string): FileContents;
   compileBuiltin(dir?: string): CompiledCatalogue & { problems: Problem[] };
 }
 
@@ -103,7 +103,7 @@ export function loadCatalogue(options: LoadOptions = {}): Catalogue & Pick<Compi
   // A folder named twice (--catalogue and the environment) is read once, not reported as all duplicates.
   for (const dir of new Set((options.folders ?? []).map((d) => resolve(d)))) {
     const folder = read(dir);
-    problems.push(...folder.problems);
+    for (const p of folder.problems) problems.push(p);
     for (const { method, origin } of uniqueById(folder.methods, false, problems, userIds)) {
       byId.set(method.id, method);
       origins[method.id] = origin;
@@ -187,8 +187,9 @@ export function yamlFiles(dir: string): string[] {
       continue;
     }
     for (const e of entries) {
-      // A link is read like a file; a broken or looping one then reports why it cannot be read.
-      if ((e.isFile() || e.isSymbolicLink()) && /\.ya?ml$/i.test(e.name)) files.push(join(sub, e.name));
+      // Everything but a folder is offered to the reader, which reads regular files only and reports
+      // the rest (a FIFO, a device, a broken or looping link, one that leads out of the folder).
+      if (!e.isDirectory() && /\.ya?ml$/i.test(e.name)) files.push(join(sub, e.name));
     }
   }
   return files.sort();

@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { MAX_FILE_BYTES, MODEL_FILES } from '../defaults.js';
@@ -15,6 +14,8 @@ import {
   type FolderContents,
   type ModelKey,
 } from './catalogue.js';
+import { readRegularFile } from '../read-file.js';
+import { decodeUtf8 } from './decode.js';
 import { parseRecords } from './parse-records.js';
 import { builtinCatalogueDir, displayPath } from './paths.js';
 import type { Problem } from './problem.js';
@@ -57,18 +58,18 @@ export function readFolder(dir: string, withModelFiles = false): FolderContents 
   const contents: FolderContents = { methods: [], problems: [] };
   for (const file of yamlFiles(dir)) {
     const modelKey = withModelFiles ? modelKeyOf(dir, file) : undefined;
-    const read = readYamlFile(file, displayPath(file), modelKey);
-    contents.methods.push(...read.methods);
-    contents.problems.push(...read.problems);
+    const read = readYamlFile(file, displayPath(file), modelKey, dir);
+    for (const m of read.methods) contents.methods.push(m);
+    for (const p of read.problems) contents.problems.push(p);
     if (read.model) (contents as Record<ModelKey, unknown>)[read.model.key] = read.model.value;
   }
   return contents;
 }
 
 /** Reads one file: a model file when `modelKey` is given, else method records. Never throws. */
-export function readYamlFile(file: string, shown: string, modelKey?: ModelKey): FileContents {
+export function readYamlFile(file: string, shown: string, modelKey: ModelKey | undefined, folder: string): FileContents {
   const problems: Problem[] = [];
-  const text = readText(file, shown, problems);
+  const text = readText(file, shown, problems, folder);
   if (text === undefined) return { methods: [], problems };
   if (modelKey) {
     const parsed = parseRecords(shown, text, MODEL_SCHEMAS[modelKey] as unknown as z.ZodType<never>);
@@ -81,22 +82,16 @@ export function readYamlFile(file: string, shown: string, modelKey?: ModelKey): 
 
 const MODEL_SCHEMAS = { actie: actieSchema, glossary: glossarySchema, sources: sourcesSchema, criteria: criteriaSchema };
 
-function readText(file: string, shown: string, problems: Problem[]): string | undefined {
-  try {
-    const size = statSync(file).size;
-    if (size > MAX_FILE_BYTES) {
-      problems.push({
-        file: shown,
-        message: `bestand is te groot (${(size / 1024 / 1024).toFixed(1)} MiB; hoogstens ${MAX_FILE_BYTES / 1024 / 1024} MiB): verdeel de methoden over meerdere bestanden`,
-      });
-      return undefined;
-    }
-    const text = readFileSync(file, 'utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch (err) {
-    problems.push({ file: shown, message: `kan het bestand niet lezen (${(err as NodeJS.ErrnoException).code ?? 'onbekende fout'})` });
+function readText(file: string, shown: string, problems: Problem[], inside: string): string | undefined {
+  const read = readRegularFile(file, { maxBytes: MAX_FILE_BYTES, inside });
+  if ('problem' in read) {
+    problems.push({ file: shown, message: read.problem });
     return undefined;
   }
+  const decoded = decodeUtf8(read.bytes);
+  if ('text' in decoded) return decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  problems.push({ file: shown, ...decoded });
+  return undefined;
 }
 
 provideYamlReader({ readFolder, readYamlFile, compileBuiltin });

@@ -1,16 +1,27 @@
-import type { CacheReader } from './cache.js';
+import { sha1, type CacheReader } from './cache.js';
 
 // A cache file of a JSON header and byte sections. Each section starts on a multiple of 4 bytes,
 // so that arrays of 32-bit numbers can be used in place, and any section (or part of one) can be
 // read without reading the rest of the file.
 //
-//   "MWP1" | header length (u32, little-endian) | header JSON | sections, each padded to 4 bytes
+//   "MWP2" | header length (u32, little-endian) | header JSON | sections, each padded to 4 bytes
+//
+// The header holds, per section, a checksum of every block of BLOCK bytes, and every read is checked
+// against them (reading a part reads and checks its whole blocks): a file damaged at the same length
+// reads as no file, never as data.
 
-const MAGIC = 'MWP1';
+const MAGIC = 'MWP2';
+const BLOCK = 64 * 1024;
 const align = (n: number) => (n + 3) & ~3;
 
+function blockSums(bytes: Uint8Array): string[] {
+  const sums: string[] = [];
+  for (let at = 0; at < bytes.length; at += BLOCK) sums.push(sha1(bytes.subarray(at, at + BLOCK)).slice(0, 16));
+  return sums;
+}
+
 export function pack(header: Record<string, unknown>, sections: Uint8Array[]): Uint8Array {
-  const head = new TextEncoder().encode(JSON.stringify({ ...header, sections: sections.map((s) => s.length) }));
+  const head = new TextEncoder().encode(JSON.stringify({ ...header, sections: sections.map((s) => s.length), sums: sections.map(blockSums) }));
   let size = align(8 + head.length);
   const starts = sections.map((s) => {
     const start = size;
@@ -48,6 +59,9 @@ export function unpack(file: CacheReader): Packed | undefined {
   }
   const lengths = header.sections;
   if (!Array.isArray(lengths) || !lengths.every((n) => Number.isSafeInteger(n) && n >= 0)) return undefined;
+  const sums = header.sums as string[][];
+  if (!Array.isArray(sums) || sums.length !== lengths.length) return undefined;
+  if (!sums.every((s, i) => Array.isArray(s) && s.length === Math.ceil((lengths[i] as number) / BLOCK))) return undefined;
   let at = align(8 + headLength);
   const starts = (lengths as number[]).map((n) => {
     const s = at;
@@ -55,12 +69,23 @@ export function unpack(file: CacheReader): Packed | undefined {
     return s;
   });
   if (at !== file.size) return undefined;
-  return {
-    header,
-    section: (i) => (i < lengths.length ? file.read(starts[i], lengths[i] as number) : undefined),
-    slice: (i, offset, length) =>
-      i < lengths.length && offset >= 0 && length >= 0 && offset + length <= (lengths[i] as number) ? file.read(starts[i] + offset, length) : undefined,
+  /** Part of section i, read in whole blocks that are each checked against their sum. */
+  const slice = (i: number, offset: number, length: number): Uint8Array | undefined => {
+    const size = lengths[i] as number;
+    if (!(i < lengths.length && offset >= 0 && length >= 0 && offset + length <= size)) return undefined;
+    if (length === 0) return new Uint8Array(0);
+    const first = Math.floor(offset / BLOCK);
+    const last = Math.floor((offset + length - 1) / BLOCK);
+    const from = first * BLOCK;
+    const bytes = file.read(starts[i] + from, Math.min(size, (last + 1) * BLOCK) - from);
+    if (!bytes) return undefined;
+    for (let b = first; b <= last; b++) {
+      const at = (b - first) * BLOCK;
+      if (sha1(bytes.subarray(at, at + BLOCK)).slice(0, 16) !== sums[i][b]) return undefined;
+    }
+    return bytes.subarray(offset - from, offset - from + length);
   };
+  return { header, section: (i) => (i < lengths.length ? slice(i, 0, lengths[i] as number) : undefined), slice };
 }
 
 /** Bytes as 32-bit numbers (native byte order), in place when aligned. */

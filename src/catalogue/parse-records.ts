@@ -1,8 +1,8 @@
-import { LineCounter, parseAllDocuments, isMap, isScalar, type Document, type Node } from 'yaml';
+import { Composer, LineCounter, Parser, isMap, isScalar, visit, type Document, type Node, type Pair } from 'yaml';
 import type { z } from 'zod';
-import { MAX_ALIAS_COUNT } from '../defaults.js';
+import { MAX_ALIAS_COUNT, MAX_PROBLEMS_PER_FILE } from '../defaults.js';
 import { editDistance } from '../core/distance.js';
-import type { Problem } from './problem.js';
+import { moreProblems, type Problem } from './problem.js';
 
 export interface Located<T> {
   value: T;
@@ -20,54 +20,94 @@ export interface ParsedFile<T> {
  * Never throws: every failure, including hostile input, comes back as a Problem.
  */
 export function parseRecords<T>(file: string, text: string, schema: z.ZodType<T>): ParsedFile<T> {
+  // Kept in file order and capped as they come: a file of 200,000 bad entries costs no more memory
+  // than one of a hundred (the rest are counted).
   const problems: Problem[] = [];
+  let more = 0;
+  let moreFrom: number | undefined;
+  const report = (found: Problem[]) => {
+    found.sort(byPosition);
+    for (const p of found) {
+      if (problems.length < MAX_PROBLEMS_PER_FILE) problems.push(p);
+      else if (more++ === 0) moreFrom = p.line;
+    }
+  };
   const records: Located<T>[] = [];
   const lineCounter = new LineCounter();
   const at = (offset: number) => lineCounter.linePos(offset);
 
-  let docs: Document.Parsed[];
+  let present = 0;
   try {
-    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }) as Document.Parsed[];
-    if (!Array.isArray(docs)) docs = [docs];
+    // One document at a time, so a file of a million `---` lines never holds a million documents.
+    for (const doc of documents(text, lineCounter)) {
+      if (doc.contents === null && doc.errors.length === 0) continue;
+      present++;
+      const syntax = doc.errors.length > 0 ? syntaxProblems(file, text, doc, at) : duplicateKeys(file, doc, at);
+      if (syntax.length > 0) {
+        report(syntax);
+        continue;
+      }
+      const start = doc.contents?.range?.[0] ?? 0;
+      let data: unknown;
+      try {
+        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      } catch (err) {
+        report([{ file, ...lineCol(at(start)), message: unreadable(err) }]);
+        continue;
+      }
+      if (data === null || data === undefined) {
+        report([{ file, ...lineCol(at(start)), message: `leeg document: verwacht ${EXPECTED}` }]);
+        continue;
+      }
+      // reportInput: zod 4 leaves the offending value out of its issues unless asked.
+      const result = schema.safeParse(data, { reportInput: true });
+      if (result.success) {
+        records.push({ value: result.data, file, line: at(start).line });
+        continue;
+      }
+      const found: Problem[] = [];
+      for (const issue of result.error.issues) for (const p of issueProblems(file, doc, issue, at, schema)) found.push(p);
+      report(found);
+    }
   } catch (err) {
-    return { records, problems: [{ file, message: unreadable(err) }] };
+    return { records: [], problems: [{ file, message: unreadable(err) }] };
   }
 
-  const present = docs.filter((d) => d.contents !== null || d.errors.length > 0);
-  if (present.length === 0) {
+  if (present === 0) {
     return { records, problems: [{ file, line: 1, message: `het bestand is leeg: verwacht ${EXPECTED}` }] };
   }
-
-  for (const doc of present) {
-    if (doc.errors.length > 0) {
-      problems.push(...syntaxProblems(file, text, doc, at));
-      continue;
-    }
-    const start = doc.contents?.range?.[0] ?? 0;
-    let data: unknown;
-    try {
-      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (err) {
-      problems.push({ file, ...lineCol(at(start)), message: unreadable(err) });
-      continue;
-    }
-    if (data === null || data === undefined) {
-      problems.push({ file, ...lineCol(at(start)), message: `leeg document: verwacht ${EXPECTED}` });
-      continue;
-    }
-    // reportInput: zod 4 leaves the offending value out of its issues unless asked.
-    const result = schema.safeParse(data, { reportInput: true });
-    if (result.success) {
-      records.push({ value: result.data, file, line: at(start).line });
-      continue;
-    }
-    for (const issue of result.error.issues) {
-      problems.push(...issueProblems(file, doc, issue, at, schema));
-    }
-  }
-  // In the order a reader meets them in the file, not the order the schema checks fields.
-  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  if (more) problems.push(moreProblems(file, moreFrom, more));
   return { records, problems };
+}
+
+/** In the order a reader meets them in the file, not the order the schema checks fields. */
+const byPosition = (a: Problem, b: Problem) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+
+function documents(text: string, lineCounter: LineCounter): Iterable<Document.Parsed> {
+  // What parseAllDocuments does, without collecting every document first. uniqueKeys is off because
+  // yaml checks it by comparing each key with all before it; duplicateKeys() does it in linear time.
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+  return composer.compose(new Parser(lineCounter.addNewLine).parse(text)) as Iterable<Document.Parsed>;
+}
+
+/** A key given twice in one mapping, as yaml's own check reports it, but with a Set per mapping. */
+function duplicateKeys(file: string, doc: Document.Parsed, at: (o: number) => LinePos): Problem[] {
+  const problems: Problem[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        if (!seen.has(pair.key.value)) {
+          seen.add(pair.key.value);
+          continue;
+        }
+        const range = pair.key.range;
+        problems.push({ file, ...(range ? lineCol(at(range[0])) : {}), message: `geen geldige YAML: ${yamlReason('DUPLICATE_KEY', `"${String(pair.key.value)}"`)}` });
+      }
+    },
+  });
+  return problems;
 }
 
 const EXPECTED = 'velden zoals id, name, summary, elements, source en url';
@@ -154,11 +194,18 @@ function issueProblems(
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   if (issue.code === 'unrecognized_keys') {
     const parent = doc.getIn(path, true) as Node | undefined;
+    // Looked up once, not per key: a record with 40,000 unknown keys must not take 40,000² steps.
+    const byKey = new Map<unknown, Pair>();
+    let complexKey: Pair | undefined;
+    if (isMap(parent)) {
+      for (const p of parent.items as Pair[]) {
+        if (!isScalar(p.key)) complexKey ??= p;
+        else if (!byKey.has(p.key.value)) byKey.set(p.key.value, p);
+      }
+    }
     return issue.keys.map((key) => {
       // A key that is itself a list or map reaches zod stringified: point at the first such key.
-      const pair = isMap(parent)
-        ? (parent.items.find((p) => isScalar(p.key) && p.key.value === key) ?? parent.items.find((p) => !isScalar(p.key)))
-        : undefined;
+      const pair = byKey.get(key) ?? complexKey;
       const keyNode = pair?.key;
       const range = (keyNode as Node | undefined)?.range ?? parent?.range;
       const guess = closest(key, fieldNames(schema));

@@ -4,7 +4,7 @@ import type { Filterable } from '../core/methods.js';
 import { buildIndex, checkedIndex, type SearchIndex } from '../core/search.js';
 import { SEARCH_INDEX_CACHE_MIN } from '../defaults.js';
 import type { Method } from '../schema.js';
-import { openCacheFile, sha1, writeCacheFile } from './cache.js';
+import { openCacheFile, removeCacheFile, sha1, writeCacheFile } from './cache.js';
 import type { Catalogue, CompiledCatalogue, IndexJson } from './catalogue.js';
 import { bytesOf, littleEndian, pack, uint32s, unpack } from './pack.js';
 import type { Problem } from './problem.js';
@@ -46,12 +46,23 @@ export function openSnapshot(ctx: Context): SearchSnapshot | undefined {
   if (!key) return undefined;
   const file = openCacheFile(ctx.cache.root, fileName(dirs));
   if (!file) return undefined;
-  const snapshot = readSnapshot(file, key);
+  const snapshot = readSnapshot(file, key, () => removeCacheFile(ctx.cache.root, fileName(dirs)));
   if (!snapshot) file.close();
   return snapshot;
 }
 
-function readSnapshot(file: NonNullable<ReturnType<typeof openCacheFile>>, key: string): SearchSnapshot | undefined {
+/** A part of the snapshot failed its checksum when it was read: the file is removed; load the catalogue instead. */
+export class DamagedSnapshot extends Error {
+  constructor() {
+    super('the search cache file is damaged');
+  }
+}
+
+function readSnapshot(file: NonNullable<ReturnType<typeof openCacheFile>>, key: string, discard: () => void): SearchSnapshot | undefined {
+  const damaged = () => {
+    discard();
+    return new DamagedSnapshot();
+  };
   const packed = unpack(file);
   if (!packed) return undefined;
   const { header } = packed;
@@ -79,13 +90,13 @@ function readSnapshot(file: NonNullable<ReturnType<typeof openCacheFile>>, key: 
     problems,
     method(record) {
       const bytes = packed.slice(SECTIONS.docs, docOffsets[record], docOffsets[record + 1] - docOffsets[record]);
-      if (!bytes) throw new Error('internal: the search cache file changed while it was read');
+      if (!bytes) throw damaged();
       return JSON.parse(new TextDecoder().decode(bytes)) as Method;
     },
     filterable() {
       const bytes = packed.section(SECTIONS.filterable);
       const rows = bytes && (JSON.parse(new TextDecoder().decode(bytes)) as [Method['elements'], Method['source']['kind'], string[]][]);
-      if (!rows || rows.length !== n) throw new Error('internal: the search cache file changed while it was read');
+      if (!rows || rows.length !== n) throw damaged();
       return rows.map(([elements, kind, tags]) => ({ elements, source: { kind }, tags }));
     },
     close: () => file.close(),

@@ -1,4 +1,4 @@
-import { openSnapshot, snapshotOf, type SearchSnapshot } from '../catalogue/search-snapshot.js';
+import { DamagedSnapshot, openSnapshot, snapshotOf, type SearchSnapshot } from '../catalogue/search-snapshot.js';
 import { writeJson, type Context } from '../context.js';
 import { filterMethods } from '../core/methods.js';
 import { fold, nearestWord, searchIndex, type SearchIndex, type SearchOutcome } from '../core/search.js';
@@ -19,9 +19,20 @@ export async function search(words: string[], options: SearchOptions, ctx: Conte
   if (!/[\p{L}\p{N}]/u.test(fold(query))) {
     throw new UsageError('geef een of meer zoekwoorden', 'Bijvoorbeeld: methodewijzer search "tijd voor elkaar"');
   }
-  const snapshot = await catalogueForSearch(ctx);
+  let snapshot = await catalogueForSearch(ctx);
   try {
-    const { hits, total, words } = run(snapshot, query, options, ctx);
+    let outcome;
+    try {
+      outcome = run(snapshot, query, options, ctx);
+    } catch (err) {
+      if (!(err instanceof DamagedSnapshot)) throw err;
+      // The cached snapshot failed its checksums (and is gone): search the catalogue itself, which saves a new one.
+      snapshot.close();
+      await ctx.prepare();
+      snapshot = snapshotOf(ctx, ctx.catalogue());
+      outcome = run(snapshot, query, options, ctx);
+    }
+    const { hits, total, words } = outcome;
     if (options.json) return writeJson(ctx, searchJson(hits));
     if (!ctx.interactive) return void ctx.stdout.write(formatSearchLines(hits));
     ctx.stdout.write(formatSearchResults(hits, ctx.style, ctx.columns, words));

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { compileBuiltin, readFolder, uniqueById, type MethodOrigin } from '../catalogue/load.js';
 import { builtinCatalogueDir, displayPath } from '../catalogue/paths.js';
-import { formatProblem, type Problem } from '../catalogue/problem.js';
+import { capPerFile, formatProblem, problemCount, type Problem } from '../catalogue/problem.js';
 import { writeJson, type Context } from '../context.js';
 import { EXIT } from '../errors.js';
 import { plural } from '../format/plural.js';
@@ -24,13 +24,13 @@ export function validateFolders(dirs: string[]): ValidationReport {
     folders: [...new Set(dirs.map((dir) => resolve(dir)))].map((path) => {
       // The built-in folder must also hold the model files; a user's folder needs only methods.
       const result = path === builtin ? compileBuiltin(path) : withDuplicates(readFolder(path), seen);
-      return { folder: displayPath(path), methods: result.methods.length, problems: result.problems };
+      return { folder: displayPath(path), methods: result.methods.length, problems: capPerFile(result.problems) };
     }),
   };
 }
 
 function withDuplicates(folder: ReturnType<typeof readFolder>, seen: Map<string, MethodOrigin>) {
-  const problems = [...folder.problems];
+  const problems = folder.problems.slice();
   return { methods: uniqueById(folder.methods, false, problems, seen), problems };
 }
 
@@ -42,7 +42,7 @@ export async function validate(dirs: string[], options: ValidateOptions, ctx: Co
   else {
     for (const p of problems) ctx.stdout.write(sanitize(formatProblem(p)) + '\n');
     for (const f of report.folders) {
-      const n = f.problems.length;
+      const n = problemCount(f.problems);
       const verdict = n === 0 ? ctx.errStyle.green('in orde') : ctx.errStyle.red(plural(n, 'probleem', 'problemen'));
       ctx.stderr.write(`${sanitize(f.folder)}: ${plural(f.methods, 'methode', 'methoden')} geldig, ${verdict}\n`);
     }

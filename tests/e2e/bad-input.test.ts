@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, openSync, symlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, symlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Method } from '../../src/schema.js';
@@ -142,10 +142,10 @@ describe('bad input: several at once', () => {
     }
   });
 
-  it('a YAML file that is a link is read like any other', async () => {
-    const target = userFolder({ 'echt.yaml': yamlOf(method({ id: 'via-link' })) });
-    const dir = tempDir('link-');
-    symlinkSync(join(target, 'echt.yaml'), join(dir, 'link.yaml'));
+  it('a YAML file that is a link to a file in the folder is read like any other', async () => {
+    const dir = userFolder({ 'echt.txt': yamlOf(method({ id: 'via-link' })) });
+    mkdirSync(join(dir, 'methods'));
+    symlinkSync(join(dir, 'echt.txt'), join(dir, 'methods', 'link.yaml'));
     const r = await runCli(['--catalogue', dir, 'show', 'via-link', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).id).toBe('via-link');

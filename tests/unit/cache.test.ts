@@ -26,6 +26,9 @@ function unpackFile(file: string) {
   return unpack({ size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length), close() {} });
 }
 
+/** A cache file is a line with the sha1 of its JSON, then the JSON. */
+const jsonOf = (file: string) => JSON.parse(readFileSync(file, 'utf8').split('\n').slice(1).join('\n'));
+
 describe('folder cache', () => {
   it('serves an unchanged folder from the cache, with the same records, problems and locations', () => {
     const { dir, root } = cached({ 'a.yaml': yamlOf(method({ id: 'a' }), method({ id: 'b' })), 'b.yaml': 'id: [\n' });
@@ -89,14 +92,18 @@ describe('folder cache', () => {
 
   it('sees a file replaced by another (a new inode) and a link that points elsewhere', () => {
     const { dir, root } = cached({ 'a.yaml': yamlOf(method({ id: 'a' })) });
-    const elsewhere = userFolder({ 'x.yaml': yamlOf(method({ id: 'x' })), 'y.yaml': yamlOf(method({ id: 'y' })) });
+    // Link targets inside the folder (links out of it are refused), under names that are not read as YAML.
+    const elsewhere = join(dir, 'bron');
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'x.yaml.txt'), yamlOf(method({ id: 'x' })));
+    writeFileSync(join(elsewhere, 'y.yaml.txt'), yamlOf(method({ id: 'y' })));
     writeFileSync(join(dir, 'new.tmp'), yamlOf(method({ id: 'b' })));
     renameSync(join(dir, 'new.tmp'), join(dir, 'a.yaml'));
     expect(ids(new FolderCache(root, LATER), dir)).toEqual(['b']);
-    symlinkSync(join(elsewhere, 'x.yaml'), join(dir, 'link.yaml'));
+    symlinkSync(join(elsewhere, 'x.yaml.txt'), join(dir, 'link.yaml'));
     expect(ids(new FolderCache(root, LATER), dir)).toEqual(['b', 'x']);
     rmSync(join(dir, 'link.yaml'));
-    symlinkSync(join(elsewhere, 'y.yaml'), join(dir, 'link.yaml'));
+    symlinkSync(join(elsewhere, 'y.yaml.txt'), join(dir, 'link.yaml'));
     expect(ids(new FolderCache(root, LATER), dir)).toEqual(['b', 'y']);
   });
 
@@ -130,15 +137,24 @@ describe('folder cache', () => {
     ['the manifest', (f: string) => f.endsWith('.manifest'), 'MWP1{"format": 3, "files": [{'],
     ['the records', (f: string) => f.includes('.records.'), 'nonsense'],
     ['the records (valid JSON, wrong shape)', (f: string) => f.includes('.records.'), '{"format":2,"name":"x","files":{"a.yaml":{"methods":[{"value":1}]}}}'],
+    // Parses, has the shape, and lies: what a bit flip or a hand edit leaves. The sha1 line no longer matches.
+    ['the records (tags a text, not a list)', (f: string) => f.includes('.records.'), (text: string) => text.replace('"elements"', '"tags":"wijk","elements"')],
+    ['the records (another name)', (f: string) => f.includes('.records.'), (text: string) => text.replace('Methode a', 'Methode X')],
+    ['the manifest (a 40-character line that is no sha1)', (f: string) => !f.includes('.records.'), (text: string) => `${'0'.repeat(40)}${text.slice(40)}`],
   ])('ignores a corrupt cache file (%s) and rebuilds it', (_, which, garbage) => {
     const { dir, root } = cached({ 'a.yaml': yamlOf(method({ id: 'a' })) });
-    for (const f of cacheFiles(root).filter(which)) writeFileSync(f, garbage);
+    for (const f of cacheFiles(root).filter(which)) {
+      const text = readFileSync(f, 'utf8');
+      const damaged = typeof garbage === 'string' ? garbage : garbage(text);
+      expect(damaged).not.toBe(text);
+      writeFileSync(f, damaged);
+    }
     const cache = new FolderCache(root, LATER);
-    expect(ids(cache, dir)).toEqual(['a']);
+    expect(cache.read(dir)).toEqual(readFolder(dir));
     expect(new FolderCache(root, LATER).isFresh(dir)).toBe(true);
     const files = cacheFiles(root);
     expect(files.filter((f) => f.endsWith('.manifest')).map(unpackFile)).toEqual([expect.objectContaining({ header: expect.objectContaining({ count: 1 }) })]);
-    for (const f of files.filter((f) => f.includes('.records.'))) expect(() => JSON.parse(readFileSync(f, 'utf8'))).not.toThrow();
+    for (const f of files.filter((f) => f.includes('.records.'))) expect(() => jsonOf(f)).not.toThrow();
   });
 
   it('reports the problems of an invalid file on every read, cached or not', () => {

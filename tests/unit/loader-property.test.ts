@@ -11,7 +11,7 @@ import { tempDir } from '../helpers/cli.js';
 
 /** A problem the loader made itself: a file, a message, and a position that makes sense. */
 function expectOwnProblem(p: Problem, file: string): void {
-  expect(Object.keys(p).every((k) => ['file', 'line', 'column', 'field', 'message'].includes(k))).toBe(true);
+  expect(Object.keys(p).every((k) => ['file', 'line', 'column', 'field', 'message', 'more'].includes(k))).toBe(true);
   expect(p.file).toBe(file);
   expect(typeof p.message).toBe('string');
   expect(p.message.length).toBeGreaterThan(0);
