@@ -121,7 +121,7 @@ export const questionnaire = createPrompt<Record<string, string>, QuestionnaireC
     step.at === REVIEW
       ? []
       : questions
-          .filter((q, i) => i < step.at && asked(i))
+          .filter((_, i) => i < step.at && asked(i))
           .flatMap((q) => {
             const given = q.choices.find((c) => c.value === answers[q.key])?.name ?? answers[q.key];
             return wrap(`✔ ${q.label}: ${sanitize(given)}`, columns).split('\n').map((l) => style.dim(l));
