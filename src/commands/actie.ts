@@ -69,7 +69,7 @@ export async function actie(options: ActieOptions, ctx: Context): Promise<void> 
   }
   // After the advice, so they are the last lines on the screen: how to get it again, and where the report is.
   // Never wrapped: a command broken over lines cannot be pasted back into a shell.
-  if (asked) ctx.stderr.write(`${ctx.errStyle.dim('Hetzelfde advies later opnieuw:')}\n  ${command}\n`);
+  if (asked) ctx.stderr.write(`${ctx.errStyle.dim('Hetzelfde advies later opnieuw:')}\n  ${sanitize(command)}\n`);
   if (options.report) ctx.stderr.write(`Rapport geschreven naar ${sanitize(options.report)}\n`);
 }
 

@@ -222,7 +222,7 @@ export function formatAdviceMarkdown(answers: ActieAnswers, advice: Advice, mode
     out.push(`**Methoden:** ${e.methods.length ? e.methods.map(mdLink).join(', ') : md(methodNames(e))}`, '');
   });
 
-  out.push('## Opnieuw maken', '', 'Met deze opdracht krijgt u hetzelfde advies:', '', '```sh', meta.command, '```');
+  out.push('## Opnieuw maken', '', 'Met deze opdracht krijgt u hetzelfde advies:', '', '```sh', sanitize(meta.command), '```');
   if (meta.sources) {
     const b = meta.sources.brochure;
     out.push('', '---', '', `Gemaakt met methodewijzer. Het ACTIE-model komt uit "${md(b.title)}" (${md(b.publisher)}, ${md(b.published)}): ${sanitize(b.url)}`);
