@@ -1,0 +1,50 @@
+import { Readable } from 'node:stream';
+import { main } from '../../src/cli.js';
+import { cleanEnv } from './cli.js';
+
+export interface MainOptions {
+  /** Added to the clean environment (see cleanEnv: no colour variables, a cache folder of its own). */
+  env?: NodeJS.ProcessEnv;
+  /** What stdin holds; it ends after that. */
+  input?: string;
+  /** Make stdout (and stderr) a terminal, as a user's window is; by default both are pipes. */
+  isTTY?: boolean;
+  /** The terminal's width and height; only with isTTY (without rows there is no pager). */
+  columns?: number;
+  rows?: number;
+}
+
+export interface MainResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** An output stream that keeps what is written, as the CLI's stdout or stderr. */
+class Capture {
+  text = '';
+  constructor(
+    readonly isTTY: boolean,
+    readonly columns?: number,
+    readonly rows?: number,
+  ) {}
+  write(chunk: string | Uint8Array): boolean {
+    this.text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return true;
+  }
+}
+
+/**
+ * Runs the CLI in this process, as `methodewijzer ...args` would, through `main(argv, io)`: the same
+ * commands, exit codes and output as the binary, without starting Node for each run. What only a real
+ * process has (the exit itself, signals, pipes that close, the working folder) is tested through
+ * runCli in tests/helpers/cli.ts.
+ */
+export async function runMain(args: string[], options: MainOptions = {}): Promise<MainResult> {
+  const tty = options.isTTY ?? false;
+  const stdout = new Capture(tty, tty ? options.columns : undefined, tty ? options.rows : undefined);
+  const stderr = new Capture(tty, tty ? options.columns : undefined, tty ? options.rows : undefined);
+  const stdin = Object.assign(Readable.from(options.input === undefined ? [] : [options.input]), { isTTY: false });
+  const code = await main(['node', 'methodewijzer', ...args], { stdin, stdout, stderr, env: { ...cleanEnv(), ...options.env } });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
