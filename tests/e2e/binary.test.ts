@@ -1,0 +1,49 @@
+// The built binary (bin/ -> dist/) against main() in this process: the other CLI tests run in-process,
+// so these prove that what they test is what a user gets. See also the tests that need a real process:
+// pipes and full disks, signals, and the terminal (tmux).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { runMain } from '../helpers/main.js';
+
+const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as { version: string };
+const ANSWERS = ['--animo', 'bijsturen', '--contact', 'benutten', '--toerusting', 'aanreiken', '--inbedding', 'beide', '--empathie', 'onbekend'];
+
+describe('the built binary', () => {
+  it('--version prints the version of package.json', async () => {
+    const r = await runCli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${pkg.version}\n`);
+    expect(r.stderr).toBe('');
+  });
+
+  it.each([
+    [['show', 'kan wel']],
+    [['search', 'tijd', 'voor', 'elkaar']],
+    [['model', 'T']],
+    [['sources']],
+    [['glossary', '--json']],
+    [['actie', ...ANSWERS, '--setting', 'dorp']],
+    [['show', 'kan-well']],
+  ])('%j: the same exit code and output as main()', async (args) => {
+    const [binary, inProcess] = await Promise.all([runCli(args), runMain(args)]);
+    expect(binary.signal).toBeNull();
+    expect({ code: binary.code, stdout: binary.stdout, stderr: binary.stderr }).toEqual(inProcess);
+    expect(binary.stdout + binary.stderr).not.toBe('');
+  });
+
+  it('reads a user folder cold (through the YAML reader) and then from its cache, as main() does', async () => {
+    const dir = userFolder({ 'eigen.yaml': yamlOf(method({ id: 'zeepkistrace', name: 'Zeepkistrace', summary: 'Kinderen timmeren een racewagen.' })) });
+    const env = { XDG_CACHE_HOME: tempDir('cache-') };
+    for (const args of [['list', '--json'], ['search', 'zeepkist']]) {
+      const expected = await runMain(['--catalogue', dir, ...args]);
+      expect(expected.code).toBe(0);
+      expect(expected.stdout).toContain('zeepkistrace');
+      for (let run = 0; run < 2; run++) {
+        const r = await runCli(['--catalogue', dir, ...args], { env });
+        expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual(expected);
+      }
+    }
+  });
+});
