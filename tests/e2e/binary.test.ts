@@ -1,9 +1,12 @@
 // The built binary (bin/ -> dist/) against main() in this process: the other CLI tests run in-process,
 // so these prove that what they test is what a user gets. See also the tests that need a real process:
 // pipes and full disks, signals, and the terminal (tmux).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
+import { writeCatalogue } from '../../scripts/gen-catalogue.mjs';
+import { SEARCH_INDEX_CACHE_MIN } from '../../src/defaults.js';
+import { method, yamlOf } from '../helpers/catalogue.js';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 
@@ -33,11 +36,15 @@ describe('the built binary', () => {
     expect(binary.stdout + binary.stderr).not.toBe('');
   });
 
-  it('reads a user folder cold (through the YAML reader) and then from its cache, as main() does', async () => {
-    const dir = userFolder({ 'eigen.yaml': yamlOf(method({ id: 'zeepkistrace', name: 'Zeepkistrace', summary: 'Kinderen timmeren een racewagen.' })) });
+  it('reads a user folder cold (through the YAML reader), then from its cache and search snapshot, as main() does', async () => {
+    // Large enough for a search snapshot: a warm search reads it and loads no records.
+    const dir = tempDir('own-');
+    writeCatalogue(dir, SEARCH_INDEX_CACHE_MIN, { perFile: 500 });
+    writeFileSync(join(dir, 'eigen.yaml'), yamlOf(method({ id: 'zeepkistrace', name: 'Zeepkistrace', summary: 'Kinderen timmeren een racewagen.' })));
     const env = { XDG_CACHE_HOME: tempDir('cache-') };
+    const inProcessEnv = { XDG_CACHE_HOME: tempDir('cache-') };
     for (const args of [['list', '--json'], ['search', 'zeepkist']]) {
-      const expected = await runMain(['--catalogue', dir, ...args]);
+      const expected = await runMain(['--catalogue', dir, ...args], { env: inProcessEnv });
       expect(expected.code).toBe(0);
       expect(expected.stdout).toContain('zeepkistrace');
       for (let run = 0; run < 2; run++) {
@@ -45,5 +52,6 @@ describe('the built binary', () => {
         expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual(expected);
       }
     }
+    expect(existsSync(join(env.XDG_CACHE_HOME, 'methodewijzer', 'search'))).toBe(true);
   });
 });
