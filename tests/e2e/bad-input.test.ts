@@ -233,7 +233,7 @@ describe('output to a pipe', () => {
     big = bigFolder(4000, 2000);
     env = cleanEnv();
     expect(spawnSync(process.execPath, [BIN, '--catalogue', big, 'list'], { env, stdio: 'ignore' }).status).toBe(0);
-  });
+  }, 60_000);
 
   it('list | head -1 ends quietly, exit 0 on the CLI side', () => {
     const script = `set -o pipefail; "${process.execPath}" "${BIN}" --catalogue "${big}" list | head -1`;
