@@ -116,7 +116,10 @@ describe.each([
       expect(ids(r.stdout)[0]).toBe('zeepkistrace');
     }
     const root = join(env.XDG_CACHE_HOME!, 'methodewijzer');
-    expect(readdirSync(join(root, 'folders')).length).toBeGreaterThan(0);
+    // One folder: its manifest and its records.
+    const files = readdirSync(join(root, 'folders'));
+    expect(files.filter((f) => f.endsWith('.manifest'))).toHaveLength(1);
+    expect(files.filter((f) => f.endsWith('.records.json'))).toHaveLength(1);
     // Only a large catalogue keeps a search snapshot; a warm search of it reads no records.
     expect(existsSync(join(root, 'search'))).toBe(synthetic > 0);
   });
