@@ -7,11 +7,16 @@ export interface MainOptions {
   env?: NodeJS.ProcessEnv;
   /** What stdin holds; it ends after that. */
   input?: string;
-  /** Make stdout (and stderr) a terminal, as a user's window is; by default both are pipes. */
+  /**
+   * Make stdout (and stderr) a terminal, as a user's window is; by default both are pipes. stdin is never
+   * a terminal here: the questions are tested through @inquirer/testing and in tmux.
+   */
   isTTY?: boolean;
-  /** The terminal's width and height; only with isTTY (without rows there is no pager). */
+  /**
+   * The terminal's width, with isTTY. It has no height, so the advice of `actie` never goes through a
+   * pager (which would write to this process's own terminal).
+   */
   columns?: number;
-  rows?: number;
 }
 
 export interface MainResult {
@@ -26,7 +31,6 @@ class Capture {
   constructor(
     readonly isTTY: boolean,
     readonly columns?: number,
-    readonly rows?: number,
   ) {}
   write(chunk: string | Uint8Array): boolean {
     this.text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
@@ -42,8 +46,8 @@ class Capture {
  */
 export async function runMain(args: string[], options: MainOptions = {}): Promise<MainResult> {
   const tty = options.isTTY ?? false;
-  const stdout = new Capture(tty, tty ? options.columns : undefined, tty ? options.rows : undefined);
-  const stderr = new Capture(tty, tty ? options.columns : undefined, tty ? options.rows : undefined);
+  const stdout = new Capture(tty, tty ? options.columns : undefined);
+  const stderr = new Capture(tty, tty ? options.columns : undefined);
   const stdin = Object.assign(Readable.from(options.input === undefined ? [] : [options.input]), { isTTY: false });
   const code = await main(['node', 'methodewijzer', ...args], { stdin, stdout, stderr, env: { ...cleanEnv(), ...options.env } });
   return { code, stdout: stdout.text, stderr: stderr.text };
