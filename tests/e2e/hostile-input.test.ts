@@ -26,7 +26,7 @@ function folderWith(add: (dir: string) => void): string {
 
 type Run = (args: string[]) => Promise<{ code: number | null; stdout: string; stderr: string; signal?: NodeJS.Signals | null }>;
 /** In this process: for what cannot make the CLI wait. */
-const inProcess = (env?: NodeJS.ProcessEnv): Run => (args) => runMain(args, { env });
+const inProcess: Run = (args) => runMain(args);
 /** The built binary, killed if it has not ended after 10 s. */
 const binary = (options: CliOptions = {}): Run => (args) => runCli(args, { killAfter: 10_000, ...options });
 
@@ -83,7 +83,7 @@ describe('1. special files: nothing blocks, nothing is read without limit', () =
 describe('3. a huge problem list: no stack overflow, the rest of the catalogue intact', () => {
   it('150,000 empty documents (`---` lines) give 100 problems and a count, exit 3, every other method listed', async () => {
     const dir = folderWith((d) => writeFileSync(join(d, 'streep.yaml'), '---\n'.repeat(150_000)));
-    const r = await expectSkipped(inProcess(), dir, /streep\.yaml:\d+: en nog 149900 problemen in dit bestand/);
+    const r = await expectSkipped(inProcess, dir, /streep\.yaml:\d+: en nog 149900 problemen in dit bestand/);
     expect(r.stderr).not.toMatch(/call stack/i);
     expect(r.stderr.match(/streep\.yaml:\d+:\d+: leeg document/g)).toHaveLength(100);
   });
@@ -118,7 +118,7 @@ describe('10. links that lead out of the folder', () => {
       writeFileSync(join(d, 'binnen.txt'), yamlOf(method({ id: 'binnen' })));
       symlinkSync('binnen.txt', join(d, 'binnen.yaml'));
     });
-    const r = await expectSkipped(inProcess(), dir, /elders\.yaml: is een koppeling naar .*echt\.yaml, buiten de map/, 1);
+    const r = await expectSkipped(inProcess, dir, /elders\.yaml: is een koppeling naar .*echt\.yaml, buiten de map/, 1);
     expect(r.stdout).toContain('"binnen"');
     expect(r.stdout).not.toContain('"elders"');
   });
@@ -127,18 +127,18 @@ describe('10. links that lead out of the folder', () => {
 describe('11. text that is not UTF-8', () => {
   it('a byte that is not UTF-8 is a problem with file, line and column, not a silent U+FFFD', async () => {
     const dir = folderWith((d) => writeFileSync(join(d, 'latin1.yaml'), Buffer.concat([Buffer.from('id: latin\nname: Caf'), Buffer.from([0xe9]), Buffer.from(base('x').slice(9))])));
-    const r = await expectSkipped(inProcess(), dir, /latin1\.yaml:2:10: geen geldige UTF-8 \(byte 0xE9\); sla het bestand op als UTF-8/);
+    const r = await expectSkipped(inProcess, dir, /latin1\.yaml:2:10: geen geldige UTF-8 \(byte 0xE9\); sla het bestand op als UTF-8/);
     expect(r.stdout).not.toContain('\ufffd');
   });
 
   it('a real U+FFFD in a file is kept, and the bad byte after it still found', async () => {
     const dir = folderWith((d) => writeFileSync(join(d, 'beide.yaml'), Buffer.concat([Buffer.from(`# \ufffd\n# `), Buffer.from([0xff]), Buffer.from('\n')])));
-    await expectSkipped(inProcess(), dir, /beide\.yaml:2:3: geen geldige UTF-8 \(byte 0xFF\)/);
+    await expectSkipped(inProcess, dir, /beide\.yaml:2:3: geen geldige UTF-8 \(byte 0xFF\)/);
   });
 
   it('a UTF-16 file is named as such', async () => {
     const dir = folderWith((d) => writeFileSync(join(d, 'utf16.yaml'), Buffer.from(`\ufeff${base('utf')}`, 'utf16le')));
-    await expectSkipped(inProcess(), dir, /utf16\.yaml:1: geen geldige UTF-8: het bestand is opgeslagen als UTF-16/);
+    await expectSkipped(inProcess, dir, /utf16\.yaml:1: geen geldige UTF-8: het bestand is opgeslagen als UTF-16/);
   });
 });
 
@@ -155,8 +155,8 @@ describe('2. --force replaces only regular files', () => {
   // A FIFO on the binary: writing into it would wait for a reader.
   const kinds = [
     { kind: 'a FIFO', says: 'is een pijp (FIFO)', make: (dir: string) => (execFileSync('mkfifo', [join(dir, 'pijp')]), join(dir, 'pijp')), check: (p: string) => statSync(p).isFIFO(), run: binary() },
-    { kind: 'a device', says: 'is een apparaat', make: deviceIn, check: (p: string) => statSync(p).isCharacterDevice(), run: inProcess() },
-    { kind: 'a folder', says: 'is een map', make: (dir: string) => dir, check: (p: string) => statSync(p).isDirectory(), run: inProcess() },
+    { kind: 'a device', says: 'is een apparaat', make: deviceIn, check: (p: string) => statSync(p).isCharacterDevice(), run: inProcess },
+    { kind: 'a folder', says: 'is een map', make: (dir: string) => dir, check: (p: string) => statSync(p).isDirectory(), run: inProcess },
   ];
   it.each(kinds)('export --output to $kind with --force: refused, exit 1, left as it was', async ({ says, make, check, run }) => {
     const dir = tempDir('force-');
