@@ -49,6 +49,17 @@ export async function runMain(args: string[], options: MainOptions = {}): Promis
   const stdout = new Capture(tty, tty ? options.columns : undefined);
   const stderr = new Capture(tty, tty ? options.columns : undefined);
   const stdin = Object.assign(Readable.from(options.input === undefined ? [] : [options.input]), { isTTY: false });
-  const code = await main(['node', 'methodewijzer', ...args], { stdin, stdout, stderr, env: { ...cleanEnv(), ...options.env } });
-  return { code, stdout: stdout.text, stderr: stderr.text };
+  // Node prints a process warning (a library's process.emitWarning) on the process's stderr: as the
+  // binary's would, it goes to the run's stderr, as Node words it.
+  const warnings: string[] = [];
+  const onWarning = (w: Error) => warnings.push(`(node:${process.pid}) ${w.name}: ${w.message}\n`);
+  process.on('warning', onWarning);
+  try {
+    const code = await main(['node', 'methodewijzer', ...args], { stdin, stdout, stderr, env: { ...cleanEnv(), ...options.env } });
+    // Warnings are emitted on a later tick than the one that raised them.
+    await new Promise((resolve) => setImmediate(resolve));
+    return { code, stdout: stdout.text, stderr: stderr.text + warnings.join('') };
+  } finally {
+    process.off('warning', onWarning);
+  }
 }
