@@ -40,9 +40,9 @@ export class TmuxSession {
     // /bin/sh runs the command line (with its exit-status file) whatever the user's SHELL is.
     const settings = ['set -g default-shell /bin/sh', 'set -g history-limit 50000', 'set -g remain-on-exit on', 'set -g status off'];
     writeFileSync(config, settings.join('\n') + '\n');
-    // After the program: its exit status, then a mark on the screen, and a shell that stays. A pane whose
-    // shell ends at once is closed while tmux may not have read the program's last output (tmux 3.3
-    // drops it), so the pane stays open until the session is killed.
+    // After the program: its exit status, then a mark on the screen, and a shell that stays. When the
+    // shell ended at once, tmux could close the pane before it had read the program's last output (seen
+    // under load: the advice cut off mid-line), so the pane stays open until the session is killed.
     const shell = `${command.map(quote).join(' ')}; echo $? > ${quote(this.statusFile)}; printf '\\n%s\\n' ${quote(this.endMark)}; exec sleep 600`;
     execFileSync(
       TMUX,
