@@ -3,9 +3,11 @@
 //
 // The cache lives with the CLI's other caches in the user's cache folder, never in the install folder:
 // a global install may be read-only, and a cache shipped in the package never matched the installed
-// files anyway. Where the cache folder cannot be written, the CLI simply runs without one.
-//   Node 22.8 and later: Node's own compile cache (module.enableCompileCache).
-//   Node 20: a V8 code cache made here with vm.Script, keyed by the build's content hash.
+// files anyway. Where the cache folder cannot be written, the CLI simply runs without one. One folder
+// of flat files per Node version, beside folders/ and search/:
+//   Node 22.8 and later: Node's own compile cache (module.enableCompileCache), which names its folder
+//     (v22.23.5-x64-<flags>-<uid>) and checks the source itself;
+//   Node 20: a V8 code cache made here with vm.Script, in v20.20.2-x64/, keyed by the build's hash.
 // Bundled on its own by scripts/build.mjs; uses only Node built-ins.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
@@ -29,13 +31,13 @@ export function run(): void {
   if (root && enableCompileCache) {
     try {
       // Reports failure (an unwritable folder) as a status rather than throwing; either way the CLI runs.
-      enableCompileCache(join(root, 'compile-cache'));
+      enableCompileCache(root);
     } catch {
       // No cache this time.
     }
     cli = require(join(DIST, 'cli.cjs')) as Cli;
   } else if (root) {
-    const cache = new CodeCache(join(root, 'v8-cache', `node-${process.version}-${process.arch}`));
+    const cache = new CodeCache(join(root, `${process.version}-${process.arch}`));
     process.on('exit', () => cache.save());
     cli = cache.load(join(DIST, 'cli.cjs')) as Cli;
   } else {

@@ -187,8 +187,10 @@ describe('the installed CLI, read-only', () => {
   });
 
   it('keeps its code cache in the user cache folder', () => {
-    // Node 22.8+ keeps its own compile cache; on older Node the CLI writes a V8 code cache itself.
-    expect(readdirSync(join(cache, 'methodewijzer'))).toEqual(expect.arrayContaining([expect.stringMatching(/^(compile-cache|v8-cache)$/)]));
+    // Node 22.8+ keeps its own compile cache there, in v22.23.5-x64-…; on Node 20 the CLI writes one itself.
+    const folder = readdirSync(join(cache, 'methodewijzer')).find((name) => name.startsWith(`${process.version}-${process.arch}`));
+    expect(folder).toBeDefined();
+    expect(readdirSync(join(cache, 'methodewijzer', folder!)).length).toBeGreaterThan(0);
   });
 
   it('works with a cache folder it cannot write', async () => {
