@@ -50,7 +50,7 @@ export function run(): void {
  * The CLI's cache folder: $XDG_CACHE_HOME/methodewijzer, else ~/.cache/methodewijzer. The same rule as
  * cacheRoot() in src/catalogue/cache.ts, repeated because this file must not load the CLI to start it.
  */
-export function cacheRoot(env: NodeJS.ProcessEnv): string | undefined {
+function cacheRoot(env: NodeJS.ProcessEnv): string | undefined {
   const xdg = env.XDG_CACHE_HOME;
   if (xdg && isAbsolute(xdg)) return join(xdg, 'methodewijzer');
   let home = env.HOME;
