@@ -195,7 +195,9 @@ describe('the installed CLI, read-only', () => {
 
   it('works with a cache folder it cannot write', async () => {
     const xdg = unwritableDir();
-    expect((await ok(['list'], { xdg })).stdout.trimEnd().split('\n')).toHaveLength(METHOD_FACTS.length);
+    const list = await ok(['list'], { xdg });
+    expect(list.stdout.trimEnd().split('\n')).toHaveLength(METHOD_FACTS.length);
+    expect(list.stderr).toBe('');
     const folder = tempDir('install-own-');
     writeFileSync(join(folder, 'eigen.yaml'), 'id: eigen\nname: Eigen\nsummary: Een eigen methode.\nelements: [contact]\nsource:\n  kind: verkenning\nurl: https://example.org/eigen\n');
     expect((await ok(['--catalogue', folder, 'search', 'eigen'], { xdg })).stdout).toContain('eigen\tEigen');
