@@ -1,16 +1,8 @@
 import type { ChalkInstance } from 'chalk';
-import type { MethodOrigin } from '../catalogue/catalogue.js';
+import type { ElementNames, MethodOrigin } from '../core/methods.js';
 import { ELEMENT_KEYS, type ElementKey } from '../keys.js';
 import type { Method } from '../schema.js';
 import { sanitize, truncate, wrap } from '../terminal.js';
-
-export const ELEMENT_NAMES: Record<ElementKey, string> = {
-  animo: 'Animo',
-  contact: 'Contact',
-  toerusting: 'Toerusting',
-  inbedding: 'Inbedding',
-  empathie: 'Empathie',
-};
 
 const KIND_LABELS = { databank: 'databank', verkenning: 'verkenning' } as const;
 
@@ -44,7 +36,11 @@ export function formatMethodLines(methods: Method[]): string {
 }
 
 /** One method in full; on a terminal every line is wrapped to `width`, except a URL too long for any line. */
-export function formatMethodDetail(m: Method, origin: MethodOrigin | undefined, style: ChalkInstance, width: number): string {
+export function formatMethodDetail(
+  m: Method,
+  origin: MethodOrigin | undefined,
+  { style, width, names }: { style: ChalkInstance; width: number; names: ElementNames },
+): string {
   const labelWidth = 11;
   const label = (l: string) => style.bold(l.padEnd(labelWidth));
   // A label, then its text wrapped to the width under itself.
@@ -59,7 +55,7 @@ export function formatMethodDetail(m: Method, origin: MethodOrigin | undefined, 
   lines.push(wrap(sanitize(m.summary), width), '');
   // The element names beside the grid, or below it, under the label, when they do not fit there.
   const grid = elementGrid(m.elements, style);
-  const elementNames = m.elements.map((e) => ELEMENT_NAMES[e]).join(', ');
+  const elementNames = m.elements.map((e) => names[e]).join(', ');
   const gridEnd = labelWidth + 'A C T I E'.length + 2;
   lines.push(label('ACTIE') + grid + (gridEnd + elementNames.length <= width ? '  ' + elementNames : '\n' + ' '.repeat(labelWidth) + under(labelWidth, elementNames)));
   const source = m.source.kind === 'databank' ? 'databank' : 'verkenning';
