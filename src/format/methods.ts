@@ -15,10 +15,11 @@ export function elementGrid(elements: ElementKey[], style: ChalkInstance): strin
 export function formatMethodTable(methods: Method[], style: ChalkInstance, columns: number): string {
   const grid = 'A C T I E';
   const kindWidth = 10;
-  const idWidth = Math.max(2, ...methods.map((m) => m.id.length));
+  // A loop, not Math.max(...spread): a catalogue of 100,000 methods would overflow the call stack.
+  const idWidth = longest(methods, (m) => m.id, 2);
   const fixed = grid.length + kindWidth + 4;
   // Names come first: the id column is shown only where the whole names fit beside it.
-  const nameWidth = Math.max(12, Math.min(columns - fixed, Math.max(4, ...methods.map((m) => m.name.length))));
+  const nameWidth = Math.max(12, Math.min(columns - fixed, longest(methods, (m) => m.name, 4)));
   const showId = nameWidth + fixed + 2 + idWidth <= columns;
   const row = (name: string, g: string, kind: string, id: string) =>
     [name.padEnd(nameWidth), g, kind.padEnd(kindWidth), showId ? id : ''].join('  ').trimEnd();
@@ -67,4 +68,11 @@ export function formatMethodDetail(
   lines.push(labelWidth + url.length <= width ? label('Link') + style.underline(url) : style.bold('Link') + '\n' + style.underline(url));
   if (origin && !origin.builtin) lines.push(field('Herkomst', `eigen methode, uit ${sanitize(origin.file)}`));
   return lines.join('\n') + '\n';
+}
+
+/** The length of the longest text among `items`, at least `min`. */
+function longest<T>(items: T[], text: (item: T) => string, min: number): number {
+  let n = min;
+  for (const item of items) n = Math.max(n, text(item).length);
+  return n;
 }
