@@ -1,18 +1,25 @@
-import { Command, CommanderError, Help, InvalidArgumentError, Option, type OutputConfiguration } from 'commander';
-import { BuiltinCatalogueBroken, loadCatalogue } from './catalogue/catalogue.js';
+import { Command, CommanderError, Help, Option, type OutputConfiguration } from 'commander';
+import { BuiltinCatalogueBroken, readCompiled } from './catalogue/catalogue.js';
 import { formatProblem } from './catalogue/problem.js';
-import { createContext, type Context, type GlobalOptions } from './context.js';
-import { ENV_CATALOGUE, EXPORT_FORMATS, SEARCH_LIMIT } from './defaults.js';
+import { examples, type CommandSpec } from './command.js';
+import actie from './commands/actie.js';
+import exportCommand from './commands/export.js';
+import glossary from './commands/glossary.js';
+import list from './commands/list.js';
+import model from './commands/model.js';
+import newCommand from './commands/new.js';
+import search from './commands/search.js';
+import show from './commands/show.js';
+import sources from './commands/sources.js';
+import validate from './commands/validate.js';
+import { createContext, type GlobalOptions, type IO } from './context.js';
+import { ENV_CATALOGUE } from './defaults.js';
 import { AppError, EXIT } from './errors.js';
 import { interruptHandlers } from './interrupt.js';
-import { guardOutput } from './output.js';
-import { answerFlags, NO_PREFERENCE } from './core/advice.js';
-import { parseElement } from './core/methods.js';
-import { CONTEXT_KEYS, ELEMENT_KEYS, SOURCE_KINDS } from './keys.js';
+import { collect } from './options.js';
+import { guardOutput, print } from './output.js';
 import { makeStyle, sanitize, wantsColor } from './terminal.js';
-
-declare const __VERSION__: string;
-const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+import { VERSION } from './version.js';
 
 const HELP_TITLES: Record<string, string> = {
   'Usage:': 'Gebruik:',
@@ -51,48 +58,11 @@ class DutchCommand extends Command {
   }
 }
 
-/** An empty value ('' from a script's unset variable, say) would silently mean "here" or "nothing". */
-const nonEmpty = (value: string) => {
-  if (!value.trim()) throw new InvalidArgumentError('Een lege waarde kan niet.');
-  return value;
-};
-/** Adds to the list commander hands back, rather than copying it: 40,000 repeated flags stay linear. */
-function append<T>(value: T, previous: T[] | undefined): T[] {
-  if (!previous) return [value];
-  previous.push(value);
-  return previous;
-}
-const collect = (value: string, previous?: string[]) => append(nonEmpty(value), previous);
+/** Every command, in the order of the help. Adding one: its file in src/commands/, then one line here. */
+const COMMANDS = [list, search, show, model, glossary, sources, exportCommand, newCommand, actie, validate] as unknown as AnyCommand[];
 
-function parseLimit(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('Geef een heel getal van 1 of meer.');
-  return n;
-}
-
-function examples(...lines: string[]): string {
-  return `\nVoorbeelden:\n${lines.map((l) => `  $ methodewijzer ${l}`).join('\n')}\n`;
-}
-
-/** Options shared by `list`, `search` and `export`. */
-export function addFilterOptions(cmd: Command): Command {
-  return cmd
-    .addOption(
-      new Option(
-        '-e, --element <element>',
-        `alleen methoden onder dit ACTIE-element (herhaalbaar; keuze uit: ${ELEMENT_KEYS.join(', ')})`,
-      ).argParser((v: string, prev: string[] | undefined) => {
-        const element = parseElement(v);
-        if (!element) throw new InvalidArgumentError(`Kies uit: ${ELEMENT_KEYS.join(', ')}.`);
-        return append(element, prev);
-      }),
-    )
-    .addOption(new Option('-k, --kind <kind>', 'alleen methoden uit databanken of uit verkenningen').choices(SOURCE_KINDS))
-    .option('-t, --tag <tag>', 'alleen methoden met deze tag (herhaalbaar: alle genoemde)', collect);
-}
-
-/** Runs a command; `prepare: false` leaves ctx.prepare() to the command (search does, to try its snapshot first). */
-type Runner = (fn: (ctx: Context) => Promise<number | void>, cmd: Command, options?: { prepare?: boolean }) => Promise<void>;
+type AnyCommand = CommandSpec<unknown[], unknown>;
+type Runner = (spec: AnyCommand, cmd: Command, args: unknown[]) => Promise<void>;
 
 export function buildProgram(run: Runner, output: OutputConfiguration): Command {
   const program = new DutchCommand('methodewijzer');
@@ -115,190 +85,42 @@ export function buildProgram(run: Runner, output: OutputConfiguration): Command 
     .option('--no-color', 'geen kleur (ook met de omgevingsvariabele NO_COLOR)')
     .addHelpText(
       'after',
-      examples('list --element animo', 'search "tijd voor elkaar"', 'show "kan wel"', 'model toerusting', 'actie') +
+      examples(['list --element animo', 'search "tijd voor elkaar"', 'show "kan wel"', 'model toerusting', 'actie']) +
         "\nMeer hulp bij een opdracht: methodewijzer <opdracht> --help\n",
     );
-
-  addFilterOptions(
-    program
-      .command('list')
-      .description('toon alle methoden, eventueel gefilterd')
-      .option('--json', 'de volledige records als JSON'),
-  )
-    .addHelpText('after', examples('list', 'list --element animo --element contact', 'list --kind databank --tag dorp', 'list --json'))
-    .action(function (this: Command) {
-      return run(async (ctx) => (await import('./commands/list.js')).list(this.opts(), ctx), this);
-    });
-
-  addFilterOptions(
-    program
-      .command('search')
-      .description('zoek methoden op woorden uit hun naam, doel of setting; tikfouten en accenten maken niet uit')
-      .argument('<woorden...>', 'zoekwoorden, los of aan elkaar geschreven')
-      .option('-n, --limit <n>', 'hoogstens zoveel resultaten', parseLimit, SEARCH_LIMIT)
-      .option('--json', 'de records als JSON, met hun score en per veld de woorden die overeenkwamen'),
-  )
-    .addHelpText(
-      'after',
-      examples('search tijd voor elkaar', 'search "jongeren keet"', 'search dorp toekomst --element inbedding', 'search vrijwilligers --limit 3 --json') +
-        '\nAfsluitcode 0 bij resultaten, 1 als niets gevonden is (zoals grep), 2 bij verkeerd gebruik,\n3 als een eigen catalogusbestand ongeldig is (de rest wordt wel doorzocht).\n',
-    )
-    .action(function (this: Command, words: string[]) {
-      return run(async (ctx) => (await import('./commands/search.js')).search(words, this.opts(), ctx), this, { prepare: false });
-    });
-
-  program
-    .command('show')
-    .description('toon één methode helemaal, met link')
-    .argument('<methode>', 'id of naam (hoofdletters en accenten maken niet uit)')
-    .option('--json', 'het record als JSON')
-    .addHelpText('after', examples('show abcd', 'show "kan wel"', 'show MAC --json'))
-    .action(function (this: Command, query: string) {
-      return run(async (ctx) => (await import('./commands/show.js')).show(query, this.opts(), ctx), this);
-    });
-
-  program
-    .command('model')
-    .description('het ACTIE-model: per element de vraag, de twee polen, doen en laten')
-    .argument('[element]', `een element (${ELEMENT_KEYS.join(', ')}, of de letter)`)
-    .option('--json', 'als JSON')
-    .addHelpText('after', examples('model', 'model inbedding', 'model --json'))
-    .action(function (this: Command, element: string | undefined) {
-      return run(async (ctx) => (await import('./commands/model.js')).model(element, this.opts(), ctx), this);
-    });
-
-  program
-    .command('glossary')
-    .description('het begrippenkader van de brochure')
-    .option('--json', 'als JSON')
-    .addHelpText('after', examples('glossary', 'glossary --json'))
-    .action(function (this: Command) {
-      return run(async (ctx) => (await import('./commands/glossary.js')).glossary(this.opts(), ctx), this);
-    });
-
-  program
-    .command('sources')
-    .description('de bronnen: de brochure, de databanken en verkenningen, en de vijf selectiecriteria')
-    .option('--json', 'als JSON')
-    .addHelpText('after', examples('sources', 'sources --json'))
-    .action(function (this: Command) {
-      return run(async (ctx) => (await import('./commands/sources.js')).sources(this.opts(), ctx), this);
-    });
-
-  addFilterOptions(
-    program
-      .command('export')
-      .description('exporteer de methoden als JSON, YAML, CSV of Markdown, met dezelfde filters als list')
-      .addOption(
-        new Option('-f, --format <formaat>', 'het formaat (standaard: volgens de extensie van --output)').choices(EXPORT_FORMATS),
-      )
-      .option('-o, --output <bestand>', 'schrijf naar dit bestand in plaats van naar stdout', nonEmpty)
-      .option('--force', 'overschrijf een bestaand bestand bij --output')
-      .option('--bom', 'begin de CSV met een byte order mark (voor spreadsheetprogramma’s die dat nodig hebben)'),
-  )
-    .addHelpText(
-      'after',
-      examples(
-        'export --format json > methoden.json',
-        'export --output methoden.csv --bom',
-        'export --format md --element animo --output animo.md',
-        'export --format yaml --output mijn-map/methoden.yaml',
-      ),
-    )
-    .action(function (this: Command) {
-      return run(async (ctx) => (await import('./commands/export.js')).exportMethods(this.opts(), ctx), this);
-    });
-
-  program
-    .command('new')
-    .description('maak een bestand voor een eigen methode, met elk veld uitgelegd, om in te vullen')
-    .argument('<naam>', 'de naam van de methode; het id en de bestandsnaam worden ervan afgeleid')
-    .addHelpText(
-      'after',
-      examples('new "Buurtkracht"', '--catalogue ./mijn-methoden new "Buurtkracht"') +
-        `\nHet bestand komt in de eerste map van --catalogue, anders van ${ENV_CATALOGUE}, anders in de huidige map.\n` +
-        'Een bestaand bestand wordt nooit overschreven.\n',
-    )
-    .action(function (this: Command, name: string) {
-      const catalogueFlag = Boolean((this.optsWithGlobals() as GlobalOptions).catalogue?.length);
-      // new and validate read no catalogue through ctx, so nothing needs preparing.
-      return run(async (ctx) => (await import('./commands/new.js')).newMethod(name, { catalogueFlag }, ctx), this, { prepare: false });
-    });
-
-  const actie = program
-    .command('actie')
-    .description('de ACTIE-vragenlijst: vijf vragen, dan advies per element en een kortlijst van methoden');
-  for (const key of ELEMENT_KEYS) actie.option(`--${key} <antwoord>`, `antwoord op de vraag bij ${key[0].toUpperCase()}${key.slice(1)}`);
-  actie
-    .option('--setting <omgeving>', 'antwoord op de vraag naar de omgeving (geen: geen voorkeur)')
-    .option('--doelgroep <groep>', 'antwoord op de vraag naar de doelgroep (geen: geen voorkeur)')
-    .option('--json', 'de antwoorden en het hele advies als JSON')
-    .option('--report <bestand>', 'schrijf het advies ook als Markdown-rapport naar dit bestand', nonEmpty)
-    .option('--force', 'laat --report een bestaand bestand vervangen')
-    .option('--no-pager', 'toon het advies zonder pager, ook als het langer is dan het venster')
-    .addHelpText('after', () =>
-      actieValuesHelp() +
-        examples(
-          'actie',
-          'actie --animo bijsturen --contact benutten --toerusting aanreiken --inbedding beide --empathie onbekend',
-          'actie --animo aansluiten --contact versterken --toerusting eigen-kracht --inbedding burgers \\\n      --empathie betrokkenheid --setting dorp --doelgroep jongeren --json',
-          'actie --report advies.md',
-        ) +
-        '\nZonder alle vijf antwoorden stelt de opdracht de vragen; dat kan alleen in een terminal.\n',
-    )
-    .on('beforeHelp', () => describeContextOptions(actie))
-    .action(function (this: Command) {
-      return run(async (ctx) => (await import('./commands/actie.js')).actie(this.opts(), ctx), this);
-    });
-
-  program
-    .command('validate')
-    .description('controleer catalogusmappen en meld elk probleem (exit 3 bij problemen)')
-    .argument('[map...]', 'mappen om te controleren (standaard de ingebouwde catalogus en de mappen van --catalogue)')
-    .option('--json', 'het rapport als JSON')
-    .addHelpText('after', examples('validate', 'validate ./mijn-methoden', '--catalogue ./mijn-methoden validate', 'validate a b --json'))
-    .action(function (this: Command, dirs: string[]) {
-      return run(async (ctx) => (await import('./commands/validate.js')).validate(dirs, this.opts(), ctx), this, { prepare: false });
-    });
-
+  for (const spec of COMMANDS) addCommand(program, spec, run);
   return program;
 }
 
-/** The context options' descriptions: their questions, read from the built-in model when help is shown. */
-function describeContextOptions(cmd: Command): void {
-  try {
-    const { model } = loadCatalogue();
-    for (const key of CONTEXT_KEYS) {
-      const option = cmd.options.find((o) => o.long === `--${key}`);
-      const q = model.context[key];
-      if (option) option.description = `${q.question} (${NO_PREFERENCE}: ${q.none.toLowerCase()})`;
-    }
-  } catch {
-    // Keep the general descriptions; the catalogue's problems show when a command reads it.
-  }
-}
-
-/** The values each answer option takes, read from the built-in model when help is shown. */
-function actieValuesHelp(): string {
-  try {
-    const flags = answerFlags(loadCatalogue());
-    const width = Math.max(...flags.map((f) => f.key.length)) + 4;
-    return `\nWaarden:\n${flags.map((f) => `  ${`--${f.key}`.padEnd(width)}${f.values.join(', ')}`).join('\n')}\n`;
-  } catch {
-    return '';
-  }
+/** Declares one command from its spec: arguments, options, help with examples, and the action. */
+function addCommand(program: Command, spec: AnyCommand, run: Runner): void {
+  const cmd = program.command(spec.name).description(spec.description);
+  for (const [name, description] of spec.arguments ?? []) cmd.argument(name, description);
+  spec.options?.(cmd);
+  // Before the help is formatted, since catalogueHelp may fill in option descriptions.
+  let fromCatalogue = '';
+  cmd.on('beforeHelp', () => {
+    const compiled = spec.catalogueHelp && readCompiled();
+    if (compiled) fromCatalogue = spec.catalogueHelp!(compiled, cmd);
+  });
+  cmd.addHelpText('after', () => fromCatalogue + examples(spec.examples) + (spec.notes ?? ''));
+  // commander passes the arguments, then the options and the command itself.
+  cmd.action((...args: unknown[]) => run(spec, cmd, args.slice(0, -2)));
 }
 
 /** Runs the CLI and returns its exit code; the one place where failures become exit codes. */
-export async function main(argv = process.argv, io: Parameters<typeof createContext>[1] = {}): Promise<number> {
+export async function main(argv = process.argv, io: IO = {}): Promise<number> {
   const stderr = io.stderr ?? process.stderr;
   const env = io.env ?? process.env;
   let code: number = EXIT.ok;
 
-  const run = async (fn: (ctx: Context) => Promise<number | void>, cmd: Command, { prepare = true } = {}) => {
-    const ctx = createContext(cmd.optsWithGlobals() as GlobalOptions, io);
-    if (prepare) await ctx.prepare();
-    code = (await fn(ctx)) ?? EXIT.ok;
+  const run: Runner = async (spec, cmd, args) => {
+    const options = cmd.optsWithGlobals() as GlobalOptions;
+    const ctx = createContext(options, io);
+    const output = await spec.run(ctx, options, ...args);
+    await print(output, ctx);
+    if (output.error) throw output.error;
+    code = output.code ?? EXIT.ok;
     if (code === EXIT.ok && ctx.problems.length) code = EXIT.invalidCatalogue;
   };
 

@@ -1,3 +1,5 @@
+import type { Output } from './command.js';
+import type { Context } from './context.js';
 import { EXIT } from './errors.js';
 
 // The one place that decides what a failed write to stdout or stderr means, whoever wrote (a command,
@@ -40,3 +42,14 @@ const REASONS: Record<string, string> = {
   ERR_STREAM_DESTROYED: ': de uitvoer is gesloten',
   EBADF: ': de uitvoer is gesloten',
 };
+
+/** Prints what a command produced: the data on stdout (through the pager when asked), then the note on stderr. */
+export async function print(output: Output, ctx: Pick<Context, 'stdout' | 'stderr' | 'env'>): Promise<void> {
+  if (output.json !== undefined) ctx.stdout.write(JSON.stringify(output.json, null, 2) + '\n');
+  if (output.text) {
+    // The pager (and child_process with it) is loaded only for a terminal.
+    if (output.paged && ctx.stdout.isTTY) await (await import('./pager.js')).writePaged(ctx.stdout, output.text, { env: ctx.env });
+    else ctx.stdout.write(output.text);
+  }
+  if (output.note) ctx.stderr.write(output.note);
+}

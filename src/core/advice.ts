@@ -1,7 +1,7 @@
 import { ATTENTION_THRESHOLD, SHORTLIST_SIZE } from '../defaults.js';
 import { CONTEXT_KEYS, EXTRA_ANSWER_KEYS, type ContextKey, type ElementKey, type SourceKind } from '../keys.js';
 import type { ActieElement, ActieModel, ContextQuestion, Method } from '../schema.js';
-import { normalize } from './methods.js';
+import { compact } from './fold.js';
 
 /** The answer to one element: one of its two pole keys, `beide` or `onbekend`. */
 export type AnswerKey = string;
@@ -130,9 +130,9 @@ export const NO_PREFERENCE = 'geen';
 
 /** Matches what a user typed against allowed keys, ignoring case, accents and hyphens. */
 export function matchKey(input: string, keys: readonly string[]): string | undefined {
-  const wanted = normalize(input);
+  const wanted = compact(input);
   if (!wanted) return undefined;
-  return keys.find((k) => k === input) ?? keys.find((k) => normalize(k) === wanted);
+  return keys.find((k) => k === input) ?? keys.find((k) => compact(k) === wanted);
 }
 
 /** Every answer as a command-line option: its name (the element or context key) and the values it takes. */
@@ -299,4 +299,12 @@ function fitsSetting(m: Method, context: Record<ContextKey, ContextOption | null
 
 function methodRef(m: Method): MethodRef {
   return { id: m.id, name: m.name, url: m.url, kind: m.source.kind, elements: [...m.elements] };
+}
+
+/** Answers so far: an element without a key is still to be asked; a context key without a value too. */
+export type PartialAnswers = Partial<ActieAnswers>;
+
+/** All five elements answered: the context questions not answered mean "no preference". */
+export function completeAnswers(given: PartialAnswers): ActieAnswers {
+  return { setting: null, doelgroep: null, ...given } as ActieAnswers;
 }

@@ -4,6 +4,8 @@ import type { ActieModel, ContextKey, Sources } from '../schema.js';
 import { CONTEXT_KEYS } from '../keys.js';
 import { sanitize, truncate, wrap } from '../terminal.js';
 import { plural } from './plural.js';
+import { mdLink as markdownLink, mdText as md } from './markdown.js';
+import { shellQuote } from '../paths.js';
 
 /** How the attention (1..3 in catalogue/actie.yaml) reads to a person. */
 export function attentionLabel(attention: number): string {
@@ -163,9 +165,6 @@ export function reproduceCommand(answers: ActieAnswers, model: ActieModel, folde
   return ['methodewijzer', ...args.map(shellQuote)].join(' ');
 }
 
-function shellQuote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
 
 /** The advice as data for `--json`: everything the screen shows, reasons as text and as data. */
 export function adviceJson(answers: ActieAnswers, advice: Advice, command: string) {
@@ -187,16 +186,7 @@ export interface ReportMeta {
   command: string;
 }
 
-/** Escapes text for Markdown: control characters made visible, markup characters made literal. */
-export function md(text: string): string {
-  return sanitize(text).replace(/([\\`*_[\]|<>#])/g, '\\$1');
-}
-
-const URL_ESCAPES: Record<string, string> = { ' ': '%20', '(': '%28', ')': '%29', '<': '%3C', '>': '%3E' };
-
-function mdLink(m: MethodRef): string {
-  return `[${md(m.name)}](${sanitize(m.url).replace(/[ ()<>]/g, (c) => URL_ESCAPES[c])})`;
-}
+const mdLink = (m: MethodRef) => markdownLink(m.name, m.url);
 
 /** The Markdown report, in the order of the screen: profile, focus, shortlist, then the details per element. */
 export function formatAdviceMarkdown(answers: ActieAnswers, advice: Advice, model: ActieModel, meta: ReportMeta): string {

@@ -1,16 +1,8 @@
 import type { ChalkInstance } from 'chalk';
-import type { MethodOrigin } from '../catalogue/catalogue.js';
+import type { ElementNames, MethodOrigin } from '../core/methods.js';
 import { ELEMENT_KEYS, type ElementKey } from '../keys.js';
 import type { Method } from '../schema.js';
 import { sanitize, truncate, wrap } from '../terminal.js';
-
-export const ELEMENT_NAMES: Record<ElementKey, string> = {
-  animo: 'Animo',
-  contact: 'Contact',
-  toerusting: 'Toerusting',
-  inbedding: 'Inbedding',
-  empathie: 'Empathie',
-};
 
 const KIND_LABELS = { databank: 'databank', verkenning: 'verkenning' } as const;
 
@@ -23,10 +15,11 @@ export function elementGrid(elements: ElementKey[], style: ChalkInstance): strin
 export function formatMethodTable(methods: Method[], style: ChalkInstance, columns: number): string {
   const grid = 'A C T I E';
   const kindWidth = 10;
-  const idWidth = Math.max(2, ...methods.map((m) => m.id.length));
+  // A loop, not Math.max(...spread): a catalogue of 100,000 methods would overflow the call stack.
+  const idWidth = longest(methods, (m) => m.id, 2);
   const fixed = grid.length + kindWidth + 4;
   // Names come first: the id column is shown only where the whole names fit beside it.
-  const nameWidth = Math.max(12, Math.min(columns - fixed, Math.max(4, ...methods.map((m) => m.name.length))));
+  const nameWidth = Math.max(12, Math.min(columns - fixed, longest(methods, (m) => m.name, 4)));
   const showId = nameWidth + fixed + 2 + idWidth <= columns;
   const row = (name: string, g: string, kind: string, id: string) =>
     [name.padEnd(nameWidth), g, kind.padEnd(kindWidth), showId ? id : ''].join('  ').trimEnd();
@@ -44,7 +37,11 @@ export function formatMethodLines(methods: Method[]): string {
 }
 
 /** One method in full; on a terminal every line is wrapped to `width`, except a URL too long for any line. */
-export function formatMethodDetail(m: Method, origin: MethodOrigin | undefined, style: ChalkInstance, width: number): string {
+export function formatMethodDetail(
+  m: Method,
+  origin: MethodOrigin | undefined,
+  { style, width, names }: { style: ChalkInstance; width: number; names: ElementNames },
+): string {
   const labelWidth = 11;
   const label = (l: string) => style.bold(l.padEnd(labelWidth));
   // A label, then its text wrapped to the width under itself.
@@ -59,7 +56,7 @@ export function formatMethodDetail(m: Method, origin: MethodOrigin | undefined, 
   lines.push(wrap(sanitize(m.summary), width), '');
   // The element names beside the grid, or below it, under the label, when they do not fit there.
   const grid = elementGrid(m.elements, style);
-  const elementNames = m.elements.map((e) => ELEMENT_NAMES[e]).join(', ');
+  const elementNames = m.elements.map((e) => names[e]).join(', ');
   const gridEnd = labelWidth + 'A C T I E'.length + 2;
   lines.push(label('ACTIE') + grid + (gridEnd + elementNames.length <= width ? '  ' + elementNames : '\n' + ' '.repeat(labelWidth) + under(labelWidth, elementNames)));
   const source = m.source.kind === 'databank' ? 'databank' : 'verkenning';
@@ -71,4 +68,11 @@ export function formatMethodDetail(m: Method, origin: MethodOrigin | undefined, 
   lines.push(labelWidth + url.length <= width ? label('Link') + style.underline(url) : style.bold('Link') + '\n' + style.underline(url));
   if (origin && !origin.builtin) lines.push(field('Herkomst', `eigen methode, uit ${sanitize(origin.file)}`));
   return lines.join('\n') + '\n';
+}
+
+/** The length of the longest text among `items`, at least `min`. */
+function longest<T>(items: T[], text: (item: T) => string, min: number): number {
+  let n = min;
+  for (const item of items) n = Math.max(n, text(item).length);
+  return n;
 }

@@ -2,13 +2,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/catalogue/load.js';
+import { openCatalogue } from '../../src/catalogue/open.js';
 import { adviseActie, answerOptions, contextOptions, type ActieAnswers } from '../../src/core/advice.js';
 import { BIN, cleanEnv, expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
 import { squash } from '../helpers/text.js';
 import { requireTmux, TmuxSession } from '../helpers/tmux.js';
 
-const catalogue = loadCatalogue();
+const catalogue = await openCatalogue();
 const { model } = catalogue;
 
 // Which choice to take per element, by position: every kind of answer once, and a second pole twice.

@@ -1,10 +1,10 @@
 // What a person sees in a narrow real terminal (tmux, 60 columns): nothing wider than the window.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/catalogue/load.js';
+import { openCatalogue } from '../../src/catalogue/open.js';
 import { BIN, cleanEnv, tempDir } from '../helpers/cli.js';
 import { requireTmux, TmuxSession } from '../helpers/tmux.js';
 
-const { methods } = loadCatalogue();
+const { methods } = (await openCatalogue());
 const WIDTH = 60;
 let sessions: TmuxSession[] = [];
 

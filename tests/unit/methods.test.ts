@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { compileBuiltin } from '../../src/catalogue/load.js';
-import { countByElement, filterMethods, findMethod, normalize, parseElement } from '../../src/core/methods.js';
+import { compact } from '../../src/core/fold.js';
+import { countByElement, filterMethods, findMethod, parseElement } from '../../src/core/methods.js';
 import { sanitize } from '../../src/terminal.js';
 
 const { methods } = compileBuiltin();
 
-describe('normalize', () => {
+describe('compact', () => {
   it.each([
     ['Kan wél', 'kanwel'],
     ['TijdvoorElkaar', 'tijdvoorelkaar'],
     ['Eigen Kracht-conferentie', 'eigenkrachtconferentie'],
     ['  PALED-methode (Plan) ', 'paledmethodeplan'],
-  ])('%s -> %s', (input, expected) => expect(normalize(input)).toBe(expected));
+  ])('%s -> %s', (input, expected) => expect(compact(input)).toBe(expected));
 });
 
 describe('findMethod', () => {

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/catalogue/load.js';
-import { formatElement, type ModelElementView } from '../../src/commands/model.js';
+import { openCatalogue } from '../../src/catalogue/open.js';
+import { formatElement, type ModelElementView } from '../../src/format/model.js';
 import { searchMethods } from '../../src/core/search.js';
+import { elementNames } from '../../src/core/methods.js';
 import { formatMethodDetail } from '../../src/format/methods.js';
 import { plural } from '../../src/format/plural.js';
 import { formatSearchResults, lineSpans } from '../../src/format/search.js';
 import { makeStyle } from '../../src/terminal.js';
 import { method } from '../helpers/catalogue.js';
 
-const catalogue = loadCatalogue();
+const catalogue = await openCatalogue();
+const names = elementNames(catalogue.model);
 const plain = makeStyle(false);
 const color = makeStyle(true);
 const WIDTHS = [40, 60, 80, 120];
@@ -116,7 +118,7 @@ describe('show on a terminal', () => {
 
   it.each(WIDTHS)('at %d columns: every line fits, except a URL that cannot, which starts a line of its own', (width) => {
     for (const m of methods) {
-      const text = formatMethodDetail(m, m === own ? origin : catalogue.origins[m.id], plain, width);
+      const text = formatMethodDetail(m, m === own ? origin : catalogue.origins[m.id], { style: plain, width: width, names });
       expect(tooWide(text, width).filter((l) => l !== m.url), m.id).toEqual([]);
       const lines = text.split('\n');
       expect(lines.some((l) => l === `Link       ${m.url}` || l === m.url), m.id).toBe(true);
@@ -126,14 +128,14 @@ describe('show on a terminal', () => {
   });
 
   it('wraps the aliases and tags under their label', () => {
-    const lines = formatMethodDetail(own, origin, plain, 60).split('\n');
+    const lines = formatMethodDetail(own, origin, { style: plain, width: 60, names }).split('\n');
     const ook = lines.findIndex((l) => l.startsWith('Ook '));
     expect(lines[ook + 1]).toMatch(/^ {11}\S/);
     expect(lines.find((l) => l.startsWith('Herkomst'))).toBe('Herkomst   eigen methode, uit mijn-methoden/buurt.yaml');
   });
 
   it('piped (no width): one line per field, as before', () => {
-    const lines = formatMethodDetail(own, origin, plain, Infinity).split('\n');
+    const lines = formatMethodDetail(own, origin, { style: plain, width: Infinity, names }).split('\n');
     expect(lines[0]).toBe(`${own.name}  (${own.id})`);
     expect(lines).toContain(`Ook        ${own.aliases!.join(', ')}`);
     expect(lines).toContain(`Link       ${own.url}`);
