@@ -23,8 +23,11 @@ const finalDist = join(root, 'dist');
 const dist = join(root, `.dist-build-${process.pid}`);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-/** Libraries bundled apart from the CLI, by import name; the CLI requires them lazily. */
-const VENDOR = ['yaml', 'zod', '@inquirer/core', 'fuse.js', 'csv-stringify/sync', 'chalk'];
+/**
+ * Libraries bundled apart from the CLI, by import name; the CLI requires them lazily. `open` bundled
+ * finds no import.meta.url, so it starts the system's xdg-open rather than a copy of its own.
+ */
+const VENDOR = ['yaml', 'zod', '@inquirer/core', 'fuse.js', 'csv-stringify/sync', 'chalk', 'open'];
 /** What the CLI uses of a library, where that is much less than all of it (tree-shaken away). */
 const USED = { '@inquirer/core': ['createPrompt', 'isDownKey', 'isEnterKey', 'isUpKey', 'useEffect', 'useKeypress', 'useState'] };
 const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/[/.]/g, '-')}.cjs`;

@@ -8,6 +8,7 @@ import glossary from './commands/glossary.js';
 import list from './commands/list.js';
 import model from './commands/model.js';
 import newCommand from './commands/new.js';
+import open from './commands/open.js';
 import search from './commands/search.js';
 import show from './commands/show.js';
 import sources from './commands/sources.js';
@@ -59,7 +60,7 @@ class DutchCommand extends Command {
 }
 
 /** Every command, in the order of the help. Adding one: its file in src/commands/, then one line here. */
-const COMMANDS = [list, search, show, model, glossary, sources, exportCommand, newCommand, actie, validate] as unknown as AnyCommand[];
+const COMMANDS = [list, search, show, open, model, glossary, sources, exportCommand, newCommand, actie, validate] as unknown as AnyCommand[];
 
 type AnyCommand = CommandSpec<unknown[], unknown>;
 type Runner = (spec: AnyCommand, cmd: Command, args: unknown[]) => Promise<void>;

@@ -1,18 +1,23 @@
 import { defineCommand } from '../command.js';
+import { UsageError } from '../errors.js';
 import { lookupMethod, methodDetail } from '../method-lookup.js';
+import { openMethod } from './open.js';
 
 export interface ShowOptions {
   json?: boolean;
+  web?: boolean;
 }
 
 export default defineCommand({
   name: 'show',
   description: 'toon één methode helemaal, met link',
   arguments: [['<methode>', 'id of naam (hoofdletters en accenten maken niet uit)']],
-  options: (cmd) => cmd.option('--json', 'het record als JSON'),
-  examples: ['show abcd', 'show "kan wel"', 'show MAC --json'],
+  options: (cmd) => cmd.option('--json', 'het record als JSON').option('--web', "open de link in de browser (als 'methodewijzer open')"),
+  examples: ['show abcd', 'show "kan wel"', 'show MAC --json', 'show MAC --web'],
   async run(ctx, options: ShowOptions, query: string) {
+    if (options.web && options.json) throw new UsageError('--web en --json gaan niet samen', 'Kies er één: de methode in de browser, of het record als JSON.');
     const { method, catalogue } = await lookupMethod(ctx, query, 'show');
+    if (options.web) return openMethod(ctx, method);
     return methodDetail(ctx, catalogue, method, options.json);
   },
 });
