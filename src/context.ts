@@ -4,7 +4,7 @@ import { FolderCache, cacheRoot } from './catalogue/cache.js';
 import type { Catalogue } from './catalogue/catalogue.js';
 import { openCatalogue } from './catalogue/open.js';
 import { capPerFile, formatProblem, type Problem } from './catalogue/problem.js';
-import { makeStyle, sanitize, wantsColor, type OutputStream } from './terminal.js';
+import { makeLink, makeStyle, sanitize, wantsColor, wantsLinks, type Link, type OutputStream } from './terminal.js';
 
 export interface GlobalOptions {
   catalogue?: string[];
@@ -25,6 +25,8 @@ export interface Context {
   style: ChalkInstance;
   /** Styling for messages on stderr. */
   errStyle: ChalkInstance;
+  /** Makes a method's name a link to its URL on stdout, where the terminal can open links (terminal.ts, wantsLinks). */
+  link: Link;
   /** stdout is a terminal: show tables and wrapped prose rather than plain lines. */
   interactive: boolean;
   /** The width to format for: the terminal's columns now (it may be resized), or Infinity in a pipe. */
@@ -57,6 +59,7 @@ export function createContext(global: GlobalOptions, io: IO = {}): Context {
     env,
     style: makeStyle(wantsColor(stdout, env, global.color)),
     errStyle,
+    link: makeLink(() => wantsLinks(stdout, env, global.color)),
     interactive: Boolean(stdout.isTTY),
     get width() {
       return stdout.isTTY ? stdout.columns || 80 : Infinity;

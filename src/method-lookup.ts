@@ -41,5 +41,5 @@ export function methodDetail(ctx: Context, catalogue: Catalogue, method: Method,
     // The record as list --json has it, plus where it came from; `origin` is not a record field.
     return { json: { ...method, origin: origin && !origin.builtin ? { own: true, file: origin.file, line: origin.line } : { own: false } } };
   }
-  return { text: formatMethodDetail(method, origin, { style: ctx.style, width: ctx.width, names: elementNames(catalogue.model) }) };
+  return { text: formatMethodDetail(method, origin, { style: ctx.style, width: ctx.width, names: elementNames(catalogue.model), link: ctx.link }) };
 }

@@ -23,6 +23,6 @@ export default defineCommand({
       return { note: "Geen methoden gevonden met deze filters. Laat een filter weg, of zie 'methodewijzer list --help'.\n" };
     }
     const footer = `${plural(methods.length, 'methode', 'methoden')}. Meer over een methode: methodewijzer show <id of naam>`;
-    return { text: formatMethodTable(methods, ctx.style, ctx.width), note: ctx.errStyle.dim(wrap(footer, ctx.width)) + '\n' };
+    return { text: formatMethodTable(methods, ctx.style, ctx.width, ctx.link), note: ctx.errStyle.dim(wrap(footer, ctx.width)) + '\n' };
   },
 });

@@ -57,7 +57,7 @@ export default defineCommand({
       const more = total > hits.length ? ` (van ${total}; meer met --limit)` : '';
       const count = plural(hits.length, 'methode', 'methoden') + more;
       return {
-        text: formatSearchResults(hits, ctx.style, ctx.width, outcome.words),
+        text: formatSearchResults(hits, ctx.style, ctx.width, outcome.words, ctx.link),
         note: skipped + ctx.errStyle.dim(wrap(`${count}. Meer over een methode: methodewijzer show <id>`, ctx.width)) + '\n',
       };
     } finally {

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { ElementNames, MethodOrigin } from '../core/methods.js';
 import { ELEMENT_KEYS, type ElementKey } from '../keys.js';
 import type { Method } from '../schema.js';
-import { sanitize, truncate, wrap } from '../terminal.js';
+import { noLink, sanitize, truncate, wrap, type Link } from '../terminal.js';
 
 const KIND_LABELS = { databank: 'databank', verkenning: 'verkenning' } as const;
 
@@ -11,8 +11,8 @@ export function elementGrid(elements: ElementKey[], style: ChalkInstance): strin
   return ELEMENT_KEYS.map((e) => (elements.includes(e) ? style.bold.cyan(e[0].toUpperCase()) : style.dim('·'))).join(' ');
 }
 
-/** The human table for a terminal. */
-export function formatMethodTable(methods: Method[], style: ChalkInstance, columns: number): string {
+/** The human table for a terminal; each name a link to the method where the terminal can open one. */
+export function formatMethodTable(methods: Method[], style: ChalkInstance, columns: number, link: Link = noLink): string {
   const grid = 'A C T I E';
   const kindWidth = 10;
   // A loop, not Math.max(...spread): a catalogue of 100,000 methods would overflow the call stack.
@@ -21,12 +21,13 @@ export function formatMethodTable(methods: Method[], style: ChalkInstance, colum
   // Names come first: the id column is shown only where the whole names fit beside it.
   const nameWidth = Math.max(12, Math.min(columns - fixed, longest(methods, (m) => m.name, 4)));
   const showId = nameWidth + fixed + 2 + idWidth <= columns;
-  const row = (name: string, g: string, kind: string, id: string) =>
-    [name.padEnd(nameWidth), g, kind.padEnd(kindWidth), showId ? id : ''].join('  ').trimEnd();
-  const lines = [style.bold(row('Naam', grid, 'Soort', 'id'))];
+  // The name is padded outside its link: the padding counts visible characters only.
+  const row = (name: string, shown: string, g: string, kind: string, id: string) =>
+    [shown + ' '.repeat(nameWidth - name.length), g, kind.padEnd(kindWidth), showId ? id : ''].join('  ').trimEnd();
+  const lines = [style.bold(row('Naam', 'Naam', grid, 'Soort', 'id'))];
   for (const m of methods) {
     const name = truncate(sanitize(m.name), nameWidth);
-    lines.push(row(name, elementGrid(m.elements, style), KIND_LABELS[m.source.kind], style.dim(m.id)));
+    lines.push(row(name, link(name, m.url), elementGrid(m.elements, style), KIND_LABELS[m.source.kind], style.dim(m.id)));
   }
   return lines.join('\n') + '\n';
 }
@@ -40,7 +41,7 @@ export function formatMethodLines(methods: Method[]): string {
 export function formatMethodDetail(
   m: Method,
   origin: MethodOrigin | undefined,
-  { style, width, names }: { style: ChalkInstance; width: number; names: ElementNames },
+  { style, width, names, link = noLink }: { style: ChalkInstance; width: number; names: ElementNames; link?: Link },
 ): string {
   const labelWidth = 11;
   const label = (l: string) => style.bold(l.padEnd(labelWidth));
@@ -50,8 +51,8 @@ export function formatMethodDetail(
   const name = sanitize(m.name);
   const title =
     name.length + 4 + m.id.length <= width
-      ? [style.bold.cyan(name) + style.dim(`  (${m.id})`)]
-      : [...wrap(name, width).split('\n').map((l) => style.bold.cyan(l)), style.dim(`(${m.id})`)];
+      ? [link(style.bold.cyan(name), m.url) + style.dim(`  (${m.id})`)]
+      : [...wrap(name, width).split('\n').map((l) => link(style.bold.cyan(l), m.url)), style.dim(`(${m.id})`)];
   const lines = [...title, ''];
   lines.push(wrap(sanitize(m.summary), width), '');
   // The element names beside the grid, or below it, under the label, when they do not fit there.
