@@ -28,6 +28,12 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
  * finds no import.meta.url, so it starts the system's xdg-open rather than a copy of its own.
  */
 const VENDOR = ['yaml', 'zod', '@inquirer/core', 'fuse.js', 'csv-stringify/sync', 'chalk', 'open', 'supports-hyperlinks'];
+/**
+ * Libraries the CLI takes the default export of: their bundle's module.exports is that export, with the
+ * named exports on it, since the CLI's bundle reads module.exports as the default (Node's rule for an
+ * ES module importing CommonJS).
+ */
+const DEFAULT_EXPORT = ['open'];
 /** What the CLI uses of a library, where that is much less than all of it (tree-shaken away). */
 const USED = { '@inquirer/core': ['createPrompt', 'isDownKey', 'isEnterKey', 'isUpKey', 'useEffect', 'useKeypress', 'useState'] };
 const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/[/.]/g, '-')}.cjs`;
@@ -109,7 +115,9 @@ await Promise.all([
       ...common,
       stdin: USED[name]
         ? { contents: `export { ${USED[name].join(', ')} } from ${JSON.stringify(name)};`, resolveDir: root, loader: 'js' }
-        : { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
+        : DEFAULT_EXPORT.includes(name)
+          ? { contents: `const m = require(${JSON.stringify(name)});\nmodule.exports = Object.assign(m.default, m);`, resolveDir: root }
+          : { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
       outfile: join(dist, vendorFile(name)),
       plugins: [shimPlugin],
     }),

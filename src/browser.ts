@@ -29,7 +29,8 @@ export async function openInBrowser(url: string, env: NodeJS.ProcessEnv, platfor
     await open(url);
     return { opened: true };
   } catch (err) {
-    return { opened: false, reason: `de standaardbrowser kon niet gestart worden (${(err as Error).message})` };
+    const e = err as NodeJS.ErrnoException & { path?: string };
+    return { opened: false, reason: `de standaardbrowser kon niet gestart worden (${e.code === 'ENOENT' && e.path ? `${e.path} niet gevonden` : e.message})` };
   }
 }
 

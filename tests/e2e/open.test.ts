@@ -64,6 +64,13 @@ describe('open', () => {
     }
   });
 
+  it.runIf(process.platform === 'linux')('the default browser through the open package: without xdg-open, the link on stdout and why', async () => {
+    const r = await runCli(['open', 'abcd'], { env: { ...NOWHERE, DISPLAY: ':99' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('https://www.movisie.nl/esi/abcd\n');
+    expect(r.stderr).toBe('Geen browser geopend: de standaardbrowser kon niet gestart worden (xdg-open niet gevonden). Open de link zelf.\n');
+  });
+
   it('a BROWSER that cannot start: the link on stdout, and which commands failed', async () => {
     const r = await runCli(['open', 'abcd'], { env: { BROWSER: '/no/such/browser' } });
     expect(r.code).toBe(0);
