@@ -27,13 +27,13 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
  * Libraries bundled apart from the CLI, by import name; the CLI requires them lazily. `open` bundled
  * finds no import.meta.url, so it starts the system's xdg-open rather than a copy of its own.
  */
-const VENDOR = ['yaml', 'zod', '@inquirer/core', 'fuse.js', 'csv-stringify/sync', 'chalk', 'open', 'supports-hyperlinks'];
+const VENDOR = ['yaml', 'zod', '@inquirer/core', '@inquirer/search', 'fuse.js', 'csv-stringify/sync', 'chalk', 'open', 'supports-hyperlinks'];
 /**
  * Libraries the CLI takes the default export of: their bundle's module.exports is that export, with the
  * named exports on it, since the CLI's bundle reads module.exports as the default (Node's rule for an
  * ES module importing CommonJS).
  */
-const DEFAULT_EXPORT = ['open'];
+const DEFAULT_EXPORT = ['@inquirer/search', 'open'];
 /** What the CLI uses of a library, where that is much less than all of it (tree-shaken away). */
 const USED = { '@inquirer/core': ['createPrompt', 'isDownKey', 'isEnterKey', 'isUpKey', 'useEffect', 'useKeypress', 'useState'] };
 const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/[/.]/g, '-')}.cjs`;
@@ -161,7 +161,7 @@ const libraries = [
 const env = { XDG_CACHE_HOME: scratch };
 const plans = [
   // FORCE_COLOR: the libraries' run also loads chalk, which only colour output needs.
-  `{ commands: ${JSON.stringify(libraries)}, env: ${JSON.stringify({ ...env, FORCE_COLOR: '1' })}, extra: ${JSON.stringify(['@inquirer/core', 'supports-hyperlinks', 'open'].map(vendorFile))}, save: (f) => !f.startsWith('cli.cjs.') }`,
+  `{ commands: ${JSON.stringify(libraries)}, env: ${JSON.stringify({ ...env, FORCE_COLOR: '1' })}, extra: ${JSON.stringify(['@inquirer/core', '@inquirer/search', 'supports-hyperlinks', 'open'].map(vendorFile))}, save: (f) => !f.startsWith('cli.cjs.') }`,
   `{ commands: ${JSON.stringify(everyday)}, env: ${JSON.stringify(env)}, save: (f) => f.startsWith('cli.cjs.') }`,
 ];
 for (const plan of plans) {

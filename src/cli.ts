@@ -15,7 +15,7 @@ import sources from './commands/sources.js';
 import validate from './commands/validate.js';
 import { createContext, type GlobalOptions, type IO } from './context.js';
 import { ENV_CATALOGUE } from './defaults.js';
-import { AppError, EXIT } from './errors.js';
+import { AppError, EXIT, MissingArgument } from './errors.js';
 import { interruptHandlers } from './interrupt.js';
 import { collect } from './options.js';
 import { guardOutput, print } from './output.js';
@@ -118,7 +118,11 @@ export async function main(argv = process.argv, io: IO = {}): Promise<number> {
   const run: Runner = async (spec, cmd, args) => {
     const options = cmd.optsWithGlobals() as GlobalOptions;
     const ctx = createContext(options, io);
-    const output = await spec.run(ctx, options, ...args);
+    const output = await spec.run(ctx, options, ...args).catch((err: unknown) => {
+      // commander's own words, as when it finds the argument missing itself.
+      if (err instanceof MissingArgument) cmd.error(`error: missing required argument '${err.argument}'`, { code: 'commander.missingArgument' });
+      throw err;
+    });
     await print(output, ctx);
     if (output.error) throw output.error;
     code = output.code ?? EXIT.ok;
