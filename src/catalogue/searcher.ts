@@ -35,6 +35,8 @@ export async function openSearcher(ctx: SearchContext, flags: FilterFlags): Prom
   let snapshot = await catalogueForSearch(ctx);
   let include: ((record: number) => boolean) | null | undefined;
   let sorted: Method[] | undefined;
+  /** Every record, once byName has read them: later results are taken from here, not read again. */
+  let decoded: Method[] | undefined;
   const filter = filterFromFlags(flags);
   const filtered = Boolean(filter.elements?.length || filter.kind || filter.tags?.length);
 
@@ -58,6 +60,7 @@ export async function openSearcher(ctx: SearchContext, flags: FilterFlags): Prom
       snapshot.close();
       snapshot = snapshotOf(await ctx.catalogue(), ctx.folders, ctx.cache);
       include = undefined;
+      decoded = undefined;
       return work();
     }
   };
@@ -70,13 +73,14 @@ export async function openSearcher(ctx: SearchContext, flags: FilterFlags): Prom
       withSnapshot(() => {
         const keep = included();
         const outcome = searchIndex(snapshot.index, query, { limit, include: keep ?? undefined });
-        const hits = outcome.results.map((r) => ({ method: snapshot.method(r.record), score: r.score, matched: r.matched }));
+        const hits = outcome.results.map((r) => ({ method: decoded?.[r.record] ?? snapshot.method(r.record), score: r.score, matched: r.matched }));
         return { hits, total: outcome.total, outcome, filtered };
       }),
     byName: async () =>
       (sorted ??= await withSnapshot(() => {
         const keep = included();
-        const methods = keep ? snapshot.methods().filter((_, r) => keep(r)) : [...snapshot.methods()];
+        decoded = snapshot.methods();
+        const methods = keep ? decoded.filter((_, r) => keep(r)) : [...decoded];
         const keys = new Map(methods.map((m) => [m, fold(m.name)]));
         return methods.sort((a, b) => (keys.get(a)! < keys.get(b)! ? -1 : keys.get(a)! > keys.get(b)! ? 1 : a.id < b.id ? -1 : 1));
       })),
