@@ -4,7 +4,7 @@ import { FolderCache, cacheRoot } from './catalogue/cache.js';
 import type { Catalogue } from './catalogue/catalogue.js';
 import { openCatalogue } from './catalogue/open.js';
 import { capPerFile, formatProblem, type Problem } from './catalogue/problem.js';
-import { makeStyle, sanitize, wantsColor, widthOf, wrap, type OutputStream } from './terminal.js';
+import { hang, makeStyle, sanitize, wantsColor, widthOf, wrap, type OutputStream } from './terminal.js';
 import { displayPath, shellQuote } from './paths.js';
 import { resolve } from 'node:path';
 
@@ -72,7 +72,7 @@ export function createContext(global: GlobalOptions, io: IO = {}): Context {
     cache: new FolderCache(cacheRoot(env)),
     problems: [],
     warn(message) {
-      stderr.write(`${errStyle.yellow('waarschuwing:')} ${sanitize(message)}\n`);
+      stderr.write(hang(errStyle.yellow('waarschuwing: '), sanitize(message), widthOf(stderr), 'waarschuwing: '.length) + '\n');
     },
     reportProblems(problems) {
       if (!problems.length) return;
