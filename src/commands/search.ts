@@ -7,6 +7,7 @@ import { nearestWord, searchIndex, type SearchIndex, type SearchOutcome } from '
 import { SEARCH_LIMIT } from '../defaults.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { plural } from '../format/plural.js';
+import { didYouMean } from '../format/suggest.js';
 import { formatSearchLines, formatSearchResults, searchJson, type SearchHit } from '../format/search.js';
 import { filterOptions, parseLimit } from '../options.js';
 import { sanitize, wrap } from '../terminal.js';
@@ -23,12 +24,13 @@ export default defineCommand({
   options: (cmd) =>
     filterOptions(
       cmd
-        .option('-n, --limit <n>', 'hoogstens zoveel resultaten', parseLimit, SEARCH_LIMIT)
+        .option('-n, --limit <aantal>', 'hoogstens zoveel resultaten', parseLimit, SEARCH_LIMIT)
         .option('--json', 'de records als JSON, met hun score en per veld de woorden die overeenkwamen'),
     ),
   examples: ['search tijd voor elkaar', 'search "jongeren keet"', 'search dorp toekomst --element inbedding', 'search vrijwilligers --limit 3 --json'],
   notes:
-    '\nAfsluitcode 0 bij resultaten, 1 als niets gevonden is (zoals grep), 2 bij verkeerd gebruik,\n3 als een eigen catalogusbestand ongeldig is (de rest wordt wel doorzocht).\n',
+    '\nAfsluitcodes: 0 bij resultaten, 1 als niets gevonden is (zoals grep), 2 bij verkeerd gebruik, ' +
+    '3 als een eigen catalogusbestand ongeldig is (de rest wordt wel doorzocht).\n',
   async run(ctx, options: SearchOptions, words: string[]): Promise<Output> {
     const query = words.join(' ').trim();
     if (!/[\p{L}\p{N}]/u.test(fold(query))) {
@@ -100,7 +102,7 @@ function noResultHint(index: SearchIndex, outcome: SearchOutcome, filtered: bool
   const respelled = outcome.words.map((w) => (outcome.unknown.includes(w) ? (nearestWord(index, w) ?? w) : w));
   const suggestion = respelled.join(' ');
   if (suggestion !== query && searchIndex(index, suggestion, { limit: 1 }).results.length > 0) {
-    return `Bedoelde je: methodewijzer search "${sanitize(suggestion)}"?`;
+    return didYouMean([`methodewijzer search ${sanitize(suggestion)}`]).replace(/"/g, '');
   }
-  return "Probeer andere of minder woorden, of bekijk alle methoden met 'methodewijzer list'.";
+  return "Probeer andere of minder woorden. Alle methoden: methodewijzer list.";
 }

@@ -1,7 +1,7 @@
 import { ATTENTION_THRESHOLD, SHORTLIST_SIZE } from '../defaults.js';
 import { CONTEXT_KEYS, EXTRA_ANSWER_KEYS, type ContextKey, type ElementKey, type SourceKind } from '../keys.js';
 import type { ActieElement, ActieModel, ContextQuestion, Method } from '../schema.js';
-import { compact } from './fold.js';
+import { matchChoice } from './choice.js';
 
 /** The answer to one element: one of its two pole keys, `beide` or `onbekend`. */
 export type AnswerKey = string;
@@ -130,9 +130,7 @@ export const NO_PREFERENCE = 'geen';
 
 /** Matches what a user typed against allowed keys, ignoring case, accents and hyphens. */
 export function matchKey(input: string, keys: readonly string[]): string | undefined {
-  const wanted = compact(input);
-  if (!wanted) return undefined;
-  return keys.find((k) => k === input) ?? keys.find((k) => compact(k) === wanted);
+  return matchChoice(input, keys);
 }
 
 /** Every answer as a command-line option: its name (the element or context key) and the values it takes. */

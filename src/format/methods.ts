@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { ElementNames, MethodOrigin } from '../core/methods.js';
 import { ELEMENT_KEYS, type ElementKey } from '../keys.js';
 import type { Method } from '../schema.js';
-import { sanitize, truncate, wrap } from '../terminal.js';
+import { sanitize, wrap } from '../terminal.js';
 
 const KIND_LABELS = { databank: 'databank', verkenning: 'verkenning' } as const;
 
@@ -11,22 +11,36 @@ export function elementGrid(elements: ElementKey[], style: ChalkInstance): strin
   return ELEMENT_KEYS.map((e) => (elements.includes(e) ? style.bold.cyan(e[0].toUpperCase()) : style.dim('·'))).join(' ');
 }
 
-/** The human table for a terminal. */
-export function formatMethodTable(methods: Method[], style: ChalkInstance, columns: number): string {
-  const grid = 'A C T I E';
-  const kindWidth = 10;
+const GRID_HEADER = 'A C T I E';
+const KIND_WIDTH = 10;
+/** Below this many columns for the names, each method is stacked: name, then elements and kind, then id. */
+const NARROWEST_NAMES = 20;
+
+/**
+ * The human table for a terminal, never wider than `width` (unless one word is) and never cutting a
+ * name or an id: one line per method where every name and id fit; else each name wrapped in its
+ * column with its id on the line below; on the narrowest terminals everything stacked.
+ */
+export function formatMethodTable(methods: Method[], style: ChalkInstance, width: number): string {
   // A loop, not Math.max(...spread): a catalogue of 100,000 methods would overflow the call stack.
   const idWidth = longest(methods, (m) => m.id, 2);
-  const fixed = grid.length + kindWidth + 4;
-  // Names come first: the id column is shown only where the whole names fit beside it.
-  const nameWidth = Math.max(12, Math.min(columns - fixed, longest(methods, (m) => m.name, 4)));
-  const showId = nameWidth + fixed + 2 + idWidth <= columns;
-  const row = (name: string, g: string, kind: string, id: string) =>
-    [name.padEnd(nameWidth), g, kind.padEnd(kindWidth), showId ? id : ''].join('  ').trimEnd();
-  const lines = [style.bold(row('Naam', grid, 'Soort', 'id'))];
-  for (const m of methods) {
-    const name = truncate(sanitize(m.name), nameWidth);
-    lines.push(row(name, elementGrid(m.elements, style), KIND_LABELS[m.source.kind], style.dim(m.id)));
+  const nameWidth = longest(methods, (m) => sanitize(m.name), 4);
+  const fixed = 2 + GRID_HEADER.length + 2 + KIND_WIDTH;
+  const kind = (m: Method) => KIND_LABELS[m.source.kind];
+  if (nameWidth + fixed + 2 + idWidth <= width) {
+    const row = (name: string, grid: string, k: string, id: string) => `${name.padEnd(nameWidth)}  ${grid}  ${k.padEnd(KIND_WIDTH)}  ${id}`.trimEnd();
+    return [style.bold(row('Naam', GRID_HEADER, 'Soort', 'id')), ...methods.map((m) => row(sanitize(m.name), elementGrid(m.elements, style), kind(m), style.dim(m.id)))].join('\n') + '\n';
+  }
+  const column = Math.min(width - fixed, nameWidth);
+  const lines: string[] = [];
+  if (column >= NARROWEST_NAMES) {
+    lines.push(style.bold(`${'Naam'.padEnd(column)}  ${GRID_HEADER}  Soort`), style.bold('  id'));
+    for (const m of methods) {
+      const [first, ...rest] = wrap(sanitize(m.name), column).split('\n');
+      lines.push(`${first.padEnd(column)}  ${elementGrid(m.elements, style)}  ${kind(m)}`, ...rest, `  ${style.dim(m.id)}`);
+    }
+  } else {
+    for (const m of methods) lines.push(wrap(sanitize(m.name), width), `  ${elementGrid(m.elements, style)}  ${kind(m)}`, `  ${style.dim(m.id)}`);
   }
   return lines.join('\n') + '\n';
 }
