@@ -67,15 +67,21 @@ export function wrap(text: string, width: number, indent = ''): string {
   // A line's own leading spaces (an indented list in a hint) indent its continuation lines too.
   const lead = /^ +/.exec(text)?.[0];
   if (lead) return wrap(text.slice(lead.length), width, indent + lead);
+  if (!text.trim()) return '';
+  if (!Number.isFinite(width)) return indent + text.trim();
   const room = Math.max(20, width - indent.length);
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > room) {
+  // Words and the spaces between them: spacing inside a line is kept, and only a break drops it.
+  const parts = text.trim().split(/(\s+)/);
+  for (let i = 0; i < parts.length; i += 2) {
+    const word = parts[i];
+    const space = i > 0 ? parts[i - 1] : '';
+    if (line && visibleLength(line) + space.length + visibleLength(word) > room) {
       lines.push(line);
       line = word;
     } else {
-      line = line ? `${line} ${word}` : word;
+      line += space + word;
     }
   }
   if (line) lines.push(line);
@@ -86,6 +92,11 @@ export function wrap(text: string, width: number, indent = ''): string {
  * A shell command wrapped at word boundaries, each line but the last ending in a backslash, so that it
  * can still be copied and pasted as it is. Continuation lines are indented four more spaces.
  */
+/** The columns a text takes on a terminal: its length without colour codes. */
+export function visibleLength(text: string): number {
+  return text.includes('\u001b') ? text.replace(/\u001b\[[0-9;]*m/g, '').length : text.length;
+}
+
 export function wrapCommand(command: string, width: number, indent = ''): string {
   const lines = hang(indent, command, width - 2, indent.length + 4).split('\n');
   return lines.map((l, i) => (i < lines.length - 1 ? `${l} \\` : l)).join('\n');

@@ -15,6 +15,6 @@ export default defineCommand({
     const report = await validateFolders(dirs.length ? dirs : [builtinCatalogueDir(), ...ctx.folders]);
     const code = report.folders.some((f) => f.problems.length) ? EXIT.invalidCatalogue : EXIT.ok;
     if (options.json) return { json: report, code };
-    return { text: formatValidationProblems(report), note: formatValidationVerdicts(report, ctx.errStyle), code };
+    return { text: formatValidationProblems(report, ctx.width), note: formatValidationVerdicts(report, ctx.errStyle), code };
   },
 });

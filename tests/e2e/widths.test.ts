@@ -6,14 +6,18 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
 import { main } from '../../src/cli.js';
-import { cleanEnv } from '../helpers/cli.js';
+import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
+import { cleanEnv, tempDir } from '../helpers/cli.js';
 
 const WIDTHS = [40, 50, 80, 120];
 const catalogue = await openCatalogue();
 const ANSWERS = ['--animo', 'bijsturen', '--contact', 'versterken', '--toerusting', 'onbekend', '--inbedding', 'beide', '--empathie', 'dienstbaarheid'];
 const COMMANDS = ['list', 'search', 'show', 'tags', 'model', 'glossary', 'sources', 'export', 'new', 'actie', 'validate', 'help'];
 
-async function run(args: string[], columns: number) {
+async function run(template: string[], columns: number) {
+  // <tmp> stands for a fresh folder each run, for commands that write a file; the output names it <tmp> again.
+  const dir = tempDir('width-');
+  const args = template.map((a) => a.replace('<tmp>', dir));
   let stdout = '';
   let stderr = '';
   const terminal = (write: (s: string) => void) => ({ write: (s: string) => (write(s), true), isTTY: true, columns, rows: 10_000 });
@@ -24,7 +28,7 @@ async function run(args: string[], columns: number) {
     // No colour, so widths are counted in characters; no pager, so the text comes back here.
     env: { ...cleanEnv(), NO_COLOR: '1', METHODEWIJZER_PAGER: '' },
   });
-  return { code, text: stdout + stderr };
+  return { code, text: (stdout + stderr).replaceAll(dir, '<tmp>') };
 }
 
 /** The words of a text: what a reader sees between spaces (a continuation backslash, or … for text left out, is not a word). */
@@ -41,6 +45,9 @@ const cases: [string, string[]][] = [
   ['glossary', ['glossary']],
   ['sources', ['sources']],
   ['validate', ['validate']],
+  ['validate (problems)', ['validate', userFolder({ 'kapot.yaml': yamlOf({ ...method({ id: 'kapot' }), elemnts: ['animo'], url: 'www.example.org' }) })]],
+  ['new', ['--catalogue', '<tmp>', 'new', 'Een nieuwe methode met een lange naam voor de buurt']],
+  ['export --output', ['export', '--output', '<tmp>/methoden.csv']],
   ['actie', ANSWERS],
   ['actie in a village', [...ANSWERS, '--setting', 'dorp', '--doelgroep', 'jongeren']],
   ['an unknown method', ['show', 'onbestaande', 'methode']],
