@@ -3,6 +3,7 @@ import { BuiltinCatalogueBroken, readCompiled } from './catalogue/catalogue.js';
 import { formatProblem } from './catalogue/problem.js';
 import { examples, type CommandSpec } from './command.js';
 import actie from './commands/actie.js';
+import compare from './commands/compare.js';
 import exportCommand from './commands/export.js';
 import glossary from './commands/glossary.js';
 import list from './commands/list.js';
@@ -104,7 +105,7 @@ function commandPath(cmd: Command): string {
 }
 
 /** Every command, in the order of the help. Adding one: its file in src/commands/, then one line here. */
-const COMMANDS = [list, search, show, tags, model, glossary, sources, exportCommand, newCommand, actie, validate] as unknown as AnyCommand[];
+const COMMANDS = [list, search, show, compare, tags, model, glossary, sources, exportCommand, newCommand, actie, validate] as unknown as AnyCommand[];
 
 type AnyCommand = CommandSpec<unknown[], unknown>;
 type Runner = (spec: AnyCommand, cmd: Command, args: unknown[]) => Promise<void>;
