@@ -16,7 +16,8 @@ const EXAMPLE = 'Bijvoorbeeld: methodewijzer compare abcd "kan wel"';
 export default defineCommand({
   name: 'compare',
   description: 'zet twee tot vier methoden naast elkaar',
-  // Optional for commander, so that too few is our usage error, which says how many it takes.
+  // Optional for commander, so that too few is our usage error, which says how many it takes; the
+  // usage line still shows that two are needed.
   arguments: [['[methode...]', 'twee tot vier methoden, elk met id of naam (hoofdletters en accenten maken niet uit)']],
   options: (cmd) => cmd.usage('[options] <methode> <methode> [methode...]').option('--json', 'de records als JSON, in de gevraagde volgorde'),
   examples: ['compare abcd "kan wel"', 'compare dorpsspiegel dorpsonderzoek "kern met pit" --json', 'compare present woonatelier | grep ^url'],
