@@ -44,6 +44,6 @@ export default defineCommand({
     });
     if (options.json) return { json: methods.map((m) => methodJson(m, catalogue.origins[m.id])) };
     if (!ctx.interactive) return { text: formatCompareLines(methods) };
-    return { text: formatCompareTable(methods, { style: ctx.style, width: ctx.width }) };
+    return { text: formatCompareTable(methods, { style: ctx.style, width: ctx.width }), paged: true };
   },
 });

@@ -1,49 +1,66 @@
 import type { ChalkInstance } from 'chalk';
 import type { Method } from '../schema.js';
-import { sanitize } from '../terminal.js';
+import { sanitize, wrap } from '../terminal.js';
 import { elementGrid } from './methods.js';
 
 // `compare`: methods side by side on a terminal, one field a line in a pipe.
 
-/** A column narrower than this makes prose hard to read: the methods then follow one another. */
+/** A column narrower than this makes prose hard to read (and `wrap` needs 20): the methods then follow one another. */
 export const MIN_COLUMN = 20;
 const GAP = 2;
 const INDENT = '  ';
 const LABELS = { id: 'id', elements: 'ACTIE', source: 'Bron', tags: 'Tags', summary: 'Samenvatting', url: 'Link' };
 const LABEL_WIDTH = Math.max(...Object.values(LABELS).map((l) => l.length)) + 1;
 
-/** One cell: its lines, unstyled (for the widths), and how to style each. */
+interface Options {
+  style: ChalkInstance;
+  width: number;
+}
+
+/** One cell of the grid: its lines, unstyled (for the widths), and how to style each. */
 interface Cell {
   lines: string[];
   style: (line: string) => string;
 }
 
 /**
- * The terminal layout: a label column, then one column per method, sharing `width`; every field is
- * wrapped at word boundaries within its column. A URL is never split: when one does not fit its
- * column, the links follow the grid, each whole on a line (a line of its own when it needs all of
- * one). When the columns would be narrower than MIN_COLUMN, the methods follow one another, each as
- * a grid of one column.
+ * The terminal layout: a label column, then one column per method, sharing `width`, every field
+ * wrapped at word boundaries within its column. Nothing is broken inside a word, and an id or a URL
+ * never (docs/style.md): when one does not fit its column, the ids and links follow the grid, each
+ * link beside its id or on a line of its own. When a column would be narrower than MIN_COLUMN, or a
+ * word longer than one, the methods follow one another, each with its fields under their labels.
  */
-export function formatCompareTable(methods: Method[], { style, width }: { style: ChalkInstance; width: number }): string {
+export function formatCompareTable(methods: Method[], { style, width }: Options): string {
   const column = Math.floor((width - LABEL_WIDTH - GAP * (methods.length - 1)) / methods.length);
-  if (column >= MIN_COLUMN) return grid(methods, column, width, style);
-  return methods.map((m) => grid([m], Math.max(10, width - LABEL_WIDTH), width, style)).join('\n');
+  const fits = column >= MIN_COLUMN && methods.every((m) => prose(m).every((text) => longestWord(text) <= column));
+  if (fits) return sideBySide(methods, column, width, style);
+  return methods.map((m) => oneAfterAnother(m, width, style)).join('\n');
 }
 
-function grid(methods: Method[], column: number, width: number, style: ChalkInstance): string {
-  const text = (t: string, s: (line: string) => string = (l) => l): Cell => ({ lines: cellLines(t, column), style: s });
+/** The fields wrapped in a cell, in words; the id and URL are never wrapped. */
+function prose(m: Method): string[] {
+  return [m.name, sourceText(m), tagsText(m), m.summary].map((t) => sanitize(t));
+}
+
+const sourceText = (m: Method) => m.source.kind + (m.source.collection ? ` (${m.source.collection})` : '');
+const tagsText = (m: Method) => (m.tags?.length ? m.tags.join(', ') : '–');
+const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((w) => w.length));
+
+function sideBySide(methods: Method[], column: number, width: number, style: ChalkInstance): string {
+  const text = (t: string, s: (line: string) => string = (l) => l): Cell => ({ lines: wrap(sanitize(t), column).split('\n'), style: s });
+  const ids = methods.map((m) => m.id);
   const urls = methods.map((m) => sanitize(m.url));
-  const linksInGrid = urls.every((u) => u.length <= column);
-  const rows: [string, Cell[]][] = [
-    ['', methods.map((m) => text(m.name, (l) => style.bold.cyan(l)))],
-    [LABELS.id, methods.map((m) => text(m.id, (l) => style.dim(l)))],
+  const idsInGrid = ids.every((id) => id.length <= column);
+  const linksInGrid = idsInGrid && urls.every((u) => u.length <= column);
+  const rows: [string, Cell[]][] = [['', methods.map((m) => text(m.name, (l) => style.bold.cyan(l)))]];
+  if (idsInGrid) rows.push([LABELS.id, ids.map((id) => ({ lines: [id], style: (l) => style.dim(l) }))]);
+  rows.push(
     // The grid is styled as a whole; its plain form only sets the width.
     [LABELS.elements, methods.map((m) => ({ lines: ['A C T I E'], style: () => elementGrid(m.elements, style) }))],
-    [LABELS.source, methods.map((m) => text(m.source.kind + (m.source.collection ? ` (${m.source.collection})` : '')))],
-    [LABELS.tags, methods.map((m) => (m.tags?.length ? text(m.tags.join(', ')) : { lines: ['–'], style: (l) => style.dim(l) }))],
+    [LABELS.source, methods.map((m) => text(sourceText(m)))],
+    [LABELS.tags, methods.map((m) => text(tagsText(m), m.tags?.length ? undefined : (l) => style.dim(l)))],
     [LABELS.summary, methods.map((m) => text(m.summary))],
-  ];
+  );
   if (linksInGrid) rows.push([LABELS.url, urls.map((u) => ({ lines: [u], style: (l) => style.underline(l) }))]);
 
   const out: string[] = [];
@@ -59,14 +76,10 @@ function grid(methods: Method[], column: number, width: number, style: ChalkInst
       out.push(((i === 0 ? style.bold(label.padEnd(LABEL_WIDTH)) : ' '.repeat(LABEL_WIDTH)) + parts.join('')).trimEnd());
     }
   }
-  if (linksInGrid) return out.join('\n') + '\n';
-  if (methods.length === 1) {
-    // One method (a narrow terminal): the link under its label, as `show` has it.
-    out.push(style.bold(LABELS.url), style.underline(urls[0]));
-  } else {
-    // Each link whole: beside its id when every one fits so, else each under its id, on a line of its own.
-    out.push('', style.bold('Links'));
-    const idWidth = Math.max(...methods.map((m) => m.id.length));
+  if (!linksInGrid) {
+    // Under the field's own label: each id and link whole, the link beside its id when every one fits so, else on a line of its own.
+    out.push('', style.bold(LABELS.url));
+    const idWidth = Math.max(...ids.map((id) => id.length));
     const beside = urls.every((u) => INDENT.length + idWidth + GAP + u.length <= width);
     methods.forEach((m, i) => {
       const url = style.underline(urls[i]);
@@ -77,38 +90,26 @@ function grid(methods: Method[], column: number, width: number, style: ChalkInst
   return out.join('\n') + '\n';
 }
 
-/**
- * Text wrapped at word boundaries to `column`, as `wrap` does; a word longer than the column (an id,
- * a long compound) is broken after a hyphen where it has one, else where the column ends.
- */
-function cellLines(text: string, column: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of sanitize(text).split(/\s+/).filter(Boolean)) {
-    (word.length <= column ? [word] : pieces(word, column)).forEach((piece, i) => {
-      const joined = line ? line + (i === 0 ? ' ' : '') + piece : piece;
-      if (joined.length <= column) line = joined;
-      else {
-        lines.push(line);
-        line = piece;
-      }
-    });
-  }
-  return [...lines, line];
-}
-
-/** A word too long for a column, in pieces of at most `column`: cut after hyphens where possible. */
-function pieces(word: string, column: number): string[] {
-  const out: string[] = [];
-  let piece = '';
-  for (const part of word.split(/(?<=-)/).flatMap((p) => p.match(new RegExp(`[^]{1,${column}}`, 'g')) ?? [])) {
-    if (piece && piece.length + part.length > column) {
-      out.push(piece);
-      piece = '';
-    }
-    piece += part;
-  }
-  return [...out, piece];
+/** One method, its fields under their labels, as `show` has them; a field with a word too long for beside its label starts below it. */
+function oneAfterAnother(m: Method, width: number, style: ChalkInstance): string {
+  const column = width - LABEL_WIDTH;
+  const label = (l: string) => style.bold(l.padEnd(LABEL_WIDTH));
+  const indent = ' '.repeat(LABEL_WIDTH);
+  const field = (l: string, text: string, s: (t: string) => string = (t) => t) => {
+    if (longestWord(text) > column || column < MIN_COLUMN) return [style.bold(l), ...wrap(text, width).split('\n').map(s)].join('\n');
+    const body = wrap(text, width, indent).split('\n').map((line) => s(line.slice(LABEL_WIDTH)));
+    return [label(l) + body[0], ...body.slice(1).map((line) => indent + line)].join('\n');
+  };
+  const lines = [
+    ...wrap(sanitize(m.name), width).split('\n').map((line) => style.bold.cyan(line)),
+    field(LABELS.id, m.id, (t) => style.dim(t)),
+    label(LABELS.elements) + elementGrid(m.elements, style),
+    field(LABELS.source, sanitize(sourceText(m))),
+    field(LABELS.tags, sanitize(tagsText(m)), m.tags?.length ? undefined : (t) => style.dim(t)),
+    field(LABELS.summary, sanitize(m.summary)),
+    field(LABELS.url, sanitize(m.url), (t) => style.underline(t)),
+  ];
+  return lines.join('\n') + '\n';
 }
 
 /**

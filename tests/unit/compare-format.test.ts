@@ -22,17 +22,20 @@ const WIDTHS = [40, 60, 80, 100, 120, 200];
 
 describe('compare on a terminal', () => {
   it.each(WIDTHS.flatMap((w) => SETS.map((set) => [w, set.map((m) => m.id).join(' ')] as const)))(
-    'at %d columns, %s: no line runs over but a URL alone on its line, and every URL and word is there whole',
+    'at %d columns, %s: no line runs over but a URL or id alone on its line, and every id, URL and word is there whole',
     (width, ids) => {
       const set = byId(...ids.split(' '));
       const text = formatCompareTable(set, { style: color, width }).replace(ANSI, '');
       const lines = text.split('\n');
-      const urls = set.map((m) => m.url);
-      expect(lines.filter((l) => l.length > width && !urls.includes(l))).toEqual([]);
-      for (const url of urls) expect(lines.some((l) => l.split(/\s+/).includes(url))).toBe(true);
-      // Words are whole, apart from those cut after a hyphen: the summary's words all appear, in order.
-      const words = text.replace(/-\s+/g, '-').split(/\s+/);
-      for (const m of set) for (const word of m.summary.split(/\s+/)) expect(words).toContain(word);
+      const whole = [...set.map((m) => m.url), ...set.map((m) => m.id)];
+      expect(lines.filter((l) => l.length > width && !whole.includes(l.trim()))).toEqual([]);
+      // Nothing broken inside a word: every word of every field, the id and the URL, is a word of the output.
+      const words = new Set(text.split(/\s+/));
+      for (const m of set) {
+        for (const word of [m.id, m.url, ...m.name.split(' '), ...m.summary.split(/\s+/), ...(m.tags ?? [])]) {
+          expect(words.has(word) || words.has(`${word},`), word).toBe(true);
+        }
+      }
     },
   );
 
@@ -52,10 +55,10 @@ describe('compare on a terminal', () => {
   it('URLs that fit their columns stay in the grid; one that does not sends them all below it, each beside its id', () => {
     const wide = formatCompareTable(byId('abcd', 'kan-wel'), { style: plain, width: 120 });
     expect(wide).toMatch(/^Link {9}https:\/\/www\.movisie\.nl\/esi\/abcd {2,}https:\/\/www\.movisie\.nl\/esi\/kan-wel$/m);
-    expect(wide).not.toMatch(/^Links$/m);
+    expect(wide).not.toMatch(/^Link$/m);
     const narrow = formatCompareTable(byId('abcd', 'bewoners-aan-zet'), { style: plain, width: 100 });
     expect(narrow).not.toMatch(/^Link /m);
-    expect(narrow).toMatch(/\n\nLinks\n {2}abcd {14}https:\/\/www\.movisie\.nl\/esi\/abcd\n {2}bewoners-aan-zet {2}http:\/\/www\.watwerktindewijk\.nl\S+\n$/);
+    expect(narrow).toMatch(/\n\nLink\n {2}abcd {14}https:\/\/www\.movisie\.nl\/esi\/abcd\n {2}bewoners-aan-zet {2}http:\/\/www\.watwerktindewijk\.nl\S+\n$/);
   });
 
   it('a URL too long to sit beside its id goes on a line of its own, under the id', () => {
@@ -75,15 +78,22 @@ describe('compare on a terminal', () => {
     });
   });
 
-  it('a word longer than its column is broken after a hyphen, else where the column ends', () => {
-    const long = method({ id: 'een-heel-lang-id-dat-nergens-in-past', name: 'Plattelandsvernieuwingsprogrammaonderdeel', summary: 'Kort.' });
-    const text = formatCompareTable([long, byId('abcd')[0]], { style: plain, width: 60 });
-    const column = Math.floor((60 - LABEL_WIDTH - 2) / 2);
-    const cells = text.split('\n').map((l) => l.slice(LABEL_WIDTH, LABEL_WIDTH + column).trimEnd());
-    expect(cells.every((c) => c.length <= column)).toBe(true);
-    expect(cells.join('')).toContain('een-heel-lang-id-dat-nergens-in-past');
-    expect(cells.some((c) => /-$/.test(c) && c.startsWith('een-heel'))).toBe(true);
-    expect(cells.join('')).toContain('Plattelandsvernieuwingsprogrammaonderdeel');
+  it('an id too long for its column: the ids go below the grid with the links, whole', () => {
+    const set = byId('abcd', 'kan-wel', 'present', 'maatschappelijke-activeringscentra');
+    const text = formatCompareTable(set, { style: plain, width: 100 });
+    expect(text).not.toMatch(/^id /m);
+    expect(text).toMatch(/^ {13}ABCD {2,}Kan wél {2,}Present {2,}Maatschappelijke$/m);
+    const below = text.slice(text.indexOf("\nLink\n"));
+    for (const m of set) expect(below).toContain(`  ${m.id}\n`);
+  });
+
+  it('a word longer than a column: the methods follow one another, and a field with a word too long for beside its label starts below it', () => {
+    const long = method({ id: 'een-heel-lang-id-dat-nergens-naast-past', name: 'Plattelandsvernieuwingsprogrammaonderdeel', summary: 'Kort.' });
+    const text = formatCompareTable([long, byId('abcd')[0]], { style: plain, width: 50 });
+    expect(text.split('\n\n')).toHaveLength(2);
+    expect(text).toMatch(/^Plattelandsvernieuwingsprogrammaonderdeel\nid\neen-heel-lang-id-dat-nergens-naast-past\nACTIE {8}A · · · ·$/m);
+    expect(text).toMatch(/^id {11}abcd$/m);
+    expect(text).toMatch(/^Link\nhttps:\/\/example\.org\/een-heel-lang-id-dat-nergens-naast-past$/m);
   });
 
   it('no colour with a plain style; with colour the names, grid and links are styled, padding is not', () => {
