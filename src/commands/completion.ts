@@ -8,19 +8,19 @@ export default defineCommand({
   name: 'completion',
   description: 'een script waarmee uw shell opdrachten, opties, waarden en methode-ids aanvult met Tab',
   arguments: [['<shell>', `de shell: ${SHELLS.join(', ')}`]],
-  examples: [`completion bash > ~/.local/share/bash-completion/completions/methodewijzer`, 'completion zsh > ~/.zfunc/_methodewijzer', 'completion fish > ~/.config/fish/completions/methodewijzer.fish'],
+  // The install lines, as in the scripts' own comments and the README.
+  examples: SHELLS.map((shell) => INSTALL[shell].replace(/^methodewijzer /, '')),
   notes:
-    '\nInstalleren, dan een nieuwe shell starten:\n' +
-    `  bash  ${INSTALL.bash}\n` +
-    '        (zonder bash-completion: zet  source <(methodewijzer completion bash)  in ~/.bashrc)\n' +
-    `  zsh   ${INSTALL.zsh}\n` +
-    '        (een map in $fpath; ~/.zfunc zet u in ~/.zshrc vóór compinit:  fpath=(~/.zfunc $fpath))\n' +
-    `  fish  ${INSTALL.fish}\n` +
-    '\nDe ids van methoden komen uit de ingebouwde catalogus en uw eigen mappen (--catalogue op de regel,\n' +
-    'en METHODEWIJZER_CATALOGUE). Schrijf het script opnieuw na een update van methodewijzer.\n',
+    '\nZet het script waar uw shell het zoekt, zoals in de voorbeelden, en start een nieuwe shell.\n' +
+    'Zonder het pakket bash-completion zet u deze regel in ~/.bashrc:\n' +
+    'source <(methodewijzer completion bash)\n' +
+    'Voor zsh moet de map in $fpath staan, vóór compinit; bijvoorbeeld in ~/.zshrc:\n' +
+    'fpath=(~/.zfunc $fpath)\n' +
+    '\nDe ids komen ook uit uw eigen mappen: --catalogue eerder op de regel, en METHODEWIJZER_CATALOGUE. ' +
+    'Schrijf het script opnieuw na een update van methodewijzer.\n',
   async run(ctx, options, shell: string) {
     if (!(SHELLS as readonly string[]).includes(shell)) {
-      throw new UsageError(`onbekende shell "${sanitize(shell)}"; kies uit: ${SHELLS.join(', ')}`, 'Bijvoorbeeld: methodewijzer completion bash');
+      throw new UsageError(`onbekende shell "${sanitize(shell)}"`, `Kies uit: ${SHELLS.join(', ')}.`);
     }
     // The program as the CLI builds it: the scripts are read from the same definitions, so they cannot drift.
     const { buildProgram } = await import('../cli.js');

@@ -25,9 +25,13 @@ export const INSTALL: Record<Shell, string> = {
   fish: 'methodewijzer completion fish > ~/.config/fish/completions/methodewijzer.fish',
 };
 
-/** The options that hold after the command too: the program's own, but for --help (each command has it) and --version. */
-function afterCommand(tree: CompletionTree): CompletionOption[] {
-  return tree.globalOptions.filter((o) => o.long !== '--help' && o.long !== '--version');
+/**
+ * The options that hold after the command too: the program's own, but for --help (each command has
+ * it), --version, and any the command has an option of the same name for.
+ */
+function afterCommand(tree: CompletionTree, cmd?: CompletionCommand): CompletionOption[] {
+  const own = new Set(cmd?.options.flatMap(flagsOf));
+  return tree.globalOptions.filter((o) => o.long !== '--help' && o.long !== '--version' && !flagsOf(o).some((f) => own.has(f)));
 }
 
 function flagsOf(o: CompletionOption): string[] {
@@ -131,7 +135,7 @@ ${valueCases.map((c) => `    ${c.patterns.join('|')})\n      ${reply(c.values)} 
 ${fn}_options() {
   case $1 in
     '') echo ${sq(optionWords(tree.globalOptions))} ;;
-${tree.commands.map((c) => `    ${c.name}) echo ${sq(optionWords([...c.options, ...afterCommand(tree)]))} ;;`).join('\n')}
+${tree.commands.map((c) => `    ${c.name}) echo ${sq(optionWords([...c.options, ...afterCommand(tree, c)]))} ;;`).join('\n')}
   esac
 }
 
@@ -230,7 +234,7 @@ function zshScript(tree: CompletionTree): string {
   const catalogue = tree.globalOptions.find((o) => o.long === CATALOGUE);
   const continued = (specs: string[], indent: string) => specs.map((s) => `${indent}${s} \\`).join('\n');
   const commandCases = tree.commands.map((c) => {
-    const specs = [...zshOptionSpecs([...c.options, ...afterCommand(tree)], fn), ...zshArgumentSpecs(c, fn)];
+    const specs = [...zshOptionSpecs([...c.options, ...afterCommand(tree, c)], fn), ...zshArgumentSpecs(c, fn)];
     return `        (${c.name})\n          _arguments -s -S : \\\n${continued(specs, '            ')}\n            && ret=0 ;;`;
   });
   return `#compdef ${p}

@@ -70,10 +70,12 @@ describe('the completion tree, read from the program', () => {
     expect(tree.globalOptions.find((o) => o.long === '--catalogue')).toMatchObject({ short: '-c', values: { kind: 'dirs' }, repeatable: true });
   });
 
-  it('show, compare and open complete method ids: show one, compare every one', () => {
+  it('show, compare and open complete method ids, at every position their arguments take', () => {
     const command = (name: string) => tree.commands.find((c) => c.name === name)!;
-    expect(command('show')).toMatchObject({ args: { kind: 'query', query: ['ids'] }, maxArgs: 1 });
+    // show takes several words as one name; compare two to four methods.
+    expect(command('show')).toMatchObject({ args: { kind: 'query', query: ['ids'] }, maxArgs: Infinity });
     expect(command('compare')).toMatchObject({ args: { kind: 'query', query: ['ids'] }, maxArgs: Infinity });
+    expect(command('model')).toMatchObject({ args: { kind: 'words', words: ELEMENT_KEYS }, maxArgs: 1 });
     expect(ARGUMENT_VALUES.open).toEqual(ARGUMENT_VALUES.show);
   });
 
