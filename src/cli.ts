@@ -3,6 +3,9 @@ import { BuiltinCatalogueBroken, readCompiled } from './catalogue/catalogue.js';
 import { formatProblem } from './catalogue/problem.js';
 import { examples, type CommandSpec } from './command.js';
 import actie from './commands/actie.js';
+import compare from './commands/compare.js';
+import complete from './commands/complete.js';
+import completion from './commands/completion.js';
 import exportCommand from './commands/export.js';
 import glossary from './commands/glossary.js';
 import list from './commands/list.js';
@@ -104,7 +107,7 @@ function commandPath(cmd: Command): string {
 }
 
 /** Every command, in the order of the help. Adding one: its file in src/commands/, then one line here. */
-const COMMANDS = [list, search, show, tags, model, glossary, sources, exportCommand, newCommand, actie, validate] as unknown as AnyCommand[];
+const COMMANDS = [list, search, show, compare, tags, model, glossary, sources, exportCommand, newCommand, actie, validate, completion, complete] as unknown as AnyCommand[];
 
 type AnyCommand = CommandSpec<unknown[], unknown>;
 type Runner = (spec: AnyCommand, cmd: Command, args: unknown[]) => Promise<void>;
@@ -161,7 +164,7 @@ function addHelpCommand(program: Command): void {
 
 /** Declares one command from its spec: arguments, options, help with examples, and the action. */
 function addCommand(program: Command, spec: AnyCommand, run: Runner, helpWidth: () => number): void {
-  const cmd = program.command(spec.name).description(spec.description);
+  const cmd = program.command(spec.name, { hidden: spec.hidden }).description(spec.description);
   for (const [name, description] of spec.arguments ?? []) cmd.argument(name, description);
   spec.options?.(cmd);
   // Before the help is formatted, since catalogueHelp may fill in option descriptions.

@@ -29,6 +29,8 @@ export interface Output {
 export interface CommandSpec<A extends unknown[] = never[], O = Record<string, unknown>> {
   name: string;
   description: string;
+  /** Left out of the help (`__complete`, which only the completion scripts call). */
+  hidden?: boolean;
   /** Positional arguments in commander's syntax, with their help: ['<methode>', 'id of naam']. */
   arguments?: [string, string][];
   /** Adds the command's options. */

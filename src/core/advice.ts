@@ -149,7 +149,8 @@ export function profilePosition(element: ActieElement, answer: AnswerKey): Profi
   return answer === 'beide' ? 'middle' : 'unknown';
 }
 
-const collator = new Intl.Collator('nl');
+// Made on first use: the first Intl.Collator of a process costs milliseconds, which every command would pay at start-up.
+let collator: Intl.Collator | undefined;
 
 /**
  * Builds the advice for a set of answers. Pure and deterministic: the order of `methods` does not matter.
@@ -205,7 +206,7 @@ export function adviseActie(answers: ActieAnswers, catalogue: AdviceCatalogue): 
   const tieBreak = (a: Candidate, b: Candidate) =>
     b.contextMatches - a.contextMatches ||
     kindRank(a.method.source.kind) - kindRank(b.method.source.kind) ||
-    collator.compare(a.method.name, b.method.name) ||
+    (collator ??= new Intl.Collator('nl')).compare(a.method.name, b.method.name) ||
     (a.method.id < b.method.id ? -1 : a.method.id > b.method.id ? 1 : 0);
   const ranked = candidates.filter((c) => c.fit > 0).sort((a, b) => b.fit - a.fit || tieBreak(a, b));
   const nearest = candidates.filter((c) => c.fit === 0).sort((a, b) => b.nearness - a.nearness || tieBreak(a, b));

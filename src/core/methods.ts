@@ -104,11 +104,14 @@ export function elementNames(model: { elements: { key: ElementKey; name: string 
   return Object.fromEntries(model.elements.map((e) => [e.key, e.name])) as ElementNames;
 }
 
-const byName = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+// Made on first use: the first Intl.Collator of a process costs milliseconds, which every command
+// (and every Tab of the shell completion) would pay at start-up, sorting or not.
+let collator: Intl.Collator | undefined;
+const byName = () => (collator ??= new Intl.Collator('nl', { sensitivity: 'base', numeric: true }));
 
 /** Methods in the order people look for them: by name, as a Dutch dictionary sorts, then by id. */
 export function sortByName<T extends Pick<Method, 'id' | 'name'>>(methods: T[]): T[] {
-  return [...methods].sort((a, b) => byName.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...methods].sort((a, b) => byName().compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export interface TagCount {
@@ -120,5 +123,5 @@ export interface TagCount {
 export function countByTag(methods: Pick<Method, 'tags'>[]): TagCount[] {
   const counts = new Map<string, number>();
   for (const m of methods) for (const t of new Set(m.tags ?? [])) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => byName.compare(a.tag, b.tag));
+  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => byName().compare(a.tag, b.tag));
 }

@@ -12,7 +12,7 @@ import { cleanEnv, tempDir } from '../helpers/cli.js';
 const WIDTHS = [40, 50, 80, 120];
 const catalogue = await openCatalogue();
 const ANSWERS = ['--animo', 'bijsturen', '--contact', 'versterken', '--toerusting', 'onbekend', '--inbedding', 'beide', '--empathie', 'dienstbaarheid'];
-const COMMANDS = ['list', 'search', 'show', 'tags', 'model', 'glossary', 'sources', 'export', 'new', 'actie', 'validate', 'help'];
+const COMMANDS = ['list', 'search', 'show', 'compare', 'tags', 'model', 'glossary', 'sources', 'export', 'new', 'actie', 'validate', 'completion', 'help'];
 
 async function run(template: string[], columns: number) {
   // <tmp> stands for a fresh folder each run, for commands that write a file; the output names it <tmp> again.
@@ -40,6 +40,9 @@ const cases: [string, string[]][] = [
   ['search (long names)', ['search', 'maatschappelijke', 'dorp']],
   ['search buurt', ['search', 'buurt', '--limit', '20']],
   ['show (long name and URL)', ['show', 'maatschappelijke-activeringscentra']],
+  ['compare (two)', ['compare', 'abcd', 'bewoners-aan-zet']],
+  ['compare (four, long ids and URLs)', ['compare', 'kan-wel', 'present', 'maatschappelijke-activeringscentra', 'integraal-dorpsontwikkelingsplan']],
+  ['compare (unknown ones)', ['compare', 'kan-well', 'dorp', 'xyzzy-plugh']],
   ['tags', ['tags']],
   ['model', ['model']],
   ['glossary', ['glossary']],

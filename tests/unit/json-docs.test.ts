@@ -64,6 +64,7 @@ const wijkOnly = userFolder({ 'all.yaml': yamlOf(...methods.map((m) => ({ ...m, 
 const RUNS: Record<string, string[][]> = {
   'list --json': [['list']],
   'show --json': [['show', 'abcd'], ['--catalogue', own, 'show', 'eigen-a']],
+  'compare --json': [['compare', 'abcd', 'kan-wel'], ['--catalogue', own, 'compare', 'eigen-a', 'abcd']],
   'search --json': [['search', 'buurt'], ['search', 'eigen', 'a', '--catalogue', own], ['search', 'jongeren', 'dorp']],
   'tags --json': [['tags']],
   'model --json': [['model']],
