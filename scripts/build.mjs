@@ -150,7 +150,8 @@ if (process.argv.includes('--write-schema')) {
 // every command that uses them: a user folder (yaml, zod), export, and the prompts of `actie`.
 const scratch = mkdtempSync(join(tmpdir(), 'methodewijzer-build-'));
 writeFileSync(join(scratch, 'eigen.yaml'), 'id: eigen\nname: Eigen\nsummary: Een eigen methode.\nelements: [animo]\nsource:\n  kind: verkenning\nurl: https://example.org/eigen\n');
-const everyday = [['list'], ['list', '--json'], ['show', 'abcd'], ['search', 'buurt'], ['model'], ['glossary']];
+// `__complete ids` runs on every Tab of the shell completion.
+const everyday = [['list'], ['list', '--json'], ['show', 'abcd'], ['search', 'buurt'], ['model'], ['glossary'], ['__complete', 'ids']];
 const libraries = [
   ['--catalogue', scratch, 'list'],
   ['--catalogue', scratch, 'search', 'eigen'],

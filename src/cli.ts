@@ -3,6 +3,9 @@ import { BuiltinCatalogueBroken, readCompiled } from './catalogue/catalogue.js';
 import { formatProblem } from './catalogue/problem.js';
 import { examples, type CommandSpec } from './command.js';
 import actie from './commands/actie.js';
+import compare from './commands/compare.js';
+import complete from './commands/complete.js';
+import completion from './commands/completion.js';
 import exportCommand from './commands/export.js';
 import glossary from './commands/glossary.js';
 import list from './commands/list.js';
@@ -12,14 +15,17 @@ import open from './commands/open.js';
 import search from './commands/search.js';
 import show from './commands/show.js';
 import sources from './commands/sources.js';
+import tags from './commands/tags.js';
 import validate from './commands/validate.js';
 import { createContext, type GlobalOptions, type IO } from './context.js';
 import { ENV_CATALOGUE } from './defaults.js';
-import { AppError, EXIT, MissingArgument } from './errors.js';
+import { AppError, EXIT, MissingArgument, UsageError } from './errors.js';
 import { interruptHandlers } from './interrupt.js';
 import { collect } from './options.js';
 import { guardOutput, print } from './output.js';
-import { makeStyle, sanitize, wantsColor } from './terminal.js';
+import { hang, makeStyle, sanitize, wantsColor, widthOf, wrap, type OutputStream } from './terminal.js';
+import { editDistance } from './core/distance.js';
+import { didYouMean } from './format/suggest.js';
 import { VERSION } from './version.js';
 
 const HELP_TITLES: Record<string, string> = {
@@ -30,6 +36,9 @@ const HELP_TITLES: Record<string, string> = {
   'Global Options:': 'Algemene opties:',
 };
 
+/** Below this many columns for a description, it goes on lines of its own. */
+const NARROWEST_COLUMN = 24;
+
 class DutchHelp extends Help {
   override styleTitle(str: string): string {
     return HELP_TITLES[str] ?? str;
@@ -37,16 +46,39 @@ class DutchHelp extends Help {
   override commandUsage(cmd: Command): string {
     return super.commandUsage(cmd).replace('[options]', '[opties]').replace('[command]', '[opdracht]');
   }
+  /** The usage line wrapped under itself, after "Gebruik: ". */
+  override styleUsage(str: string): string {
+    const width = this.helpWidth ?? 80;
+    return wrap(str, width - 9, ' '.repeat(9)).slice(9);
+  }
   override subcommandTerm(cmd: Command): string {
     return super.subcommandTerm(cmd).replace('[options]', '[opties]');
   }
-  override optionDescription(option: Option): string {
-    return super
-      .optionDescription(option)
-      .replace('(choices: ', '(keuze uit: ')
-      .replace('(default: ', '(standaard: ')
-      .replace('default: []', 'standaard: geen');
+  /** Commander's columns, wrapped by our one wrapping function. */
+  override boxWrap(str: string, width: number): string {
+    return wrap(str, width);
   }
+  /** On a narrow terminal the description goes below its option, rather than in a column too thin to read. */
+  override formatItem(term: string, termWidth: number, description: string, helper: Help): string {
+    const helpWidth = this.helpWidth ?? 80;
+    if (!description || helpWidth - termWidth - 4 >= NARROWEST_COLUMN) return super.formatItem(term, termWidth, description, helper);
+    return `  ${term}\n${wrap(description, helpWidth, '      ')}`;
+  }
+  /** The description, then choices and default in one pair of brackets, in the words of docs/style.md. */
+  override optionDescription(option: Option): string {
+    const extra: string[] = [];
+    if (option.argChoices) extra.push(`keuze uit: ${option.argChoices.join(', ')}`);
+    const fallback = option.defaultValueDescription ?? (Array.isArray(option.defaultValue) ? undefined : option.defaultValue);
+    if (fallback !== undefined && typeof fallback !== 'boolean') extra.push(`standaard: ${fallback}`);
+    return withDetails(option.description, extra);
+  }
+}
+
+/** "tekst (a; b)": details added to a description's own closing brackets, or in new ones. */
+function withDetails(description: string, details: string[]): string {
+  if (!details.length) return description;
+  if (description.endsWith(')')) return `${description.slice(0, -1)}; ${details.join('; ')})`;
+  return `${description} (${details.join('; ')})`;
 }
 
 /** A Command whose help speaks Dutch, for the program and every subcommand. */
@@ -57,18 +89,36 @@ class DutchCommand extends Command {
   override createHelp(): Help {
     return Object.assign(new DutchHelp(), this.configureHelp());
   }
+  /** Remembers on the error which command it concerns, so the pointer names that command's --help. */
+  override error(message: string, options?: { code?: string; exitCode?: number }): never {
+    try {
+      return super.error(message, options);
+    } catch (err) {
+      if (err instanceof CommanderError) Object.assign(err, { commandPath: commandPath(this) });
+      throw err;
+    }
+  }
+}
+
+/** "methodewijzer list": how a command is typed. */
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }
 
 /** Every command, in the order of the help. Adding one: its file in src/commands/, then one line here. */
-const COMMANDS = [list, search, show, open, model, glossary, sources, exportCommand, newCommand, actie, validate] as unknown as AnyCommand[];
+const COMMANDS = [list, search, show, open, compare, tags, model, glossary, sources, exportCommand, newCommand, actie, validate, completion, complete] as unknown as AnyCommand[];
 
 type AnyCommand = CommandSpec<unknown[], unknown>;
 type Runner = (spec: AnyCommand, cmd: Command, args: unknown[]) => Promise<void>;
 
 export function buildProgram(run: Runner, output: OutputConfiguration): Command {
   const program = new DutchCommand('methodewijzer');
+  // Help is wrapped to the width commander uses for its own columns, so everything lines up.
+  const helpWidth = () => output.getOutHelpWidth?.() ?? 80;
   // Settings that subcommands inherit must come before the subcommands are added.
-  program.configureOutput(output).exitOverride().showSuggestionAfterError(true);
+  program.configureOutput(output).exitOverride().showSuggestionAfterError(true).configureHelp({ minWidthToWrap: 0 });
   program
     .description(
       'Vind methoden om actief burgerschap te ondersteunen, geordend naar het ACTIE-model ' +
@@ -77,34 +127,54 @@ export function buildProgram(run: Runner, output: OutputConfiguration): Command 
     )
     .version(VERSION, '-V, --version', 'toon het versienummer')
     .helpOption('-h, --help', 'toon hulp')
-    .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
+    .helpCommand(false)
     .option(
       '-c, --catalogue <map>',
       `voeg een map met eigen methoden toe (herhaalbaar; ook via ${ENV_CATALOGUE}, gescheiden door ':')`,
       collect,
     )
     .option('--no-color', 'geen kleur (ook met de omgevingsvariabele NO_COLOR)')
-    .addHelpText(
-      'after',
-      examples(['list --element animo', 'search "tijd voor elkaar"', 'show "kan wel"', 'model toerusting', 'actie']) +
-        "\nMeer hulp bij een opdracht: methodewijzer <opdracht> --help\n",
+    .option('--no-pager', 'lange uitvoer zonder pager (ook met METHODEWIJZER_PAGER= leeg)')
+    .addHelpText('after', () =>
+      examples(['list --element animo', 'search "tijd voor elkaar"', 'show "kan wel"', 'model toerusting', 'actie'], helpWidth()) +
+        wrap('\nMeer hulp bij een opdracht: methodewijzer <opdracht> --help', helpWidth()) +
+        '\n',
     );
-  for (const spec of COMMANDS) addCommand(program, spec, run);
+  for (const spec of COMMANDS) addCommand(program, spec, run, helpWidth);
+  addHelpCommand(program);
   return program;
 }
 
+/**
+ * `help [opdracht]`, our own rather than commander's: an unknown command is an error with a
+ * suggestion (exit 2), as it is without `help`.
+ */
+function addHelpCommand(program: Command): void {
+  program
+    .command('help')
+    .argument('[opdracht]', 'de opdracht')
+    .description('toon hulp bij een opdracht')
+    .action((name?: string) => {
+      if (name === undefined) return program.outputHelp();
+      const known = program.commands.filter((c) => !(c as unknown as { _hidden: boolean })._hidden).map((c) => c.name());
+      const cmd = program.commands.find((c) => c.name() === name);
+      if (!cmd) throw new UsageError(`onbekende opdracht '${sanitize(name)}'`, suggestion(name, known) ?? 'Zie methodewijzer --help voor de opdrachten.');
+      cmd.outputHelp();
+    });
+}
+
 /** Declares one command from its spec: arguments, options, help with examples, and the action. */
-function addCommand(program: Command, spec: AnyCommand, run: Runner): void {
-  const cmd = program.command(spec.name).description(spec.description);
+function addCommand(program: Command, spec: AnyCommand, run: Runner, helpWidth: () => number): void {
+  const cmd = program.command(spec.name, { hidden: spec.hidden }).description(spec.description);
   for (const [name, description] of spec.arguments ?? []) cmd.argument(name, description);
   spec.options?.(cmd);
   // Before the help is formatted, since catalogueHelp may fill in option descriptions.
   let fromCatalogue = '';
   cmd.on('beforeHelp', () => {
     const compiled = spec.catalogueHelp && readCompiled();
-    if (compiled) fromCatalogue = spec.catalogueHelp!(compiled, cmd);
+    if (compiled) fromCatalogue = spec.catalogueHelp!(compiled, cmd, helpWidth());
   });
-  cmd.addHelpText('after', () => fromCatalogue + examples(spec.examples) + (spec.notes ?? ''));
+  cmd.addHelpText('after', () => fromCatalogue + examples(spec.examples, helpWidth()) + (spec.notes ? wrap(spec.notes, helpWidth()) : ''));
   // commander passes the arguments, then the options and the command itself.
   cmd.action((...args: unknown[]) => run(spec, cmd, args.slice(0, -2)));
 }
@@ -129,14 +199,24 @@ export async function main(argv = process.argv, io: IO = {}): Promise<number> {
     if (code === EXIT.ok && ctx.problems.length) code = EXIT.invalidCatalogue;
   };
 
+  const stdout = io.stdout ?? process.stdout;
   const errStyle = makeStyle(wantsColor(stderr, env, !argv.includes('--no-color')));
+  // Help in a pipe is wrapped at 80 columns, as commander does: it is prose for people.
+  const helpWidth = (stream: OutputStream) => (stream.isTTY ? widthOf(stream) : 80);
   const program = buildProgram(run, {
-    writeOut: (s) => (io.stdout ?? process.stdout).write(s),
+    writeOut: (s) => stdout.write(s),
     writeErr: (s) => stderr.write(s),
-    outputError: (s, write) => write(errStyle.red('fout: ') + translateCommanderError(s.replace(/^error: /, ''))),
+    getOutHelpWidth: () => helpWidth(stdout),
+    getErrHelpWidth: () => helpWidth(stderr),
+    outputError: (s, write) => write(errorLines(translateCommanderError(s.replace(/^error: /, '').trimEnd()), errStyle, widthOf(stderr))),
   });
 
   try {
+    // Bare `methodewijzer`: the overview, on stdout (so `methodewijzer | less` shows it), as gh does.
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return EXIT.ok;
+    }
     await program.parseAsync(argv);
     return code;
   } catch (err) {
@@ -144,11 +224,30 @@ export async function main(argv = process.argv, io: IO = {}): Promise<number> {
   }
 }
 
-function report(err: unknown, stderr: { write(s: string): unknown }, style: ReturnType<typeof makeStyle>, env: NodeJS.ProcessEnv): number {
+/** "fout: message" with the message wrapped under itself, then the hint (or suggestion) wrapped. */
+function errorLines(message: string, style: ReturnType<typeof makeStyle>, width: number, hint?: string): string {
+  const [first, ...rest] = message.split('\n');
+  const hints = [...rest, ...(hint ? [hint] : [])].filter(Boolean);
+  return hang(style.red('fout: '), first, width, 6) + '\n' + hints.map((h) => wrap(h, width) + '\n').join('');
+}
+
+/** "Bedoelde u: list?" for the known word nearest to a typo, if one is near enough. */
+function suggestion(typed: string, known: string[]): string | undefined {
+  const best = known
+    .map((k) => ({ k, d: editDistance(typed.toLowerCase(), k) }))
+    .filter(({ k, d }) => d <= Math.max(1, Math.floor(k.length / 3)) || k.startsWith(typed.toLowerCase()))
+    .sort((a, b) => a.d - b.d)[0];
+  return best ? didYouMean([best.k]) : undefined;
+}
+
+function report(err: unknown, stderr: OutputStream, style: ReturnType<typeof makeStyle>, env: NodeJS.ProcessEnv): number {
+  const width = widthOf(stderr);
   if (err instanceof CommanderError) {
     if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code)) return EXIT.ok;
     if (err.code === 'commander.executeSubCommandAsync') return err.exitCode;
-    stderr.write(style.dim("Zie 'methodewijzer --help' voor de opdrachten en opties.\n"));
+    const path = (err as CommanderError & { commandPath?: string }).commandPath ?? 'methodewijzer';
+    const what = path === 'methodewijzer' ? 'de opdrachten en opties' : 'de opties en voorbeelden';
+    stderr.write(style.dim(wrap(`Zie ${path} --help voor ${what}.`, width)) + '\n');
     return EXIT.usage;
   }
   if (err instanceof Error && err.name === 'ExitPromptError') {
@@ -156,8 +255,7 @@ function report(err: unknown, stderr: { write(s: string): unknown }, style: Retu
     return EXIT.interrupted;
   }
   if (err instanceof AppError) {
-    stderr.write(`${style.red('fout:')} ${err.message}\n`);
-    if (err.hint) stderr.write(`${err.hint}\n`);
+    stderr.write(errorLines(err.message, style, width, err.hint));
     return err.exitCode;
   }
   if (err instanceof BuiltinCatalogueBroken) {
@@ -172,21 +270,22 @@ function report(err: unknown, stderr: { write(s: string): unknown }, style: Retu
   return EXIT.failed;
 }
 
-const COMMANDER_PHRASES: [RegExp, string][] = [
+const COMMANDER_PHRASES: [RegExp, string | ((match: string, ...groups: string[]) => string)][] = [
   [/^unknown option '(.+?)'/, "onbekende optie '$1'"],
   [/^unknown command '(.+?)'/, "onbekende opdracht '$1'"],
   [/^missing required argument '(.+?)'/, "argument '$1' ontbreekt"],
   [/^option '(.+?)' argument missing/, "optie '$1' mist een waarde"],
   // The value may be empty (`--element ""`).
-  [/^option '(.+?)' argument '(.*?)' is invalid\. Allowed choices are (.+)\./, "ongeldige waarde '$2' voor '$1'. Kies uit: $3."],
-  [/^option '(.+?)' argument '(.*?)' is invalid\. (.+)/, "ongeldige waarde '$2' voor '$1'. $3"],
+  [/^option '(.+?)' argument '(.*?)' is invalid\. Allowed choices are (.+)\./, "ongeldige waarde '$2' voor '$1'\nKies uit: $3."],
+  [/^option '(.+?)' argument '(.*?)' is invalid\. (.+)/, "ongeldige waarde '$2' voor '$1'\n$3"],
   [/^too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\./, 'te veel argumenten: verwacht $2, gekregen $3.'],
-  [/\(Did you mean (.+?)\?\)/, '(Bedoelde je $1?)'],
+  [/\(Did you mean (.+?)\?\)/, (_: string, value: string) => didYouMean([value])],
 ];
 
 function translateCommanderError(message: string): string {
-  let out = message;
-  for (const [pattern, dutch] of COMMANDER_PHRASES) out = out.replace(pattern, dutch);
+  // Commander names an option by all its flags ('-k, --kind <soort>'); the long one is enough.
+  let out = message.replace(/'-\w, (--[\w-]+)(?: [<[][^'>\]]*[>\]])?'/g, "'$1'").replace(/'(--[\w-]+) [<[][^'>\]]*[>\]]'/g, "'$1'");
+  for (const [pattern, dutch] of COMMANDER_PHRASES) out = out.replace(pattern, dutch as string);
   return out;
 }
 
@@ -194,7 +293,7 @@ function translateCommanderError(message: string): string {
 export async function runCli(): Promise<void> {
   guardOutput();
   // Ctrl-C outside a prompt (prompts turn it into an ExitPromptError themselves), a kill (SIGTERM) or a
-  // closed terminal (SIGHUP): one rule, one line and exit 130 (README, "Exitcodes").
+  // closed terminal (SIGHUP): one rule, one line and exit 130 (README, "Afsluitcodes").
   for (const signal of INTERRUPTS) process.on(signal, interrupted);
   process.exitCode = await main();
 }

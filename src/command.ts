@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CompiledCatalogue } from './catalogue/catalogue.js';
 import type { Context, GlobalOptions } from './context.js';
 import type { AppError } from './errors.js';
+import { wrapCommand } from './terminal.js';
 
 // The shape every command has: parse options (commander, declared here) -> compute data in core/ or
 // catalogue/ -> format in src/format/ -> return an Output, which src/output.ts prints. A command file
@@ -28,6 +29,8 @@ export interface Output {
 export interface CommandSpec<A extends unknown[] = never[], O = Record<string, unknown>> {
   name: string;
   description: string;
+  /** Left out of the help (`__complete`, which only the completion scripts call). */
+  hidden?: boolean;
   /** Positional arguments in commander's syntax, with their help: ['<methode>', 'id of naam']. */
   arguments?: [string, string][];
   /** Adds the command's options. */
@@ -40,7 +43,7 @@ export interface CommandSpec<A extends unknown[] = never[], O = Record<string, u
    * Help that needs the built-in catalogue (the answers actie takes); it may also fill in option
    * descriptions. Shown only when the catalogue is built (dist/catalogue.json), as it always is when installed.
    */
-  catalogueHelp?: (catalogue: CompiledCatalogue, cmd: Command) => string;
+  catalogueHelp?: (catalogue: CompiledCatalogue, cmd: Command, width: number) => string;
   /** `options` holds the command's own options and the global ones (--catalogue, --no-color). */
   run(ctx: Context, options: O & GlobalOptions, ...args: A): Promise<Output>;
 }
@@ -50,6 +53,7 @@ export function defineCommand<A extends unknown[], O>(spec: CommandSpec<A, O>): 
   return spec;
 }
 
-export function examples(lines: string[]): string {
-  return `\nVoorbeelden:\n${lines.map((l) => `  $ methodewijzer ${l}`).join('\n')}\n`;
+/** The examples for a help text: each command whole, continued with a backslash where it is wider than `width`. */
+export function examples(lines: string[], width: number): string {
+  return `\nVoorbeelden:\n${lines.map((l) => wrapCommand(`$ methodewijzer ${l}`, width, '  ')).join('\n')}\n`;
 }

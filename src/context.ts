@@ -4,11 +4,15 @@ import { FolderCache, cacheRoot } from './catalogue/cache.js';
 import type { Catalogue } from './catalogue/catalogue.js';
 import { openCatalogue } from './catalogue/open.js';
 import { capPerFile, formatProblem, type Problem } from './catalogue/problem.js';
-import { makeLink, makeStyle, sanitize, wantsColor, wantsLinks, type Link, type OutputStream } from './terminal.js';
+import { hang, makeLink, makeStyle, sanitize, wantsColor, wantsLinks, widthOf, wrap, type Link, type OutputStream } from './terminal.js';
+import { displayPath, shellQuote } from './paths.js';
+import { resolve } from 'node:path';
 
 export interface GlobalOptions {
   catalogue?: string[];
   color: boolean;
+  /** false with --no-pager */
+  pager?: boolean;
 }
 
 /** What a command may be handed from the outside world; tests hand in their own. */
@@ -29,6 +33,8 @@ export interface Context {
   link: Link;
   /** stdout is a terminal: show tables and wrapped prose rather than plain lines. */
   interactive: boolean;
+  /** Long output may go through the pager (not with --no-pager). */
+  pager: boolean;
   /** The width to format for: the terminal's columns now (it may be resized), or Infinity in a pipe. */
   readonly width: number;
   /** User catalogue folders: --catalogue first, then METHODEWIJZER_CATALOGUE. */
@@ -61,6 +67,7 @@ export function createContext(global: GlobalOptions, io: IO = {}): Context {
     errStyle,
     link: makeLink(() => wantsLinks(stdout, env, global.color)),
     interactive: Boolean(stdout.isTTY),
+    pager: global.pager !== false,
     get width() {
       return stdout.isTTY ? stdout.columns || 80 : Infinity;
     },
@@ -68,14 +75,13 @@ export function createContext(global: GlobalOptions, io: IO = {}): Context {
     cache: new FolderCache(cacheRoot(env)),
     problems: [],
     warn(message) {
-      stderr.write(`${errStyle.yellow('waarschuwing:')} ${sanitize(message)}\n`);
+      stderr.write(hang(errStyle.yellow('waarschuwing: '), sanitize(message), widthOf(stderr), 'waarschuwing: '.length) + '\n');
     },
     reportProblems(problems) {
+      if (!problems.length) return;
       for (const p of capPerFile(problems)) ctx.warn(formatProblem(p));
-      if (problems.length) {
-        for (const p of problems) ctx.problems.push(p);
-        stderr.write(`Deze bestanden zijn overgeslagen; de rest van de catalogus is wel gebruikt. Controleer ze met 'methodewijzer validate'.\n`);
-      }
+      for (const p of problems) ctx.problems.push(p);
+      stderr.write(wrap(skippedNote(problems, global.catalogue ?? [], envFolders), widthOf(stderr)) + '\n');
     },
     catalogue() {
       loaded ??= openCatalogue({ folders: ctx.folders, cache: ctx.cache }).then((catalogue) => {
@@ -86,4 +92,29 @@ export function createContext(global: GlobalOptions, io: IO = {}): Context {
     },
   };
   return ctx;
+}
+
+/**
+ * What was skipped and what to do about it, naming the folders as the user gave them: a missing or
+ * unreadable folder is a folder (and where it came from), a broken file a file, with the validate
+ * command that checks exactly those folders.
+ */
+function skippedNote(problems: Problem[], flagFolders: string[], envFolders: string[]): string {
+  const folders = [...new Set([...flagFolders, ...envFolders])];
+  const shown = (dir: string) => displayPath(resolve(dir));
+  const folderLevel = folders.filter((dir) => problems.some((p) => p.file === shown(dir) && p.line === undefined && !/\.ya?ml$/i.test(p.file)));
+  const withFiles = folders.filter((dir) => !folderLevel.includes(dir) && problems.some((p) => p.file.startsWith(shown(dir) + '/') || p.file === shown(dir)));
+  const lines: string[] = [];
+  for (const dir of folderLevel) {
+    const from = flagFolders.includes(dir) ? '--catalogue' : ENV_CATALOGUE;
+    lines.push(`De map ${sanitize(dir)} (uit ${from}) is overgeslagen; controleer de naam.`);
+  }
+  if (withFiles.length || !folderLevel.length) {
+    const check = withFiles.length ? withFiles : folders;
+    lines.push(
+      `De bestanden hierboven zijn overgeslagen; de rest van de catalogus is wel gebruikt. Controleer ze met: ` +
+        `methodewijzer validate ${check.map((d) => sanitize(shellQuote(d))).join(' ')}`,
+    );
+  }
+  return lines.join('\n');
 }

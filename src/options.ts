@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { parseElement } from './core/methods.js';
-import { ELEMENT_KEYS, SOURCE_KINDS } from './keys.js';
+import { matchChoice } from './core/choice.js';
+import { ELEMENT_KEYS, ELEMENT_LETTERS, SOURCE_KINDS } from './keys.js';
 
 // Option parsers and the options several commands share, so they read and behave the same everywhere.
 
@@ -26,19 +26,29 @@ export function parseLimit(value: string): number {
   return n;
 }
 
+/**
+ * An option with a fixed set of values that forgives: any case, aliases, and the start of one value
+ * (matchChoice). The values stand in its help as "keuze uit: …", and shell completion reads them there.
+ */
+export function choiceOption(flags: string, description: string, values: readonly string[], { aliases = {}, repeatable = false } = {}): Option {
+  const option = new Option(flags, description);
+  option.argChoices = [...values];
+  return option.argParser<string | string[]>((input: string, previous) => {
+    const value = matchChoice(input, values, aliases);
+    if (!value) throw new InvalidArgumentError(`Kies uit: ${values.join(', ')}.`);
+    return repeatable ? append(value, previous as string[] | undefined) : value;
+  });
+}
+
 /** `--element`, `--kind` and `--tag`: the filters of `list`, `search` and `export`. */
 export function filterOptions(cmd: Command): Command {
   return cmd
     .addOption(
-      new Option(
-        '-e, --element <element>',
-        `alleen methoden onder dit ACTIE-element (herhaalbaar; keuze uit: ${ELEMENT_KEYS.join(', ')})`,
-      ).argParser((v: string, prev: string[] | undefined) => {
-        const element = parseElement(v);
-        if (!element) throw new InvalidArgumentError(`Kies uit: ${ELEMENT_KEYS.join(', ')}.`);
-        return append(element, prev);
+      choiceOption('-e, --element <element>', 'alleen methoden onder dit ACTIE-element (herhaalbaar; ook de letter)', ELEMENT_KEYS, {
+        aliases: ELEMENT_LETTERS,
+        repeatable: true,
       }),
     )
-    .addOption(new Option('-k, --kind <kind>', 'alleen methoden uit databanken of uit verkenningen').choices(SOURCE_KINDS))
-    .option('-t, --tag <tag>', 'alleen methoden met deze tag (herhaalbaar: alle genoemde)', collect);
+    .addOption(choiceOption('-k, --kind <soort>', 'alleen methoden uit databanken of uit verkenningen', SOURCE_KINDS))
+    .option('-t, --tag <tag>', "alleen methoden met deze tag (herhaalbaar: alle genoemde; alle tags: methodewijzer tags)", collect);
 }

@@ -111,7 +111,7 @@ export function folderProblem(dir: string): Problem | undefined {
   try {
     stat = statSync(dir);
   } catch {
-    return { file: shown, message: 'map bestaat niet; controleer --catalogue of METHODEWIJZER_CATALOGUE' };
+    return { file: shown, message: 'map bestaat niet' };
   }
   if (!stat.isDirectory()) return { file: shown, message: 'is geen map; geef een map met YAML-bestanden op' };
   // A folder that cannot be listed would otherwise look empty, and its methods silently missing.

@@ -7,14 +7,12 @@ import { adviceJson, formatAdvice, formatAdviceMarkdown, reproduceCommand } from
 import { CONTEXT_KEYS, ELEMENT_KEYS, type ContextKey, type ElementKey } from '../keys.js';
 import { nonEmpty } from '../options.js';
 import type { PromptIO } from '../prompts/interview.js';
-import { sanitize } from '../terminal.js';
+import { hang, sanitize, widthOf, wrapCommand } from '../terminal.js';
 
 export type ActieOptions = Partial<Record<ElementKey | ContextKey, string>> & {
   json?: boolean;
   report?: string;
   force?: boolean;
-  /** commander's --no-pager */
-  pager?: boolean;
 };
 
 export default defineCommand({
@@ -27,17 +25,16 @@ export default defineCommand({
       .option('--doelgroep <groep>', 'antwoord op de vraag naar de doelgroep (geen: geen voorkeur)')
       .option('--json', 'de antwoorden en het hele advies als JSON')
       .option('--report <bestand>', 'schrijf het advies ook als Markdown-rapport naar dit bestand', nonEmpty)
-      .option('--force', 'laat --report een bestaand bestand vervangen')
-      .option('--no-pager', 'toon het advies zonder pager, ook als het langer is dan het venster');
+      .option('--force', 'laat --report een bestaand bestand vervangen');
   },
   examples: [
     'actie',
     'actie --animo bijsturen --contact benutten --toerusting aanreiken --inbedding beide --empathie onbekend',
-    'actie --animo aansluiten --contact versterken --toerusting eigen-kracht --inbedding burgers \\\n      --empathie betrokkenheid --setting dorp --doelgroep jongeren --json',
+    'actie --animo aansluiten --contact versterken --toerusting eigen-kracht --inbedding burgers --empathie betrokkenheid --setting dorp --doelgroep jongeren --json',
     'actie --report advies.md',
   ],
   notes: '\nZonder alle vijf antwoorden stelt de opdracht de vragen; dat kan alleen in een terminal.\n',
-  catalogueHelp(catalogue, cmd) {
+  catalogueHelp(catalogue, cmd, helpWidth) {
     // The context options' descriptions are their questions, and each answer option lists its values.
     for (const key of CONTEXT_KEYS) {
       const option = cmd.options.find((o) => o.long === `--${key}`);
@@ -46,7 +43,7 @@ export default defineCommand({
     }
     const flags = answerFlags(catalogue);
     const width = Math.max(...flags.map((f) => f.key.length)) + 4;
-    return `\nWaarden:\n${flags.map((f) => `  ${`--${f.key}`.padEnd(width)}${f.values.join(', ')}`).join('\n')}\n`;
+    return `\nWaarden:\n${flags.map((f) => hang(`  ${`--${f.key}`.padEnd(width)}`, f.values.join(', '), helpWidth)).join('\n')}\n`;
   },
   async run(ctx, options: ActieOptions) {
     const catalogue = await ctx.catalogue();
@@ -58,7 +55,7 @@ export default defineCommand({
         `geen antwoord op ${missing.map((e) => `--${e.key}`).join(', ')}; stdin is geen terminal, dus er kan niets gevraagd worden`,
         'Geef de ontbrekende antwoorden als opties:\n' +
           flags.map((f) => `  --${f.key} ${f.values.join('|')}`).join('\n') +
-          "\nOf start 'methodewijzer actie' in een terminal om de vragen te beantwoorden.",
+          "\nOf beantwoord de vragen in een terminal: methodewijzer actie",
       );
     }
     const reportOptions = {
@@ -80,12 +77,12 @@ export default defineCommand({
       await writeFileInterruptibly(options.report, text, reportOptions);
     }
     // After the advice, so they are the last lines on the screen: how to get it again, and where the report is.
-    // Never wrapped: a command broken over lines cannot be pasted back into a shell.
-    let note = asked ? `${ctx.errStyle.dim('Hetzelfde advies later opnieuw:')}\n  ${sanitize(command)}\n` : '';
+    // The command is continued with backslashes where it is wrapped, so it can still be pasted into a shell.
+    let note = asked ? `${ctx.errStyle.dim('Hetzelfde advies later opnieuw:')}\n${wrapCommand(sanitize(command), widthOf(ctx.stderr), '  ')}\n` : '';
     if (options.report) note += `Rapport geschreven naar ${sanitize(options.report)}\n`;
     if (options.json) return { json: adviceJson(answers, advice, command), note };
     // ctx.width is read now: the window may have been resized during the questions.
-    return { text: formatAdvice(advice, catalogue.model, ctx.style, ctx.width, ctx.link), paged: options.pager !== false, note };
+    return { text: formatAdvice(advice, catalogue.model, ctx.style, ctx.width, ctx.link), paged: true, note };
   },
 });
 

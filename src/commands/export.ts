@@ -1,15 +1,14 @@
 import { extname } from 'node:path';
-import { Option } from 'commander';
 import { schemaModeline } from '../catalogue/paths.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { defineCommand } from '../command.js';
-import { selectMethods, type FilterFlags } from '../core/methods.js';
+import { selectMethods, sortByName, type FilterFlags } from '../core/methods.js';
 import { EXPORT_FORMATS } from '../defaults.js';
 import { AppError, EXIT, UsageError } from '../errors.js';
 import { writeFileInterruptibly } from '../files.js';
 import { formatMethodsJson } from '../format/json.js';
 import { plural } from '../format/plural.js';
-import { filterOptions, nonEmpty } from '../options.js';
+import { choiceOption, filterOptions, nonEmpty } from '../options.js';
 import type { Method } from '../schema.js';
 import { sanitize } from '../terminal.js';
 
@@ -23,6 +22,7 @@ export interface ExportOptions extends FilterFlags {
 }
 
 const BY_EXTENSION: Record<string, ExportFormat> = { '.json': 'json', '.yaml': 'yaml', '.yml': 'yaml', '.csv': 'csv', '.md': 'md', '.markdown': 'md' };
+const FORMAT_ALIASES: Record<string, ExportFormat> = { yml: 'yaml', markdown: 'md' };
 
 export default defineCommand({
   name: 'export',
@@ -30,7 +30,7 @@ export default defineCommand({
   options: (cmd) =>
     filterOptions(
       cmd
-        .addOption(new Option('-f, --format <formaat>', 'het formaat (standaard: volgens de extensie van --output)').choices(EXPORT_FORMATS))
+        .addOption(choiceOption('-f, --format <formaat>', 'het formaat (standaard: volgens de extensie van --output)', EXPORT_FORMATS, { aliases: FORMAT_ALIASES }))
         .option('-o, --output <bestand>', 'schrijf naar dit bestand in plaats van naar stdout', nonEmpty)
         .option('--force', 'overschrijf een bestaand bestand bij --output')
         .option('--bom', 'begin de CSV met een byte order mark (voor spreadsheetprogramma’s die dat nodig hebben)'),
@@ -52,10 +52,10 @@ export default defineCommand({
       throw new AppError(
         'er is niets geëxporteerd, omdat de catalogus fouten bevat',
         EXIT.invalidCatalogue,
-        "Herstel de bestanden hierboven (controleer ze met 'methodewijzer validate <map>') en exporteer opnieuw.",
+        "Herstel de bestanden hierboven en exporteer opnieuw.",
       );
     }
-    const methods = selectMethods(catalogue.methods, options);
+    const methods = sortByName(selectMethods(catalogue.methods, options));
     if (methods.length === 0) ctx.warn('geen methoden met deze filters; de export is leeg');
     const text = await renderExport(format, methods, catalogue, options);
     if (!options.output) return { text };
@@ -72,8 +72,18 @@ export default defineCommand({
 
 /** The format asked for, or the one the output file's extension names. */
 export function exportFormat(options: Pick<ExportOptions, 'format' | 'output'>): ExportFormat {
-  if (options.format) return options.format;
-  const guessed = options.output ? BY_EXTENSION[extname(options.output).toLowerCase()] : undefined;
+  const extension = options.output ? extname(options.output).toLowerCase() : '';
+  const guessed = BY_EXTENSION[extension];
+  if (options.format) {
+    // JSON in a file called .csv would mislead whoever opens it.
+    if (guessed && guessed !== options.format) {
+      throw new UsageError(
+        `--format ${options.format} past niet bij --output ${sanitize(options.output!)}, dat op ${extension} eindigt`,
+        `Laat --format weg (dan wordt het ${guessed}), of geef het bestand een naam die bij ${options.format} past.`,
+      );
+    }
+    return options.format;
+  }
   if (guessed) return guessed;
   throw new UsageError(
     'kies een formaat met --format',

@@ -8,6 +8,6 @@ export default defineCommand({
   examples: ['glossary', 'glossary --json'],
   async run(ctx, options: { json?: boolean }) {
     const { glossary } = await ctx.catalogue();
-    return options.json ? { json: glossary.terms } : { text: formatGlossary(glossary, ctx.style, ctx.width) };
+    return options.json ? { json: glossary.terms } : { text: formatGlossary(glossary, ctx.style, ctx.width), paged: true };
   },
 });

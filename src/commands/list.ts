@@ -1,5 +1,5 @@
 import { defineCommand } from '../command.js';
-import { selectMethods, type FilterFlags } from '../core/methods.js';
+import { selectMethods, sortByName, type FilterFlags } from '../core/methods.js';
 import { formatMethodsJson } from '../format/json.js';
 import { formatMethodLines, formatMethodTable } from '../format/methods.js';
 import { plural } from '../format/plural.js';
@@ -16,13 +16,13 @@ export default defineCommand({
   options: (cmd) => filterOptions(cmd.option('--json', 'de volledige records als JSON')),
   examples: ['list', 'list --element animo --element contact', 'list --kind databank --tag dorp', 'list --json'],
   async run(ctx, options: ListOptions) {
-    const methods = selectMethods((await ctx.catalogue()).methods, options);
+    const methods = sortByName(selectMethods((await ctx.catalogue()).methods, options));
     if (options.json) return { text: formatMethodsJson(methods) };
     if (!ctx.interactive) return { text: formatMethodLines(methods) };
     if (methods.length === 0) {
-      return { note: "Geen methoden gevonden met deze filters. Laat een filter weg, of zie 'methodewijzer list --help'.\n" };
+      return { note: wrap('Geen methoden gevonden met deze filters. Laat een filter weg; de filters staan bij: methodewijzer list --help', ctx.width) + '\n' };
     }
     const footer = `${plural(methods.length, 'methode', 'methoden')}. Meer over een methode: methodewijzer show <id of naam>`;
-    return { text: formatMethodTable(methods, ctx.style, ctx.width, ctx.link), note: ctx.errStyle.dim(wrap(footer, ctx.width)) + '\n' };
+    return { text: formatMethodTable(methods, ctx.style, ctx.width, ctx.link), paged: true, note: ctx.errStyle.dim(wrap(footer, ctx.width)) + '\n' };
   },
 });

@@ -25,6 +25,6 @@ export default defineCommand({
     const counts = countByElement(methods);
     const view: ModelElementView[] = model.elements.filter((e) => !only || e.key === only).map((e) => ({ ...e, methodCount: counts[e.key] }));
     if (options.json) return { json: only ? view[0] : { intro: model.intro, elements: view } };
-    return { text: formatModel(view, only ? undefined : model.intro, ctx.style, ctx.width) };
+    return { text: formatModel(view, only ? undefined : model.intro, ctx.style, ctx.width), paged: true };
   },
 });

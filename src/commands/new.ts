@@ -10,7 +10,7 @@ import { FailedError, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
 import { FILL_IN, methodTemplate } from '../format/template.js';
 import { displayPath, shellQuote } from '../paths.js';
-import { sanitize } from '../terminal.js';
+import { sanitize, widthOf, wrapCommand } from '../terminal.js';
 
 /** File systems allow 255 bytes a name; ids that long help nobody. */
 const MAX_ID_LENGTH = 80;
@@ -66,13 +66,17 @@ export default defineCommand({
     const shownFolder = folder === process.cwd() ? '.' : displayPath(folder);
     const catalogueFlag = Boolean(options.catalogue?.length);
     const useFolder = ctx.folders.length === 0 || catalogueFlag ? `--catalogue ${shellQuote(shownFolder)} ` : '';
+    const width = widthOf(ctx.stderr);
+    // A command stays whole: beside its step where it fits, else on lines of its own, continued with a backslash.
+    const step = (label: string, command: string) =>
+      label.length + command.length <= width ? label + command : `${label.trimEnd()}\n${wrapCommand(command, width, '       ')}`;
     const lines = [
       `Nieuwe methode geschreven: ${sanitize(displayPath(file))}`,
       ...(origin?.builtin ? [`Let op: "${id}" is ook het id van een ingebouwde methode; uw methode vervangt die.`] : []),
       'Volgende stappen:',
       `  1. Vul in het bestand de velden bij "${FILL_IN}" in: summary, elements, source.kind en url.`,
-      `  2. Controleer het:  methodewijzer validate ${sanitize(shellQuote(shownFolder))}`,
-      `  3. Bekijk het:      methodewijzer ${sanitize(useFolder)}show ${id}`,
+      step('  2. Controleer het:  ', `methodewijzer validate ${sanitize(shellQuote(shownFolder))}`),
+      step('  3. Bekijk het:      ', `methodewijzer ${sanitize(useFolder)}show ${id}`),
     ];
     if (ctx.folders.length === 0) lines.push(`Zet de map in ${ENV_CATALOGUE} om uw methoden altijd mee te nemen, zonder --catalogue.`);
     return { note: lines.join('\n') + '\n' };

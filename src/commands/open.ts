@@ -7,14 +7,14 @@ import { sanitize } from '../terminal.js';
 export default defineCommand({
   name: 'open',
   description: 'open de link van een methode in de browser',
-  arguments: [['<methode>', 'id of naam (hoofdletters en accenten maken niet uit)']],
-  examples: ['open abcd', 'open "kan wel"', 'show MAC --web'],
+  arguments: [['<methode...>', 'id of naam, of het begin daarvan (hoofdletters en accenten maken niet uit)']],
+  examples: ['open abcd', 'open kan wel', 'show MAC --web'],
   notes:
-    '\nDe link opent in uw standaardbrowser, of met de opdracht in BROWSER (BROWSER=none: geen browser).\n' +
-    'Kan er geen browser starten (BROWSER=none, CI, geen beeldscherm), dan komt de link op stdout\n' +
+    '\nDe link opent in uw standaardbrowser, of met de opdracht in BROWSER (BROWSER=none: geen browser). ' +
+    'Kan er geen browser starten (BROWSER=none, CI, geen beeldscherm), dan komt de link op stdout ' +
     'en zegt stderr waarom; de afsluitcode is dan ook 0.\n',
-  async run(ctx, _options: object, query: string) {
-    const { method } = await lookupMethod(ctx, query, 'open');
+  async run(ctx, _options: object, words: string[]) {
+    const { method } = await lookupMethod(ctx, words, 'open');
     return openMethod(ctx, method);
   },
 });

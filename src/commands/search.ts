@@ -7,6 +7,7 @@ import { nearestWord, searchIndex, type SearchIndex } from '../core/search.js';
 import { SEARCH_LIMIT } from '../defaults.js';
 import { MissingArgument, NotFoundError, UsageError } from '../errors.js';
 import { plural } from '../format/plural.js';
+import { didYouMean } from '../format/suggest.js';
 import { formatSearchLines, formatSearchResults, searchJson } from '../format/search.js';
 import { lookupMethod, methodDetail } from '../method-lookup.js';
 import { filterOptions, parseLimit } from '../options.js';
@@ -24,7 +25,7 @@ export default defineCommand({
   options: (cmd) =>
     filterOptions(
       cmd
-        .option('-n, --limit <n>', 'hoogstens zoveel resultaten', parseLimit, SEARCH_LIMIT)
+        .option('-n, --limit <aantal>', 'hoogstens zoveel resultaten', parseLimit, SEARCH_LIMIT)
         .option('--json', 'de records als JSON, met hun score en per veld de woorden die overeenkwamen'),
     ),
   examples: [
@@ -36,10 +37,11 @@ export default defineCommand({
     'search --element animo',
   ],
   notes:
-    '\nZonder woorden, in een terminal, opent een keuzelijst die bij elke toets opnieuw zoekt; Enter toont\n' +
-    "de gekozen methode zoals 'show', Esc of Ctrl-C stopt (afsluitcode 130). Buiten een terminal zijn\n" +
+    '\nZonder woorden, in een terminal, opent een keuzelijst die bij elke toets opnieuw zoekt; Enter toont ' +
+    'de gekozen methode zoals show dat doet, Esc of Ctrl-C stopt (afsluitcode 130). Buiten een terminal zijn ' +
     'zoekwoorden verplicht.\n' +
-    '\nAfsluitcode 0 bij resultaten, 1 als niets gevonden is (zoals grep), 2 bij verkeerd gebruik,\n3 als een eigen catalogusbestand ongeldig is (de rest wordt wel doorzocht).\n',
+    '\nAfsluitcodes: 0 bij resultaten, 1 als niets gevonden is (zoals grep), 2 bij verkeerd gebruik, ' +
+    '3 als een eigen catalogusbestand ongeldig is (de rest wordt wel doorzocht), 130 als de keuzelijst is afgebroken.\n',
   async run(ctx, options: SearchOptions, words: string[]): Promise<Output> {
     if (words.length === 0) {
       // Only a person at a terminal can pick; a script gets the usage error it always got.
@@ -84,7 +86,7 @@ async function pick(ctx: Context, options: SearchOptions): Promise<Output> {
   } finally {
     searcher.close();
   }
-  const { method, catalogue } = await lookupMethod(ctx, chosen.id, 'show');
+  const { method, catalogue } = await lookupMethod(ctx, [chosen.id], 'show');
   return methodDetail(ctx, catalogue, method);
 }
 
@@ -98,7 +100,7 @@ function noResultHint(index: SearchIndex, { outcome, filtered }: Found): string 
   const respelled = outcome.words.map((w) => (outcome.unknown.includes(w) ? (nearestWord(index, w) ?? w) : w));
   const suggestion = respelled.join(' ');
   if (suggestion !== query && searchIndex(index, suggestion, { limit: 1 }).results.length > 0) {
-    return `Bedoelde je: methodewijzer search "${sanitize(suggestion)}"?`;
+    return didYouMean([`methodewijzer search ${sanitize(suggestion)}`]).replace(/"/g, '');
   }
-  return "Probeer andere of minder woorden, of bekijk alle methoden met 'methodewijzer list'.";
+  return "Probeer andere of minder woorden. Alle methoden: methodewijzer list.";
 }

@@ -11,12 +11,12 @@ export interface ShowOptions {
 export default defineCommand({
   name: 'show',
   description: 'toon één methode helemaal, met link',
-  arguments: [['<methode>', 'id of naam (hoofdletters en accenten maken niet uit)']],
-  options: (cmd) => cmd.option('--json', 'het record als JSON').option('--web', "open de link in de browser (als 'methodewijzer open')"),
-  examples: ['show abcd', 'show "kan wel"', 'show MAC --json', 'show MAC --web'],
-  async run(ctx, options: ShowOptions, query: string) {
+  arguments: [['<methode...>', 'id of naam, of het begin daarvan (hoofdletters en accenten maken niet uit)']],
+  options: (cmd) => cmd.option('--json', 'het record als JSON').option('--web', 'open de link in de browser (als: methodewijzer open)'),
+  examples: ['show abcd', 'show kan wel', 'show dorpsagenda', 'show MAC --json', 'show MAC --web'],
+  async run(ctx, options: ShowOptions, words: string[]) {
     if (options.web && options.json) throw new UsageError('--web en --json gaan niet samen', 'Kies er één: de methode in de browser, of het record als JSON.');
-    const { method, catalogue } = await lookupMethod(ctx, query, 'show');
+    const { method, catalogue } = await lookupMethod(ctx, words, 'show');
     if (options.web) return openMethod(ctx, method);
     return methodDetail(ctx, catalogue, method, options.json);
   },

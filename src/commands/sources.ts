@@ -8,6 +8,6 @@ export default defineCommand({
   examples: ['sources', 'sources --json'],
   async run(ctx, options: { json?: boolean }) {
     const { sources, criteria } = await ctx.catalogue();
-    return options.json ? { json: sourcesJson(sources, criteria) } : { text: formatSources(sources, criteria, ctx.style, ctx.width) };
+    return options.json ? { json: sourcesJson(sources, criteria) } : { text: formatSources(sources, criteria, ctx.style, ctx.width), paged: true };
   },
 });

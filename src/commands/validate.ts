@@ -6,7 +6,7 @@ import { formatValidationProblems, formatValidationVerdicts } from '../format/va
 
 export default defineCommand({
   name: 'validate',
-  description: 'controleer catalogusmappen en meld elk probleem (exit 3 bij problemen)',
+  description: 'controleer catalogusmappen en meld elk probleem (afsluitcode 3 bij problemen)',
   arguments: [['[map...]', 'mappen om te controleren (standaard de ingebouwde catalogus en de mappen van --catalogue)']],
   options: (cmd) => cmd.option('--json', 'het rapport als JSON'),
   examples: ['validate', 'validate ./mijn-methoden', '--catalogue ./mijn-methoden validate', 'validate a b --json'],
@@ -15,6 +15,6 @@ export default defineCommand({
     const report = await validateFolders(dirs.length ? dirs : [builtinCatalogueDir(), ...ctx.folders]);
     const code = report.folders.some((f) => f.problems.length) ? EXIT.invalidCatalogue : EXIT.ok;
     if (options.json) return { json: report, code };
-    return { text: formatValidationProblems(report), note: formatValidationVerdicts(report, ctx.errStyle), code };
+    return { text: formatValidationProblems(report, ctx.width), note: formatValidationVerdicts(report, ctx.errStyle), code };
   },
 });

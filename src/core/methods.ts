@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
+import { matchChoice } from './choice.js';
 import { compact } from './fold.js';
-import { ELEMENT_KEYS, type ElementKey, type SourceKind } from '../keys.js';
+import { ELEMENT_KEYS, ELEMENT_LETTERS, type ElementKey, type SourceKind } from '../keys.js';
 import type { Method } from '../schema.js';
 
 /** Where a method was read from: the built-in catalogue or a user's file. */
@@ -59,26 +60,35 @@ export function filterMethods<T extends Filterable>(methods: T[], filter: Method
   );
 }
 
-/** The method a user means by an id, a name or an alias, in any case and with or without accents. */
+/**
+ * The method a user means by an id, a name or an alias, in any case and with or without accents, or
+ * by the start of exactly one method's id or name ("dorpsagenda" for "Dorpsagenda met dorpswaardering").
+ */
 export function findMethod(methods: Method[], query: string): Method | undefined {
   const key = compact(query);
   if (!key) return undefined;
-  return (
+  const exact =
     methods.find((m) => m.id === query) ??
     methods.find((m) => compact(m.id) === key) ??
     methods.find((m) => compact(m.name) === key) ??
-    methods.find((m) => (m.aliases ?? []).some((a) => compact(a) === key))
-  );
+    methods.find((m) => (m.aliases ?? []).some((a) => compact(a) === key));
+  if (exact) return exact;
+  const starts = methodsStartingWith(methods, key);
+  return starts.length === 1 ? starts[0] : undefined;
+}
+
+/** The methods whose id, name or an alias starts with the compacted `key`. */
+export function methodsStartingWith(methods: Method[], key: string): Method[] {
+  return methods.filter((m) => [m.id, m.name, ...(m.aliases ?? [])].some((text) => compact(text).startsWith(key)));
 }
 
 export function allTags(methods: Pick<Method, 'tags'>[]): string[] {
   return [...new Set(methods.flatMap((m) => m.tags ?? []))].sort();
 }
 
-/** The element a user means: its key, its name in any case, or its letter (A, C, T, I, E). */
+/** The element a user means: its key or name in any case, its letter (A, C, T, I, E), or the start of one. */
 export function parseElement(input: string): ElementKey | undefined {
-  const key = compact(input);
-  return ELEMENT_KEYS.find((e) => e === key || (key.length === 1 && e[0] === key));
+  return matchChoice(input, ELEMENT_KEYS, ELEMENT_LETTERS) as ElementKey | undefined;
 }
 
 export function countByElement(methods: Method[]): Record<ElementKey, number> {
@@ -92,4 +102,26 @@ export type ElementNames = Record<ElementKey, string>;
 
 export function elementNames(model: { elements: { key: ElementKey; name: string }[] }): ElementNames {
   return Object.fromEntries(model.elements.map((e) => [e.key, e.name])) as ElementNames;
+}
+
+// Made on first use: the first Intl.Collator of a process costs milliseconds, which every command
+// (and every Tab of the shell completion) would pay at start-up, sorting or not.
+let collator: Intl.Collator | undefined;
+const byName = () => (collator ??= new Intl.Collator('nl', { sensitivity: 'base', numeric: true }));
+
+/** Methods in the order people look for them: by name, as a Dutch dictionary sorts, then by id. */
+export function sortByName<T extends Pick<Method, 'id' | 'name'>>(methods: T[]): T[] {
+  return [...methods].sort((a, b) => byName().compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+/** Every tag with the number of methods that carry it, by tag. */
+export function countByTag(methods: Pick<Method, 'tags'>[]): TagCount[] {
+  const counts = new Map<string, number>();
+  for (const m of methods) for (const t of new Set(m.tags ?? [])) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => byName().compare(a.tag, b.tag));
 }

@@ -3,6 +3,7 @@ import { NO_PREFERENCE, type ActieAnswers, type Advice, type ElementAdvice, type
 import type { ActieModel, ContextKey, Sources } from '../schema.js';
 import { CONTEXT_KEYS } from '../keys.js';
 import { noLink, sanitize, truncate, wrap, type Link } from '../terminal.js';
+import { monthYear } from './dates.js';
 import { plural } from './plural.js';
 import { mdLink as markdownLink, mdText as md } from './markdown.js';
 import { shellQuote } from '../paths.js';
@@ -217,7 +218,7 @@ export function formatAdviceMarkdown(answers: ActieAnswers, advice: Advice, mode
   out.push('## Opnieuw maken', '', 'Met deze opdracht krijgt u hetzelfde advies:', '', '```sh', sanitize(meta.command), '```');
   if (meta.sources) {
     const b = meta.sources.brochure;
-    out.push('', '---', '', `Gemaakt met methodewijzer. Het ACTIE-model komt uit "${md(b.title)}" (${md(b.publisher)}, ${md(b.published)}): ${sanitize(b.url)}`);
+    out.push('', '---', '', `Gemaakt met methodewijzer. Het ACTIE-model komt uit "${md(b.title)}" (${md(b.publisher)}, ${monthYear(b.published)}): ${sanitize(b.url)}`);
   }
   return out.join('\n') + '\n';
 }

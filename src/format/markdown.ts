@@ -1,6 +1,7 @@
 import type { ActieModel, ElementKey, Method, Sources } from '../schema.js';
 import { sanitize } from '../terminal.js';
 import { elementNames } from '../core/methods.js';
+import { monthYear } from './dates.js';
 import { plural } from './plural.js';
 
 export interface MarkdownOptions {
@@ -24,7 +25,7 @@ export function formatMethodsMarkdown(methods: Method[], options: MarkdownOption
     mdText(model.intro),
     '',
     `${plural(methods.length, 'methode', 'methoden')}, geordend naar de elementen van het ACTIE-model. ` +
-      `Bron: ${mdText(sources.brochure.title)} (${mdText(sources.brochure.publisher)}, ${mdText(sources.brochure.published)}).`,
+      `Bron: ${mdText(sources.brochure.title)} (${mdText(sources.brochure.publisher)}, ${monthYear(sources.brochure.published)}).`,
   ];
   for (const element of shown) {
     const members = methods.filter((m) => m.elements.includes(element.key));

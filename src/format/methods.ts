@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { ElementNames, MethodOrigin } from '../core/methods.js';
 import { ELEMENT_KEYS, type ElementKey } from '../keys.js';
 import type { Method } from '../schema.js';
-import { noLink, sanitize, truncate, wrap, type Link } from '../terminal.js';
+import { noLink, sanitize, wrap, type Link } from '../terminal.js';
 
 const KIND_LABELS = { databank: 'databank', verkenning: 'verkenning' } as const;
 
@@ -11,23 +11,45 @@ export function elementGrid(elements: ElementKey[], style: ChalkInstance): strin
   return ELEMENT_KEYS.map((e) => (elements.includes(e) ? style.bold.cyan(e[0].toUpperCase()) : style.dim('·'))).join(' ');
 }
 
-/** The human table for a terminal; each name a link to the method where the terminal can open one. */
-export function formatMethodTable(methods: Method[], style: ChalkInstance, columns: number, link: Link = noLink): string {
-  const grid = 'A C T I E';
-  const kindWidth = 10;
+const GRID_HEADER = 'A C T I E';
+const KIND_WIDTH = 10;
+/** Below this many columns for the names, each method is stacked: name, then elements and kind, then id. */
+const NARROWEST_NAMES = 20;
+
+/**
+ * The human table for a terminal, never wider than `width` (unless one word is) and never cutting a
+ * name or an id: one line per method where every name and id fit; else each name wrapped in its
+ * column with its id on the line below; on the narrowest terminals everything stacked. Each name is a
+ * link to its method where the terminal can open one, padded outside the link so widths stay true.
+ */
+export function formatMethodTable(methods: Method[], style: ChalkInstance, width: number, link: Link = noLink): string {
   // A loop, not Math.max(...spread): a catalogue of 100,000 methods would overflow the call stack.
   const idWidth = longest(methods, (m) => m.id, 2);
-  const fixed = grid.length + kindWidth + 4;
-  // Names come first: the id column is shown only where the whole names fit beside it.
-  const nameWidth = Math.max(12, Math.min(columns - fixed, longest(methods, (m) => m.name, 4)));
-  const showId = nameWidth + fixed + 2 + idWidth <= columns;
-  // The name is padded outside its link: the padding counts visible characters only.
-  const row = (name: string, shown: string, g: string, kind: string, id: string) =>
-    [shown + ' '.repeat(nameWidth - name.length), g, kind.padEnd(kindWidth), showId ? id : ''].join('  ').trimEnd();
-  const lines = [style.bold(row('Naam', 'Naam', grid, 'Soort', 'id'))];
-  for (const m of methods) {
-    const name = truncate(sanitize(m.name), nameWidth);
-    lines.push(row(name, link(name, m.url), elementGrid(m.elements, style), KIND_LABELS[m.source.kind], style.dim(m.id)));
+  const nameWidth = longest(methods, (m) => sanitize(m.name), 4);
+  const fixed = 2 + GRID_HEADER.length + 2 + KIND_WIDTH;
+  const kind = (m: Method) => KIND_LABELS[m.source.kind];
+  const named = (m: Method, text: string, pad = 0) => link(text, m.url) + ' '.repeat(Math.max(0, pad - text.length));
+  if (nameWidth + fixed + 2 + idWidth <= width) {
+    const row = (name: string, grid: string, k: string, id: string) => `${name}  ${grid}  ${k.padEnd(KIND_WIDTH)}  ${id}`.trimEnd();
+    return (
+      [
+        style.bold(row('Naam'.padEnd(nameWidth), GRID_HEADER, 'Soort', 'id')),
+        ...methods.map((m) => row(named(m, sanitize(m.name), nameWidth), elementGrid(m.elements, style), kind(m), style.dim(m.id))),
+      ].join('\n') + '\n'
+    );
+  }
+  const column = Math.min(width - fixed, nameWidth);
+  const lines: string[] = [];
+  if (column >= NARROWEST_NAMES) {
+    lines.push(style.bold(`${'Naam'.padEnd(column)}  ${GRID_HEADER}  Soort`), style.bold('  id'));
+    for (const m of methods) {
+      const [first, ...rest] = wrap(sanitize(m.name), column).split('\n');
+      lines.push(`${named(m, first, column)}  ${elementGrid(m.elements, style)}  ${kind(m)}`, ...rest.map((l) => named(m, l)), `  ${style.dim(m.id)}`);
+    }
+  } else {
+    for (const m of methods) {
+      lines.push(...wrap(sanitize(m.name), width).split('\n').map((l) => named(m, l)), `  ${elementGrid(m.elements, style)}  ${kind(m)}`, `  ${style.dim(m.id)}`);
+    }
   }
   return lines.join('\n') + '\n';
 }

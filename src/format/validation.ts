@@ -1,12 +1,12 @@
 import type { ChalkInstance } from 'chalk';
 import type { ValidationReport } from '../catalogue/validate.js';
 import { formatProblem, problemCount } from '../catalogue/problem.js';
-import { sanitize } from '../terminal.js';
+import { hang, sanitize } from '../terminal.js';
 import { plural } from './plural.js';
 
-/** Every problem, one a line, for stdout. */
-export function formatValidationProblems(report: ValidationReport): string {
-  return report.folders.flatMap((f) => f.problems.map((p) => sanitize(formatProblem(p)) + '\n')).join('');
+/** Every problem, one a line for scripts; on a terminal (a finite width) wrapped under itself. */
+export function formatValidationProblems(report: ValidationReport, width = Infinity): string {
+  return report.folders.flatMap((f) => f.problems.map((p) => hang('', sanitize(formatProblem(p)), width, 2) + '\n')).join('');
 }
 
 /** One verdict a folder, for stderr. */

@@ -31,6 +31,7 @@ const COMMANDS: string[][] = [
   ['show', 'eigen-a'],
   ['show', 'eigen-a', '--json'],
   ['show', 'eigen-x'],
+  ['compare', 'eigen-a', 'kan-wel', '--json'],
   ['model'],
   ['model', 'animo', '--json'],
   ['glossary'],
@@ -80,13 +81,13 @@ describe('cold and warm cache', () => {
 });
 
 describe('start-up', () => {
-  it('loads no library a command does not need: list and show load neither yaml, zod nor the prompts', () => {
+  it('loads no library a command does not need: list, show, compare and __complete load neither yaml, zod nor the prompts', () => {
     // In the built CLI, as installed: which bundles are in require's cache after the command ran.
     const script = `
       const cli = require(${JSON.stringify(join(ROOT, 'dist', 'cli.cjs'))});
       const sink = { write: () => true, isTTY: false };
       (async () => {
-        for (const args of [['list'], ['show', 'abcd'], ['search', 'buurt'], ['actie', ${ANSWERS.map((a) => JSON.stringify(a)).join(', ')}]]) {
+        for (const args of [['list'], ['show', 'abcd'], ['compare', 'abcd', 'kan-wel'], ['__complete', 'ids'], ['search', 'buurt'], ['actie', ${ANSWERS.map((a) => JSON.stringify(a)).join(', ')}]]) {
           const code = await cli.main([process.execPath, 'methodewijzer', ...args], { stdout: sink, stderr: sink });
           if (code !== 0) throw new Error(args.join(' ') + ' ended with ' + code);
         }

@@ -220,7 +220,7 @@ describe('7. signals: SIGINT, SIGTERM and SIGHUP all end with 130', () => {
 
 describe('8. long file names', () => {
   it.each([
-    ['export --output', (file: string) => ['export', '--format', 'json', '--output', file]],
+    ['export --output', (file: string) => ['export', '--format', 'md', '--output', file]],
     ['actie --report', (file: string) => ['actie', ...ANSWERS, '--report', file]],
   ])('%s with a legal name of 250 bytes is written (the temporary name is shorter)', async (_name, args) => {
     const dir = tempDir('lang-');

@@ -68,7 +68,7 @@ describe('links in a real terminal (tmux)', () => {
   async function screen(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
     const session = new TmuxSession();
     sessions.push(session);
-    session.start([process.execPath, BIN, ...args], { cwd: tempDir('links-'), env: { ...cleanEnv(), ...env }, width: 90, height: 60 });
+    session.start([process.execPath, BIN, ...args], { cwd: tempDir('links-'), env: { ...cleanEnv(), METHODEWIJZER_PAGER: 'cat', ...env }, width: 90, height: 60 });
     expect(await session.waitForExit()).toBe(0);
     // tmux's own last line carries the time the program ended.
     return session.capture().replace(/^Pane is dead.*$/m, '');

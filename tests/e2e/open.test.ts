@@ -82,7 +82,7 @@ describe('open', () => {
     const browser = stubBrowser();
     const r = await runCli(['open', 'smedrijen'], { env: { BROWSER: browser.command } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/geen methode gevonden voor "smedrijen"\nBedoelde je: de-smederijen\?/);
+    expect(r.stderr).toMatch(/geen methode gevonden voor "smedrijen"\nBedoelde u: de-smederijen\?/);
     expect(browser.calls()).toBeUndefined();
     expectNoStackTrace(r.stderr);
   });

@@ -119,7 +119,7 @@ describe('search without words, in a terminal', () => {
     const err = join(tempDir('err-'), 'fouten.txt');
     const session = start([], { stderr: err });
     expect(await session.waitForExit()).toBe(2);
-    expect(readFileSync(err, 'utf8')).toBe("fout: argument 'woorden' ontbreekt\nZie 'methodewijzer --help' voor de opdrachten en opties.\n");
+    expect(readFileSync(err, 'utf8')).toBe("fout: argument 'woorden' ontbreekt\nZie methodewijzer search --help voor de opties en voorbeelden.\n");
   });
 });
 
@@ -128,6 +128,6 @@ describe('search without words, not in a terminal', () => {
     const r = await runCli(args);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe("fout: argument 'woorden' ontbreekt\nZie 'methodewijzer --help' voor de opdrachten en opties.\n");
+    expect(r.stderr).toBe("fout: argument 'woorden' ontbreekt\nZie methodewijzer search --help voor de opties en voorbeelden.\n");
   });
 });

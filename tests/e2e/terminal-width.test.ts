@@ -12,7 +12,8 @@ let sessions: TmuxSession[] = [];
 async function screen(args: string[]): Promise<{ code: number; lines: string[] }> {
   const session = new TmuxSession();
   sessions.push(session);
-  session.start([process.execPath, BIN, ...args], { cwd: tempDir('width-'), env: cleanEnv(), width: WIDTH, height: 50 });
+  // cat as the pager: the text as less would show it, without waiting for a key.
+  session.start([process.execPath, BIN, ...args], { cwd: tempDir('width-'), env: { ...cleanEnv(), METHODEWIJZER_PAGER: 'cat' }, width: WIDTH, height: 50 });
   const code = await session.waitForExit();
   return { code, lines: session.capture().split('\n').map((l) => l.trimEnd()) };
 }

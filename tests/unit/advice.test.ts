@@ -299,9 +299,13 @@ describe('answer values', () => {
     ['EIGEN-KRACHT', 'eigen-kracht'],
     ['eigen kracht', 'eigen-kracht'],
     ['eigenkracht', 'eigen-kracht'],
-    ['bij', undefined],
+    // The start of exactly one value is that value; of several, or of none, nothing.
+    ['bij', 'bijsturen'],
+    ['ei', 'eigen-kracht'],
+    ['b', undefined],
+    ['x', undefined],
     ['', undefined],
   ])('matchKey(%j) -> %j', (input, expected) => {
-    expect(matchKey(input, ['aansluiten', 'bijsturen', 'eigen-kracht'])).toBe(expected);
+    expect(matchKey(input, ['aansluiten', 'bijsturen', 'beide', 'eigen-kracht'])).toBe(expected);
   });
 });

@@ -58,7 +58,8 @@ describe('formatters with links', () => {
     for (const style of styles) {
       const linked = formatMethodTable(methods, style, width, link);
       expect(stripLinks(linked)).toBe(formatMethodTable(methods, style, width));
-      expect(linkedUrls(linked)).toEqual(methods.map((m) => m.url));
+      // A name wrapped over lines is a link on each of its lines.
+      expect(linkedUrls(linked).filter((url, i, all) => url !== all[i - 1])).toEqual(methods.map((m) => m.url));
     }
   });
 

@@ -26,9 +26,13 @@ describe('findMethod', () => {
     ['idop', 'integraal-dorpsontwikkelingsplan'],
     ['EOP', 'erkende-overleg-partners'],
     ['eigen kracht conferentie', 'eigen-kracht-conferentie'],
+    // The start of exactly one method's id or name.
+    ['dorpsagenda', 'dorpsagenda-met-dorpswaardering'],
+    ['Kan', 'kan-wel'],
   ])('%s finds %s', (query, id) => expect(findMethod(methods, query)?.id).toBe(id));
 
-  it.each(['', '   ', 'geen-methode', 'kan'])('%j finds nothing', (query) => expect(findMethod(methods, query)).toBeUndefined());
+  // "dorps" starts three methods, "de" two: nothing, rather than a guess.
+  it.each(['', '   ', 'geen-methode', 'dorps', 'de'])('%j finds nothing', (query) => expect(findMethod(methods, query)).toBeUndefined());
 });
 
 describe('filterMethods', () => {
@@ -61,7 +65,8 @@ describe('parseElement', () => {
     ['T', 'toerusting'],
     ['e', 'empathie'],
     ['x', undefined],
-    ['anim', undefined],
+    ['anim', 'animo'],
+    ['emp', 'empathie'],
   ])('%s -> %s', (input, expected) => expect(parseElement(input)).toBe(expected));
 });
 

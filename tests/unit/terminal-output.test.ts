@@ -35,7 +35,8 @@ describe('lineSpans', () => {
     ['Kan wél', 10, ['Kan wél']],
     ['Maatschappelijke Activeringscentra (MAC)', 37, ['Maatschappelijke Activeringscentra', '(MAC)']],
     ['een twee drie', 8, ['een twee', 'drie']],
-    ['Plattelandsparlement', 8, ['Plattela', 'ndsparle', 'ment']],
+    // A word longer than a line stays whole, on a line of its own.
+    ['Het Plattelandsparlement', 8, ['Het', 'Plattelandsparlement']],
     ['  ruimte  ', 10, ['ruimte']],
     ['', 10, []],
   ])('%j in %d columns', (text, room, expected) => expect(lines(text, room)).toEqual(expected));
@@ -84,15 +85,16 @@ describe('search results on a terminal', () => {
     expect(lines[2].startsWith(`   ${first.summary.slice(0, 20)}`)).toBe(true);
   });
 
-  it('an id too long beside the elements gets a line of its own; shortened only below its own length', () => {
+  it('an id too long beside the elements gets a line of its own, and is never shortened', () => {
     const long = method({ id: 'een-heel-lange-id-voor-een-eigen-methode', name: 'Lang' });
     const hit = { method: long, score: 1, matched: {} };
     const at44 = formatSearchResults([hit], plain, 44).split('\n');
     expect(at44[1]).toMatch(/^ {3}[A·] [C·] [T·] [I·] [E·]$/);
     expect(at44[2]).toBe(`   ${long.id}`);
+    // Wider than the terminal: whole, on its own line, so it can still be typed after `show`.
     const at30 = formatSearchResults([hit], plain, 30);
-    expect(tooWide(at30, 30)).toEqual([]);
-    expect(at30).toContain(`   ${long.id.slice(0, 26)}…\n`);
+    expect(at30).toContain(`   ${long.id}\n`);
+    expect(tooWide(at30, 30)).toEqual([`   ${long.id}`]);
   });
 
   it('highlights a matching name across the lines it wraps over', () => {
