@@ -23,8 +23,17 @@ const finalDist = join(root, 'dist');
 const dist = join(root, `.dist-build-${process.pid}`);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-/** Libraries bundled apart from the CLI, by import name; the CLI requires them lazily. */
-const VENDOR = ['yaml', 'zod', '@inquirer/core', 'fuse.js', 'csv-stringify/sync', 'chalk'];
+/**
+ * Libraries bundled apart from the CLI, by import name; the CLI requires them lazily. `open` bundled
+ * finds no import.meta.url, so it starts the system's xdg-open rather than a copy of its own.
+ */
+const VENDOR = ['yaml', 'zod', '@inquirer/core', '@inquirer/search', 'fuse.js', 'csv-stringify/sync', 'chalk', 'open', 'supports-hyperlinks'];
+/**
+ * Libraries the CLI takes the default export of: their bundle's module.exports is that export, with the
+ * named exports on it, since the CLI's bundle reads module.exports as the default (Node's rule for an
+ * ES module importing CommonJS).
+ */
+const DEFAULT_EXPORT = ['@inquirer/search', 'open'];
 /** What the CLI uses of a library, where that is much less than all of it (tree-shaken away). */
 const USED = { '@inquirer/core': ['createPrompt', 'isDownKey', 'isEnterKey', 'isUpKey', 'useEffect', 'useKeypress', 'useState'] };
 const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/[/.]/g, '-')}.cjs`;
@@ -40,10 +49,11 @@ const common = {
 
 /**
  * Libraries a command needs only now and then, loaded when first called rather than when the module
- * that imports them starts: fuse.js serves only some query words, chalk only output with colour.
+ * that imports them starts: fuse.js serves only some query words, chalk only output with colour,
+ * supports-hyperlinks only output to a terminal.
  */
-/** Each lazy library by import name, with the class the CLI takes from it. */
-const LAZY = { 'fuse.js': 'default', chalk: 'Chalk' };
+/** Each lazy library by import name, with the class or function the CLI takes from it. */
+const LAZY = { 'fuse.js': 'default', chalk: 'Chalk', 'supports-hyperlinks': 'createSupportsHyperlinks' };
 
 const vendorPlugin = {
   name: 'vendor',
@@ -54,13 +64,13 @@ const vendorPlugin = {
         ? { path: args.path, namespace: 'lazy' }
         : { path: `./${vendorFile(args.path)}`, external: true },
     );
-    // A constructor that loads the real one on first use (a class is all these libraries export).
+    // A constructor or function that loads the real one on first use, and is called as it is (with or without new).
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
       contents:
         `let Real;\n` +
         `function Lazy(...a) {\n` +
         `  if (!Real) { const m = require(${JSON.stringify(args.path)}); Real = m[${JSON.stringify(LAZY[args.path])}] ?? m; }\n` +
-        `  return new Real(...a);\n` +
+        `  return new.target ? new Real(...a) : Real(...a);\n` +
         `}\n` +
         `module.exports = Lazy; module.exports.default = Lazy; module.exports[${JSON.stringify(LAZY[args.path])}] = Lazy;\n`,
       loader: 'js',
@@ -105,7 +115,9 @@ await Promise.all([
       ...common,
       stdin: USED[name]
         ? { contents: `export { ${USED[name].join(', ')} } from ${JSON.stringify(name)};`, resolveDir: root, loader: 'js' }
-        : { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
+        : DEFAULT_EXPORT.includes(name)
+          ? { contents: `const m = require(${JSON.stringify(name)});\nmodule.exports = Object.assign(m.default, m);`, resolveDir: root }
+          : { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
       outfile: join(dist, vendorFile(name)),
       plugins: [shimPlugin],
     }),
@@ -150,7 +162,7 @@ const libraries = [
 const env = { XDG_CACHE_HOME: scratch };
 const plans = [
   // FORCE_COLOR: the libraries' run also loads chalk, which only colour output needs.
-  `{ commands: ${JSON.stringify(libraries)}, env: ${JSON.stringify({ ...env, FORCE_COLOR: '1' })}, extra: [${JSON.stringify(vendorFile('@inquirer/core'))}], save: (f) => !f.startsWith('cli.cjs.') }`,
+  `{ commands: ${JSON.stringify(libraries)}, env: ${JSON.stringify({ ...env, FORCE_COLOR: '1' })}, extra: ${JSON.stringify(['@inquirer/core', '@inquirer/search', 'supports-hyperlinks', 'open'].map(vendorFile))}, save: (f) => !f.startsWith('cli.cjs.') }`,
   `{ commands: ${JSON.stringify(everyday)}, env: ${JSON.stringify(env)}, save: (f) => f.startsWith('cli.cjs.') }`,
 ];
 for (const plan of plans) {

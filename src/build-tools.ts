@@ -6,3 +6,8 @@ export { SCHEMAS, jsonSchemaOf } from './schema.js';
 export { buildIndex } from './core/search.js';
 export { indexToJson } from './catalogue/search-snapshot.js';
 export { slugify } from './core/fold.js';
+// scripts/bench.mjs times the search picker per key with the CLI's own code.
+export { createContext } from './context.js';
+export { openSearcher } from './catalogue/searcher.js';
+export { pickerConfig, pickPrompt } from './prompts/pick.js';
+export { makeStyle } from './terminal.js';

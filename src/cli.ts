@@ -11,6 +11,7 @@ import glossary from './commands/glossary.js';
 import list from './commands/list.js';
 import model from './commands/model.js';
 import newCommand from './commands/new.js';
+import open from './commands/open.js';
 import search from './commands/search.js';
 import show from './commands/show.js';
 import sources from './commands/sources.js';
@@ -18,7 +19,7 @@ import tags from './commands/tags.js';
 import validate from './commands/validate.js';
 import { createContext, type GlobalOptions, type IO } from './context.js';
 import { ENV_CATALOGUE } from './defaults.js';
-import { AppError, EXIT, UsageError } from './errors.js';
+import { AppError, EXIT, MissingArgument, UsageError } from './errors.js';
 import { interruptHandlers } from './interrupt.js';
 import { collect } from './options.js';
 import { guardOutput, print } from './output.js';
@@ -107,7 +108,7 @@ function commandPath(cmd: Command): string {
 }
 
 /** Every command, in the order of the help. Adding one: its file in src/commands/, then one line here. */
-const COMMANDS = [list, search, show, compare, tags, model, glossary, sources, exportCommand, newCommand, actie, validate, completion, complete] as unknown as AnyCommand[];
+const COMMANDS = [list, search, show, open, compare, tags, model, glossary, sources, exportCommand, newCommand, actie, validate, completion, complete] as unknown as AnyCommand[];
 
 type AnyCommand = CommandSpec<unknown[], unknown>;
 type Runner = (spec: AnyCommand, cmd: Command, args: unknown[]) => Promise<void>;
@@ -187,7 +188,11 @@ export async function main(argv = process.argv, io: IO = {}): Promise<number> {
   const run: Runner = async (spec, cmd, args) => {
     const options = cmd.optsWithGlobals() as GlobalOptions;
     const ctx = createContext(options, io);
-    const output = await spec.run(ctx, options, ...args);
+    const output = await spec.run(ctx, options, ...args).catch((err: unknown) => {
+      // commander's own words, as when it finds the argument missing itself.
+      if (err instanceof MissingArgument) cmd.error(`error: missing required argument '${err.argument}'`, { code: 'commander.missingArgument' });
+      throw err;
+    });
     await print(output, ctx);
     if (output.error) throw output.error;
     code = output.code ?? EXIT.ok;

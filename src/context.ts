@@ -4,7 +4,7 @@ import { FolderCache, cacheRoot } from './catalogue/cache.js';
 import type { Catalogue } from './catalogue/catalogue.js';
 import { openCatalogue } from './catalogue/open.js';
 import { capPerFile, formatProblem, type Problem } from './catalogue/problem.js';
-import { hang, makeStyle, sanitize, wantsColor, widthOf, wrap, type OutputStream } from './terminal.js';
+import { hang, makeLink, makeStyle, sanitize, wantsColor, wantsLinks, widthOf, wrap, type Link, type OutputStream } from './terminal.js';
 import { displayPath, shellQuote } from './paths.js';
 import { resolve } from 'node:path';
 
@@ -29,6 +29,8 @@ export interface Context {
   style: ChalkInstance;
   /** Styling for messages on stderr. */
   errStyle: ChalkInstance;
+  /** Makes a method's name a link to its URL on stdout, where the terminal can open links (terminal.ts, wantsLinks). */
+  link: Link;
   /** stdout is a terminal: show tables and wrapped prose rather than plain lines. */
   interactive: boolean;
   /** Long output may go through the pager (not with --no-pager). */
@@ -63,6 +65,7 @@ export function createContext(global: GlobalOptions, io: IO = {}): Context {
     env,
     style: makeStyle(wantsColor(stdout, env, global.color)),
     errStyle,
+    link: makeLink(() => wantsLinks(stdout, env, global.color)),
     interactive: Boolean(stdout.isTTY),
     pager: global.pager !== false,
     get width() {

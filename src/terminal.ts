@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { createSupportsHyperlinks } from 'supports-hyperlinks';
 
 export interface OutputStream {
   write(text: string): unknown;
@@ -21,6 +22,41 @@ const plain: ChalkInstance = new Proxy(((...text: unknown[]) => text.join(' ')) 
 export function makeStyle(color: boolean): ChalkInstance {
   // Without colour chalk is not even loaded (the build loads it lazily): piped runs start faster.
   return color ? new Chalk({ level: 1 }) : plain;
+}
+
+/** Makes `text` a link to `url` where the terminal can open one; elsewhere returns `text` as it is. */
+export type Link = (text: string, url: string) => string;
+
+/** No links: the text as it is (pipes, and formatters called without a terminal). */
+export const noLink: Link = (text) => text;
+
+/**
+ * Whether to make method names links (OSC 8) on `stream`. FORCE_HYPERLINK decides when set (0: never,
+ * else always, even in a pipe). Otherwise only on a terminal that supports them, as supports-hyperlinks
+ * judges it (loaded only then). Links do not follow NO_COLOR: they are not colour, and a terminal that
+ * knows them shows only the text. --no-color, the request for plain output, turns them off too.
+ */
+export function wantsLinks(stream: OutputStream, env: NodeJS.ProcessEnv, colorFlag: boolean): boolean {
+  const force = env.FORCE_HYPERLINK;
+  if (force) return Number.parseInt(force, 10) !== 0;
+  if (!colorFlag || !stream.isTTY || env.TERM === 'dumb') return false;
+  // The library reads process.env for the terminal's name and version.
+  return createSupportsHyperlinks(stream as NodeJS.WriteStream);
+}
+
+/** A Link that decides on first use whether to link, so a command that links nothing never asks. */
+export function makeLink(enabled: () => boolean): Link {
+  let on: boolean | undefined;
+  return (text, url) => (text && (on ??= enabled()) ? hyperlink(text, url) : text);
+}
+
+/**
+ * `text` as an OSC 8 hyperlink to `url`: invisible escapes around the text, so its width is unchanged.
+ * The URL is kept to printable ASCII, as the escape requires; other characters are percent-encoded.
+ */
+export function hyperlink(text: string, url: string): string {
+  const safe = url.replace(/[^\x21-\x7e]/gu, (ch) => Array.from(new TextEncoder().encode(ch), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+  return `\u001b]8;;${safe}\u0007${text}\u001b]8;;\u0007`;
 }
 
 // C0 and C1 control characters (ESC among them), the bidi overrides that can disguise text, and the

@@ -82,7 +82,7 @@ export default defineCommand({
     if (options.report) note += `Rapport geschreven naar ${sanitize(options.report)}\n`;
     if (options.json) return { json: adviceJson(answers, advice, command), note };
     // ctx.width is read now: the window may have been resized during the questions.
-    return { text: formatAdvice(advice, catalogue.model, ctx.style, ctx.width), paged: true, note };
+    return { text: formatAdvice(advice, catalogue.model, ctx.style, ctx.width, ctx.link), paged: true, note };
   },
 });
 

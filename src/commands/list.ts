@@ -23,6 +23,6 @@ export default defineCommand({
       return { note: wrap('Geen methoden gevonden met deze filters. Laat een filter weg; de filters staan bij: methodewijzer list --help', ctx.width) + '\n' };
     }
     const footer = `${plural(methods.length, 'methode', 'methoden')}. Meer over een methode: methodewijzer show <id of naam>`;
-    return { text: formatMethodTable(methods, ctx.style, ctx.width), paged: true, note: ctx.errStyle.dim(wrap(footer, ctx.width)) + '\n' };
+    return { text: formatMethodTable(methods, ctx.style, ctx.width, ctx.link), paged: true, note: ctx.errStyle.dim(wrap(footer, ctx.width)) + '\n' };
   },
 });

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { NO_PREFERENCE, type ActieAnswers, type Advice, type ElementAdvice, type MethodRef, type ProfileLine, type ProfilePosition, type Reason, type ShortlistItem } from '../core/advice.js';
 import type { ActieModel, ContextKey, Sources } from '../schema.js';
 import { CONTEXT_KEYS } from '../keys.js';
-import { sanitize, truncate, wrap } from '../terminal.js';
+import { noLink, sanitize, truncate, wrap, type Link } from '../terminal.js';
 import { monthYear } from './dates.js';
 import { plural } from './plural.js';
 import { mdLink as markdownLink, mdText as md } from './markdown.js';
@@ -106,8 +106,9 @@ function emptyNote(advice: Advice): string | undefined {
 /**
  * The advice for a person, short first: the profile, the focus and the shortlist fill the first screen;
  * the details per element follow. On a terminal wrapped to `width` and styled; piped, `width` is Infinity.
+ * `link` makes the names on the shortlist links to their methods.
  */
-export function formatAdvice(advice: Advice, model: ActieModel, style: ChalkInstance, width: number): string {
+export function formatAdvice(advice: Advice, model: ActieModel, style: ChalkInstance, width: number, link: Link = noLink): string {
   const out: string[] = [];
   const para = (text: string, indent = '') => wrap(sanitize(text), width, indent);
   const labelWidth = Math.max(...advice.elements.map((e) => e.name.length), ...Object.values(CONTEXT_LABELS).map((l) => l.length)) + 2;
@@ -124,7 +125,8 @@ export function formatAdvice(advice: Advice, model: ActieModel, style: ChalkInst
   advice.shortlist.forEach((m, i) => {
     const n = `${i + 1}. `;
     const pad = ' '.repeat(2 + n.length);
-    out.push(para(`${sanitize(m.name)} (${m.kind})`, pad).replace(/^ +/, `  ${n}`).replace(sanitize(m.name), style.bold(sanitize(m.name))));
+    const name = sanitize(m.name);
+    out.push(para(`${name} (${m.kind})`, pad).replace(/^ +/, `  ${n}`).replace(name, () => link(style.bold(name), m.url)));
     // One line of summary on a terminal; the whole of it in a pipe.
     out.push(pad + style.dim(Number.isFinite(width) ? truncate(sanitize(m.summary), Math.max(20, width - pad.length)) : sanitize(m.summary)));
     out.push(para(whyText(m, advice), pad));

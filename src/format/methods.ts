@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { ElementNames, MethodOrigin } from '../core/methods.js';
 import { ELEMENT_KEYS, type ElementKey } from '../keys.js';
 import type { Method } from '../schema.js';
-import { sanitize, wrap } from '../terminal.js';
+import { noLink, sanitize, wrap, type Link } from '../terminal.js';
 
 const KIND_LABELS = { databank: 'databank', verkenning: 'verkenning' } as const;
 
@@ -19,17 +19,24 @@ const NARROWEST_NAMES = 20;
 /**
  * The human table for a terminal, never wider than `width` (unless one word is) and never cutting a
  * name or an id: one line per method where every name and id fit; else each name wrapped in its
- * column with its id on the line below; on the narrowest terminals everything stacked.
+ * column with its id on the line below; on the narrowest terminals everything stacked. Each name is a
+ * link to its method where the terminal can open one, padded outside the link so widths stay true.
  */
-export function formatMethodTable(methods: Method[], style: ChalkInstance, width: number): string {
+export function formatMethodTable(methods: Method[], style: ChalkInstance, width: number, link: Link = noLink): string {
   // A loop, not Math.max(...spread): a catalogue of 100,000 methods would overflow the call stack.
   const idWidth = longest(methods, (m) => m.id, 2);
   const nameWidth = longest(methods, (m) => sanitize(m.name), 4);
   const fixed = 2 + GRID_HEADER.length + 2 + KIND_WIDTH;
   const kind = (m: Method) => KIND_LABELS[m.source.kind];
+  const named = (m: Method, text: string, pad = 0) => link(text, m.url) + ' '.repeat(Math.max(0, pad - text.length));
   if (nameWidth + fixed + 2 + idWidth <= width) {
-    const row = (name: string, grid: string, k: string, id: string) => `${name.padEnd(nameWidth)}  ${grid}  ${k.padEnd(KIND_WIDTH)}  ${id}`.trimEnd();
-    return [style.bold(row('Naam', GRID_HEADER, 'Soort', 'id')), ...methods.map((m) => row(sanitize(m.name), elementGrid(m.elements, style), kind(m), style.dim(m.id)))].join('\n') + '\n';
+    const row = (name: string, grid: string, k: string, id: string) => `${name}  ${grid}  ${k.padEnd(KIND_WIDTH)}  ${id}`.trimEnd();
+    return (
+      [
+        style.bold(row('Naam'.padEnd(nameWidth), GRID_HEADER, 'Soort', 'id')),
+        ...methods.map((m) => row(named(m, sanitize(m.name), nameWidth), elementGrid(m.elements, style), kind(m), style.dim(m.id))),
+      ].join('\n') + '\n'
+    );
   }
   const column = Math.min(width - fixed, nameWidth);
   const lines: string[] = [];
@@ -37,10 +44,12 @@ export function formatMethodTable(methods: Method[], style: ChalkInstance, width
     lines.push(style.bold(`${'Naam'.padEnd(column)}  ${GRID_HEADER}  Soort`), style.bold('  id'));
     for (const m of methods) {
       const [first, ...rest] = wrap(sanitize(m.name), column).split('\n');
-      lines.push(`${first.padEnd(column)}  ${elementGrid(m.elements, style)}  ${kind(m)}`, ...rest, `  ${style.dim(m.id)}`);
+      lines.push(`${named(m, first, column)}  ${elementGrid(m.elements, style)}  ${kind(m)}`, ...rest.map((l) => named(m, l)), `  ${style.dim(m.id)}`);
     }
   } else {
-    for (const m of methods) lines.push(wrap(sanitize(m.name), width), `  ${elementGrid(m.elements, style)}  ${kind(m)}`, `  ${style.dim(m.id)}`);
+    for (const m of methods) {
+      lines.push(...wrap(sanitize(m.name), width).split('\n').map((l) => named(m, l)), `  ${elementGrid(m.elements, style)}  ${kind(m)}`, `  ${style.dim(m.id)}`);
+    }
   }
   return lines.join('\n') + '\n';
 }
@@ -54,7 +63,7 @@ export function formatMethodLines(methods: Method[]): string {
 export function formatMethodDetail(
   m: Method,
   origin: MethodOrigin | undefined,
-  { style, width, names }: { style: ChalkInstance; width: number; names: ElementNames },
+  { style, width, names, link = noLink }: { style: ChalkInstance; width: number; names: ElementNames; link?: Link },
 ): string {
   const labelWidth = 11;
   const label = (l: string) => style.bold(l.padEnd(labelWidth));
@@ -64,8 +73,8 @@ export function formatMethodDetail(
   const name = sanitize(m.name);
   const title =
     name.length + 4 + m.id.length <= width
-      ? [style.bold.cyan(name) + style.dim(`  (${m.id})`)]
-      : [...wrap(name, width).split('\n').map((l) => style.bold.cyan(l)), style.dim(`(${m.id})`)];
+      ? [link(style.bold.cyan(name), m.url) + style.dim(`  (${m.id})`)]
+      : [...wrap(name, width).split('\n').map((l) => link(style.bold.cyan(l), m.url)), style.dim(`(${m.id})`)];
   const lines = [...title, ''];
   lines.push(wrap(sanitize(m.summary), width), '');
   // The element names beside the grid, or below it, under the label, when they do not fit there.

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { highlightRanges, type SearchField } from '../core/search.js';
 import type { Method } from '../schema.js';
-import { sanitize, truncate } from '../terminal.js';
+import { noLink, sanitize, truncate, type Link } from '../terminal.js';
 import { elementGrid } from './methods.js';
 
 export interface SearchHit {
@@ -19,10 +19,10 @@ const GRID_WIDTH = 'A C T I E'.length;
  * elements and id, then its summary on one line. Where every name and id fit on one line, name,
  * elements and id are columns, as in `list`; otherwise each name stands whole on its own line(s), with
  * the elements and the id below it (the id on a line of its own when it does not fit beside them, and
- * never shortened). `query` is the query's folded words
- * (SearchOutcome.words).
+ * never shortened). `query` is the query's folded words (SearchOutcome.words); `link` makes each
+ * name a link to its method.
  */
-export function formatSearchResults(hits: SearchHit[], style: ChalkInstance, columns: number, query: string[] = []): string {
+export function formatSearchResults(hits: SearchHit[], style: ChalkInstance, columns: number, query: string[] = [], link: Link = noLink): string {
   const width = Math.max(MIN_WIDTH, columns);
   const rankWidth = String(hits.length).length + 2;
   const indent = ' '.repeat(rankWidth);
@@ -39,7 +39,7 @@ export function formatSearchResults(hits: SearchHit[], style: ChalkInstance, col
     const ranges = highlightRanges(name, words, query);
     const rank = style.dim(`${i + 1}.`.padStart(rankWidth - 1)) + ' ';
     const grid = elementGrid(m.elements, style);
-    const nameSpan = (span: [number, number]) => mark(name, ranges, span, style.bold, style.bold.yellow);
+    const nameSpan = (span: [number, number]) => link(mark(name, ranges, span, style.bold, style.bold.yellow), m.url);
     if (oneLine) {
       lines.push(rank + nameSpan([0, name.length]) + ' '.repeat(nameWidth - name.length + 2) + grid + '  ' + style.dim(m.id));
     } else {

@@ -96,8 +96,8 @@ describe('start-up', () => {
     const result = spawnSync(process.execPath, ['-e', script], { env: cleanEnv(), encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    // commander's help and fuse.js may load; the YAML parser, zod and the prompt library must not.
-    expect(result.stdout.trim().split(',')).not.toEqual(expect.arrayContaining([expect.stringMatching(/yaml|zod|inquirer/)]));
+    // commander's help and fuse.js may load; the YAML parser, zod, the prompt library, open and supports-hyperlinks (a pipe has no links) must not.
+    expect(result.stdout.trim().split(',')).not.toEqual(expect.arrayContaining([expect.stringMatching(/yaml|zod|inquirer|open|hyperlinks/)]));
   });
 
   it('loads yaml and zod once a user folder must be parsed', () => {

@@ -169,7 +169,7 @@ describe('global behaviour', () => {
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
-  it.each(['list', 'search', 'show', 'model', 'glossary', 'sources', 'actie', 'export', 'new', 'validate'])('%s --help shows examples', async (cmd) => {
+  it.each(['list', 'search', 'show', 'open', 'model', 'glossary', 'sources', 'actie', 'export', 'new', 'validate'])('%s --help shows examples', async (cmd) => {
     const { code, stdout } = await runCli([cmd, '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Voorbeelden:\n {2}\$ methodewijzer/);

@@ -12,7 +12,7 @@ import { cleanEnv, tempDir } from '../helpers/cli.js';
 const WIDTHS = [40, 50, 80, 120];
 const catalogue = await openCatalogue();
 const ANSWERS = ['--animo', 'bijsturen', '--contact', 'versterken', '--toerusting', 'onbekend', '--inbedding', 'beide', '--empathie', 'dienstbaarheid'];
-const COMMANDS = ['list', 'search', 'show', 'compare', 'tags', 'model', 'glossary', 'sources', 'export', 'new', 'actie', 'validate', 'completion', 'help'];
+const COMMANDS = ['list', 'search', 'show', 'open', 'compare', 'tags', 'model', 'glossary', 'sources', 'export', 'new', 'actie', 'validate', 'completion', 'help'];
 
 async function run(template: string[], columns: number) {
   // <tmp> stands for a fresh folder each run, for commands that write a file; the output names it <tmp> again.
@@ -26,7 +26,7 @@ async function run(template: string[], columns: number) {
     stdout: terminal((s) => (stdout += s)),
     stderr: terminal((s) => (stderr += s)),
     // No colour, so widths are counted in characters; no pager, so the text comes back here.
-    env: { ...cleanEnv(), NO_COLOR: '1', METHODEWIJZER_PAGER: '' },
+    env: { ...cleanEnv(), NO_COLOR: '1', METHODEWIJZER_PAGER: '', BROWSER: 'none' },
   });
   return { code, text: (stdout + stderr).replaceAll(dir, '<tmp>') };
 }
@@ -44,6 +44,7 @@ const cases: [string, string[]][] = [
   ['compare (four, long ids and URLs)', ['compare', 'kan-wel', 'present', 'maatschappelijke-activeringscentra', 'integraal-dorpsontwikkelingsplan']],
   ['compare (unknown ones)', ['compare', 'kan-well', 'dorp', 'xyzzy-plugh']],
   ['tags', ['tags']],
+  ['open without a browser', ['open', 'maatschappelijke', 'activeringscentra']],
   ['model', ['model']],
   ['glossary', ['glossary']],
   ['sources', ['sources']],
