@@ -1,8 +1,9 @@
-// Start-up benchmark: each everyday command as a whole process, and `actie` up to its first prompt in
-// a pseudo-terminal, against bare Node.js measured in the same run. Median time and peak memory (RSS)
+// Start-up benchmark: each everyday command as a whole process, `__complete` (what every Tab of the
+// shell completion runs, also with an own folder in a warm cache), and `actie` up to its first prompt
+// in a pseudo-terminal, against bare Node.js measured in the same run. Median time and peak memory (RSS)
 // over repeated runs, interleaved with the baseline so that drift in the machine's load hits both.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,7 +11,9 @@ const TIME = '/usr/bin/time'; // GNU time, for the peak memory of a child proces
 
 export const STARTUP_TARGETS = { time: 1.3, actie: 1.6, memory: 1.5 };
 
-const COMMANDS = [['list'], ['show', 'abcd'], ['search', 'buurt'], ['list', '--json']];
+const COMMANDS = [['list'], ['show', 'abcd'], ['search', 'buurt'], ['list', '--json'], ['__complete', 'ids']];
+/** An own folder for `__complete ids --catalogue <map>`; its cache is warm after the warm-up runs. */
+const OWN = 'id: eigen-methode\nname: Eigen methode\nsummary: Een eigen methode.\nelements: [animo]\nsource:\n  kind: verkenning\nurl: https://example.org/eigen\n';
 const PROMPT = 'Animo (1/5)';
 
 const median = (xs) => {
@@ -63,16 +66,20 @@ export async function benchStartup({ bin, runs, node = process.execPath }) {
   delete env.METHODEWIJZER_CATALOGUE;
   const rows = [];
   try {
-    // Warm-up: the file cache, and the code cache in the scratch cache folder (a user's second run).
-    for (const args of COMMANDS) wholeProcess(node, [bin, ...args], env, scratch);
-    for (const args of COMMANDS) {
+    const own = join(scratch, 'eigen');
+    mkdirSync(own);
+    writeFileSync(join(own, 'eigen.yaml'), OWN);
+    const commands = [...COMMANDS.map((args) => ({ label: args.join(' '), args })), { label: '__complete ids, eigen map (cache warm)', args: ['--catalogue', own, '__complete', 'ids'] }];
+    // Warm-up: the file cache, the own folder's cache, and the code cache in the scratch cache folder (a user's second run).
+    for (const { args } of commands) wholeProcess(node, [bin, ...args], env, scratch);
+    for (const { label, args } of commands) {
       const base = [];
       const cmd = [];
       for (let i = 0; i < runs; i++) {
         base.push(wholeProcess(node, ['-e', '0'], env, scratch));
         cmd.push(wholeProcess(node, [bin, ...args], env, scratch));
       }
-      rows.push(row(args.join(' '), base, cmd, STARTUP_TARGETS.time));
+      rows.push(row(label, base, cmd, STARTUP_TARGETS.time));
     }
     const hasTty = spawnSync('script', ['--version']).status === 0 && existsSync(TIME);
     if (hasTty) {

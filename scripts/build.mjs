@@ -11,9 +11,8 @@
 // With --write-schema it also regenerates catalogue/schema/*.schema.json from the zod schema.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,8 +23,17 @@ const finalDist = join(root, 'dist');
 const dist = join(root, `.dist-build-${process.pid}`);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-/** Libraries bundled apart from the CLI, by import name; the CLI requires them lazily. */
-const VENDOR = ['yaml', 'zod', '@inquirer/core', 'fuse.js', 'csv-stringify/sync', 'chalk'];
+/**
+ * Libraries bundled apart from the CLI, by import name; the CLI requires them lazily. `open` bundled
+ * finds no import.meta.url, so it starts the system's xdg-open rather than a copy of its own.
+ */
+const VENDOR = ['yaml', 'zod', '@inquirer/core', '@inquirer/search', 'fuse.js', 'csv-stringify/sync', 'chalk', 'open', 'supports-hyperlinks'];
+/**
+ * Libraries the CLI takes the default export of: their bundle's module.exports is that export, with the
+ * named exports on it, since the CLI's bundle reads module.exports as the default (Node's rule for an
+ * ES module importing CommonJS).
+ */
+const DEFAULT_EXPORT = ['@inquirer/search', 'open'];
 /** What the CLI uses of a library, where that is much less than all of it (tree-shaken away). */
 const USED = { '@inquirer/core': ['createPrompt', 'isDownKey', 'isEnterKey', 'isUpKey', 'useEffect', 'useKeypress', 'useState'] };
 const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/[/.]/g, '-')}.cjs`;
@@ -47,10 +55,11 @@ const bundled = {
 
 /**
  * Libraries a command needs only now and then, loaded when first called rather than when the module
- * that imports them starts: fuse.js serves only some query words, chalk only output with colour.
+ * that imports them starts: fuse.js serves only some query words, chalk only output with colour,
+ * supports-hyperlinks only output to a terminal.
  */
-/** Each lazy library by import name, with the class the CLI takes from it. */
-const LAZY = { 'fuse.js': 'default', chalk: 'Chalk' };
+/** Each lazy library by import name, with the class or function the CLI takes from it. */
+const LAZY = { 'fuse.js': 'default', chalk: 'Chalk', 'supports-hyperlinks': 'createSupportsHyperlinks' };
 
 const vendorPlugin = {
   name: 'vendor',
@@ -61,13 +70,13 @@ const vendorPlugin = {
         ? { path: args.path, namespace: 'lazy' }
         : { path: `./${vendorFile(args.path)}`, external: true },
     );
-    // A constructor that loads the real one on first use (a class is all these libraries export).
+    // A constructor or function that loads the real one on first use, and is called as it is (with or without new).
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
       contents:
         `let Real;\n` +
         `function Lazy(...a) {\n` +
         `  if (!Real) { const m = require(${JSON.stringify(args.path)}); Real = m[${JSON.stringify(LAZY[args.path])}] ?? m; }\n` +
-        `  return new Real(...a);\n` +
+        `  return new.target ? new Real(...a) : Real(...a);\n` +
         `}\n` +
         `module.exports = Lazy; module.exports.default = Lazy; module.exports[${JSON.stringify(LAZY[args.path])}] = Lazy;\n`,
       loader: 'js',
@@ -91,10 +100,9 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 process.on('exit', () => rmSync(dist, { recursive: true, force: true }));
 
-// The build's own tools (the catalogue compiler) are bundled outside dist/: they do not ship.
-const toolsDir = mkdtempSync(join(tmpdir(), 'methodewijzer-build-'));
-const toolsFile = join(toolsDir, 'build-tools.cjs');
-process.on('exit', () => rmSync(toolsDir, { recursive: true, force: true }));
+// The build's own tools (the catalogue compiler, the slugs of scripts/gen-catalogue.mjs) are bundled
+// outside dist/, so they do not ship: into node_modules/.cache, where the scripts find them.
+const toolsFile = join(root, 'node_modules', '.cache', 'methodewijzer', 'build-tools.cjs');
 
 await Promise.all([
   build({
@@ -111,13 +119,15 @@ await Promise.all([
     define: { __VERSION__: JSON.stringify(pkg.version), ...bundled.define },
     banner: bundled.banner,
   }),
-  build({ ...common, entryPoints: ['src/build-tools.ts'], outfile: toolsFile, ...bundled }),
+  build({ ...common, entryPoints: ['src/build-tools.ts'], outfile: toolsFile, define: { __VERSION__: JSON.stringify(pkg.version), ...bundled.define }, banner: bundled.banner }),
   ...VENDOR.map((name) =>
     build({
       ...common,
       stdin: USED[name]
         ? { contents: `export { ${USED[name].join(', ')} } from ${JSON.stringify(name)};`, resolveDir: root, loader: 'js' }
-        : { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
+        : DEFAULT_EXPORT.includes(name)
+          ? { contents: `const m = require(${JSON.stringify(name)});\nmodule.exports = Object.assign(m.default, m);`, resolveDir: root }
+          : { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
       outfile: join(dist, vendorFile(name)),
       plugins: [shimPlugin],
     }),

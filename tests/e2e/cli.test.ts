@@ -43,18 +43,20 @@ describe('list', () => {
   });
 
   it.each([
-    [['list', '--element', 'foo'], /ongeldige waarde 'foo'.*animo, contact, toerusting, inbedding, empathie/],
-    [['list', '--kind', 'boek'], /ongeldige waarde 'boek'.*databank, verkenning/],
-    [['list', '--element', ''], /^fout: ongeldige waarde '' voor '-e, --element <element>'\. Kies uit: animo, contact/],
-    [['list', '--kind', ''], /^fout: ongeldige waarde '' voor '-k, --kind <kind>'\. Kies uit: databank, verkenning/],
-    [['search', 'buurt', '--limit', ''], /^fout: ongeldige waarde '' voor '-n, --limit <n>'\. Geef een heel getal/],
+    [['list', '--element', 'foo'], /^fout: ongeldige waarde 'foo' voor '--element'\nKies uit: animo, contact, toerusting, inbedding, empathie\.\nZie methodewijzer list --help/],
+    [['list', '--kind', 'boek'], /^fout: ongeldige waarde 'boek' voor '--kind'\nKies uit: databank, verkenning\./],
+    [['list', '--element', ''], /^fout: ongeldige waarde '' voor '--element'\nKies uit: animo, contact/],
+    [['list', '--kind', ''], /^fout: ongeldige waarde '' voor '--kind'\nKies uit: databank, verkenning/],
+    [['search', 'buurt', '--limit', ''], /^fout: ongeldige waarde '' voor '--limit'\nGeef een heel getal/],
     [['list', '--tag', 'dorpp'], /onbekende tag: dorpp[\s\S]*Bekende tags: .*dorp/],
     [['list', '--bogus'], /onbekende optie '--bogus'/],
-    [['--catalogue', '', 'list'], /ongeldige waarde '' voor '-c, --catalogue <map>'. Een lege waarde kan niet\./],
-    [['list', '--tag', ''], /ongeldige waarde '' voor '-t, --tag <tag>'/],
-    [['export', '--format', 'csv', '--output', ''], /ongeldige waarde '' voor '-o, --output <bestand>'/],
-    [['actie', '--report', ' '], /ongeldige waarde ' ' voor '--report <bestand>'/],
-    [['lijst'], /onbekende opdracht 'lijst'/],
+    [['--catalogue', '', 'list'], /ongeldige waarde '' voor '--catalogue'\nEen lege waarde kan niet\.\nZie methodewijzer --help/],
+    [['list', '--tag', ''], /ongeldige waarde '' voor '--tag'/],
+    [['export', '--format', 'csv', '--output', ''], /ongeldige waarde '' voor '--output'/],
+    [['actie', '--report', ' '], /ongeldige waarde ' ' voor '--report'/],
+    [['lijst'], /onbekende opdracht 'lijst'\nBedoelde u: list\?\nZie methodewijzer --help/],
+    [['help', 'lijst'], /onbekende opdracht 'lijst'\nBedoelde u: list\?/],
+    [['export', '--format', 'json', '--output', 'x.csv'], /--format json past niet bij --output x\.csv/],
     [['show'], /argument 'methode' ontbreekt/],
     [['show', ''], /geef het id of de naam van een methode[\s\S]*methodewijzer show abcd/],
     [['show', '  '], /geef het id of de naam van een methode/],
@@ -167,7 +169,7 @@ describe('global behaviour', () => {
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
-  it.each(['list', 'search', 'show', 'model', 'glossary', 'sources', 'actie', 'export', 'new', 'validate'])('%s --help shows examples', async (cmd) => {
+  it.each(['list', 'search', 'show', 'open', 'model', 'glossary', 'sources', 'actie', 'export', 'new', 'validate'])('%s --help shows examples', async (cmd) => {
     const { code, stdout } = await runCli([cmd, '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Voorbeelden:\n {2}\$ methodewijzer/);

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { compileBuiltin } from '../../src/catalogue/load.js';
-import { countByElement, filterMethods, findMethod, normalize, parseElement } from '../../src/core/methods.js';
+import { compact } from '../../src/core/fold.js';
+import { countByElement, filterMethods, findMethod, parseElement } from '../../src/core/methods.js';
 import { sanitize } from '../../src/terminal.js';
 
 const { methods } = compileBuiltin();
 
-describe('normalize', () => {
+describe('compact', () => {
   it.each([
     ['Kan wél', 'kanwel'],
     ['TijdvoorElkaar', 'tijdvoorelkaar'],
     ['Eigen Kracht-conferentie', 'eigenkrachtconferentie'],
     ['  PALED-methode (Plan) ', 'paledmethodeplan'],
-  ])('%s -> %s', (input, expected) => expect(normalize(input)).toBe(expected));
+  ])('%s -> %s', (input, expected) => expect(compact(input)).toBe(expected));
 });
 
 describe('findMethod', () => {
@@ -25,9 +26,13 @@ describe('findMethod', () => {
     ['idop', 'integraal-dorpsontwikkelingsplan'],
     ['EOP', 'erkende-overleg-partners'],
     ['eigen kracht conferentie', 'eigen-kracht-conferentie'],
+    // The start of exactly one method's id or name.
+    ['dorpsagenda', 'dorpsagenda-met-dorpswaardering'],
+    ['Kan', 'kan-wel'],
   ])('%s finds %s', (query, id) => expect(findMethod(methods, query)?.id).toBe(id));
 
-  it.each(['', '   ', 'geen-methode', 'kan'])('%j finds nothing', (query) => expect(findMethod(methods, query)).toBeUndefined());
+  // "dorps" starts three methods, "de" two: nothing, rather than a guess.
+  it.each(['', '   ', 'geen-methode', 'dorps', 'de'])('%j finds nothing', (query) => expect(findMethod(methods, query)).toBeUndefined());
 });
 
 describe('filterMethods', () => {
@@ -60,7 +65,8 @@ describe('parseElement', () => {
     ['T', 'toerusting'],
     ['e', 'empathie'],
     ['x', undefined],
-    ['anim', undefined],
+    ['anim', 'animo'],
+    ['emp', 'empathie'],
   ])('%s -> %s', (input, expected) => expect(parseElement(input)).toBe(expected));
 });
 
