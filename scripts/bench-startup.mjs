@@ -22,10 +22,10 @@ const median = (xs) => {
 };
 
 /** One whole process: wall time in ms and peak RSS in KiB (when GNU time is there). */
-function wholeProcess(args, env, scratch) {
+function wholeProcess(node, args, env, scratch) {
   const memFile = join(scratch, 'rss');
   const withTime = existsSync(TIME);
-  const argv = withTime ? [TIME, '-f', '%M', '-o', memFile, process.execPath, ...args] : [process.execPath, ...args];
+  const argv = withTime ? [TIME, '-f', '%M', '-o', memFile, node, ...args] : [node, ...args];
   const start = process.hrtime.bigint();
   const result = spawnSync(argv[0], argv.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -34,9 +34,9 @@ function wholeProcess(args, env, scratch) {
 }
 
 /** A process in a pseudo-terminal (util-linux `script`), timed until `marker` shows, then Ctrl-C. */
-function untilShown(args, marker, env, scratch) {
+function untilShown(node, args, marker, env, scratch) {
   const memFile = join(scratch, 'rss-tty');
-  const quoted = [process.execPath, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const quoted = [node, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
     const child = spawn('script', ['-qfec', `${TIME} -f %M -o ${memFile} ${quoted}`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
@@ -59,7 +59,8 @@ function untilShown(args, marker, env, scratch) {
   });
 }
 
-export async function benchStartup({ bin, runs }) {
+/** Start-up of each command on one Node.js (`node`, this one unless given), against that same Node bare. */
+export async function benchStartup({ bin, runs, node = process.execPath }) {
   const scratch = mkdtempSync(join(tmpdir(), 'methodewijzer-bench-'));
   const env = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: scratch };
   delete env.METHODEWIJZER_CATALOGUE;
@@ -69,14 +70,14 @@ export async function benchStartup({ bin, runs }) {
     mkdirSync(own);
     writeFileSync(join(own, 'eigen.yaml'), OWN);
     const commands = [...COMMANDS.map((args) => ({ label: args.join(' '), args })), { label: '__complete ids, eigen map (cache warm)', args: ['--catalogue', own, '__complete', 'ids'] }];
-    // Warm-up: the file cache, the own folder's cache and, if the build's code cache was rejected, a fresh one.
-    for (const { args } of commands) wholeProcess([bin, ...args], env, scratch);
+    // Warm-up: the file cache, the own folder's cache, and the code cache in the scratch cache folder (a user's second run).
+    for (const { args } of commands) wholeProcess(node, [bin, ...args], env, scratch);
     for (const { label, args } of commands) {
       const base = [];
       const cmd = [];
       for (let i = 0; i < runs; i++) {
-        base.push(wholeProcess(['-e', '0'], env, scratch));
-        cmd.push(wholeProcess([bin, ...args], env, scratch));
+        base.push(wholeProcess(node, ['-e', '0'], env, scratch));
+        cmd.push(wholeProcess(node, [bin, ...args], env, scratch));
       }
       rows.push(row(label, base, cmd, STARTUP_TARGETS.time));
     }
@@ -84,11 +85,11 @@ export async function benchStartup({ bin, runs }) {
     if (hasTty) {
       const base = [];
       const cmd = [];
-      await untilShown([bin, 'actie'], PROMPT, env, scratch);
+      await untilShown(node, [bin, 'actie'], PROMPT, env, scratch);
       for (let i = 0; i < runs; i++) {
         // Baseline: bare node that prints one word, timed the same way, in the same terminal.
-        base.push(await untilShown(['-e', "process.stdout.write('KLAAR')"], 'KLAAR', env, scratch));
-        cmd.push(await untilShown([bin, 'actie'], PROMPT, env, scratch));
+        base.push(await untilShown(node, ['-e', "process.stdout.write('KLAAR')"], 'KLAAR', env, scratch));
+        cmd.push(await untilShown(node, [bin, 'actie'], PROMPT, env, scratch));
       }
       rows.push(row('actie (tot de eerste vraag)', base, cmd, STARTUP_TARGETS.actie));
     }

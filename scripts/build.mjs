@@ -1,18 +1,18 @@
 #!/usr/bin/env node
-// Builds dist/, what bin/ runs:
+// Builds dist/, what bin/ runs and all that the package ships besides bin/ and catalogue/:
 //   cli.cjs        the CLI and all of src/, one CommonJS bundle (esbuild);
 //   vendor/*.cjs   the large libraries that only some commands need (yaml, zod, prompts, fuse.js,
 //                  csv), each its own bundle, loaded on first use;
-//   boot.cjs       the entry for bin/: loads the bundles through a V8 code cache (see src/boot.ts);
-//   catalogue.json the built-in catalogue, validated, so no YAML is parsed to show it;
-//   v8-cache/      the code cache, warmed by running typical commands once.
+//   boot.cjs       the entry for bin/: runs the CLI with a code cache in the user's cache folder (see
+//                  src/boot.ts), keyed by a hash of the bundles that this build writes into it;
+//   catalogue.json the built-in catalogue, validated, so no YAML is parsed to show it.
+// Every library is in these bundles, so the package has no runtime dependencies.
 // CommonJS rather than ESM because Node 20 gives scripts, not ES modules, a code cache.
 // With --write-schema it also regenerates catalogue/schema/*.schema.json from the zod schema.
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,6 +45,12 @@ const common = {
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
+};
+
+/** What src/ learns of being bundled: that it is, and its own file's URL (import.meta has no url in CommonJS). */
+const bundled = {
+  define: { __BUNDLED__: 'true', 'import.meta.url': '__import_meta_url' },
+  banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
 };
 
 /**
@@ -94,10 +100,14 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 process.on('exit', () => rmSync(dist, { recursive: true, force: true }));
 
+// The build's own tools (the catalogue compiler, the slugs of scripts/gen-catalogue.mjs) are bundled
+// outside dist/, so they do not ship: into node_modules/.cache, where the scripts find them.
+const toolsFile = join(root, 'node_modules', '.cache', 'methodewijzer', 'build-tools.cjs');
+
 await Promise.all([
   build({
     ...common,
-    entryPoints: { cli: 'src/cli.ts', 'build-tools': 'src/build-tools.ts' },
+    entryPoints: { cli: 'src/cli.ts' },
     outdir: dist,
     outExtension: { '.js': '.cjs' },
     plugins: [vendorPlugin, shimPlugin],
@@ -106,10 +116,10 @@ await Promise.all([
     // Less to read and hash on every start; names stay, so a stack trace (METHODEWIJZER_DEBUG) reads.
     minifyWhitespace: true,
     minifySyntax: true,
-    define: { __VERSION__: JSON.stringify(pkg.version), __BUNDLED__: 'true', 'import.meta.url': '__import_meta_url' },
-    banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+    define: { __VERSION__: JSON.stringify(pkg.version), ...bundled.define },
+    banner: bundled.banner,
   }),
-  build({ ...common, entryPoints: { boot: 'src/boot.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
+  build({ ...common, entryPoints: ['src/build-tools.ts'], outfile: toolsFile, define: { __VERSION__: JSON.stringify(pkg.version), ...bundled.define }, banner: bundled.banner }),
   ...VENDOR.map((name) =>
     build({
       ...common,
@@ -124,8 +134,19 @@ await Promise.all([
   ),
 ]);
 
+// boot.cjs last, with a hash of every bundle it may load: the key of the code cache it keeps.
+const hash = createHash('sha256');
+for (const file of ['cli.cjs', ...VENDOR.map(vendorFile)]) hash.update(file).update(readFileSync(join(dist, file)));
+await build({
+  ...common,
+  entryPoints: { boot: 'src/boot.ts' },
+  outdir: dist,
+  outExtension: { '.js': '.cjs' },
+  define: { __BUILD_ID__: JSON.stringify(hash.digest('hex').slice(0, 16)) },
+});
+
 const require = createRequire(import.meta.url);
-const tools = require(join(dist, 'build-tools.cjs'));
+const tools = require(toolsFile);
 const catalogue = tools.compileBuiltin(join(root, 'catalogue'));
 if (catalogue.problems.length) {
   for (const p of catalogue.problems) console.error(tools.formatProblem(p));
@@ -144,32 +165,6 @@ if (process.argv.includes('--write-schema')) {
     console.error(`wrote ${file}`);
   }
 }
-
-// Warm the code cache, in separate processes, as a user's run would load the files. The CLI's own
-// bundle is warmed with the everyday commands only (a larger cache loads slower); the libraries with
-// every command that uses them: a user folder (yaml, zod), export, and the prompts of `actie`.
-const scratch = mkdtempSync(join(tmpdir(), 'methodewijzer-build-'));
-writeFileSync(join(scratch, 'eigen.yaml'), 'id: eigen\nname: Eigen\nsummary: Een eigen methode.\nelements: [animo]\nsource:\n  kind: verkenning\nurl: https://example.org/eigen\n');
-// `__complete ids` runs on every Tab of the shell completion.
-const everyday = [['list'], ['list', '--json'], ['show', 'abcd'], ['search', 'buurt'], ['model'], ['glossary'], ['__complete', 'ids']];
-const libraries = [
-  ['--catalogue', scratch, 'list'],
-  ['--catalogue', scratch, 'search', 'eigen'],
-  ['actie', '--animo', 'beide', '--contact', 'beide', '--toerusting', 'beide', '--inbedding', 'beide', '--empathie', 'beide'],
-  ['export', '--format', 'csv'],
-  ['export', '--format', 'yaml'],
-];
-const env = { XDG_CACHE_HOME: scratch };
-const plans = [
-  // FORCE_COLOR: the libraries' run also loads chalk, which only colour output needs.
-  `{ commands: ${JSON.stringify(libraries)}, env: ${JSON.stringify({ ...env, FORCE_COLOR: '1' })}, extra: ${JSON.stringify(['@inquirer/core', '@inquirer/search', 'supports-hyperlinks', 'open'].map(vendorFile))}, save: (f) => !f.startsWith('cli.cjs.') }`,
-  `{ commands: ${JSON.stringify(everyday)}, env: ${JSON.stringify(env)}, save: (f) => f.startsWith('cli.cjs.') }`,
-];
-for (const plan of plans) {
-  const warm = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(dist, 'boot.cjs'))}).warm(${plan})`], { stdio: 'inherit' });
-  if (warm.status !== 0) console.error('build: warming the code cache failed (the CLI still works, only slower)');
-}
-rmSync(scratch, { recursive: true, force: true });
 
 // The swap: the old build steps aside, the new one takes its place, the old one goes.
 const old = join(root, `.dist-old-${process.pid}`);

@@ -138,9 +138,9 @@ export function slugify(text) {
 let tools;
 function buildTools() {
   try {
-    return (tools ??= createRequire(import.meta.url)(join(ROOT, 'dist', 'build-tools.cjs')));
+    return (tools ??= createRequire(import.meta.url)(join(ROOT, 'node_modules', '.cache', 'methodewijzer', 'build-tools.cjs')));
   } catch (err) {
-    throw new Error(`gen-catalogue needs the build (dist/build-tools.cjs); run 'npm run build' first (${err.message})`);
+    throw new Error(`gen-catalogue needs the build's tools (node_modules/.cache/methodewijzer/build-tools.cjs); run 'npm run build' first (${err.message})`);
   }
 }
 
