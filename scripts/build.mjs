@@ -155,6 +155,7 @@ if (catalogue.problems.length) {
 }
 const { problems, ...compiled } = catalogue;
 compiled.searchIndex = tools.indexToJson(tools.buildIndex(compiled.methods));
+compiled.nameOrder = tools.sortByName(compiled.methods).map((m) => m.id);
 writeFileSync(join(dist, 'catalogue.json'), JSON.stringify(compiled));
 
 if (process.argv.includes('--write-schema')) {

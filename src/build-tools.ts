@@ -11,3 +11,4 @@ export { createContext } from './context.js';
 export { openSearcher } from './catalogue/searcher.js';
 export { pickerConfig, pickPrompt } from './prompts/pick.js';
 export { makeStyle } from './terminal.js';
+export { sortByName } from './core/methods.js';

@@ -113,7 +113,12 @@ const COMMANDS = [list, search, show, open, compare, tags, model, glossary, sour
 type AnyCommand = CommandSpec<unknown[], unknown>;
 type Runner = (spec: AnyCommand, cmd: Command, args: unknown[]) => Promise<void>;
 
-export function buildProgram(run: Runner, output: OutputConfiguration): Command {
+/**
+ * The program with every command, or with `only` the one command a run needs: declaring all fifteen
+ * costs a few ms on every start, and a run of `list` never sees the others. Help, suggestions and
+ * completion need them all, so `commandIn` gives `only` just when the command is named outright.
+ */
+export function buildProgram(run: Runner, output: OutputConfiguration, only?: string): Command {
   const program = new DutchCommand('methodewijzer');
   // Help is wrapped to the width commander uses for its own columns, so everything lines up.
   const helpWidth = () => output.getOutHelpWidth?.() ?? 80;
@@ -140,8 +145,8 @@ export function buildProgram(run: Runner, output: OutputConfiguration): Command 
         wrap('\nMeer hulp bij een opdracht: methodewijzer <opdracht> --help', helpWidth()) +
         '\n',
     );
-  for (const spec of COMMANDS) addCommand(program, spec, run, helpWidth);
-  addHelpCommand(program);
+  for (const spec of COMMANDS) if (!only || spec.name === only) addCommand(program, spec, run, helpWidth);
+  if (!only) addHelpCommand(program);
   return program;
 }
 
@@ -209,7 +214,7 @@ export async function main(argv = process.argv, io: IO = {}): Promise<number> {
     getOutHelpWidth: () => helpWidth(stdout),
     getErrHelpWidth: () => helpWidth(stderr),
     outputError: (s, write) => write(errorLines(translateCommanderError(s.replace(/^error: /, '').trimEnd()), errStyle, widthOf(stderr))),
-  });
+  }, commandIn(argv));
 
   try {
     // Bare `methodewijzer`: the overview, on stdout (so `methodewijzer | less` shows it), as gh does.
@@ -222,6 +227,23 @@ export async function main(argv = process.argv, io: IO = {}): Promise<number> {
   } catch (err) {
     return report(err, stderr, errStyle, env);
   }
+}
+
+/** Global options that take a value: the word after them is not the command. */
+const GLOBAL_WITH_VALUE = new Set(['-c', '--catalogue']);
+
+/**
+ * The command a run names, when it names a known one before anything else could change its meaning
+ * (a help flag, an unknown word): only that command need be declared. Undefined means declare all.
+ */
+function commandIn(argv: string[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const arg = argv[i];
+    if (GLOBAL_WITH_VALUE.has(arg)) i++;
+    else if (arg === '--no-color' || arg === '--no-pager' || arg.startsWith('--catalogue=')) continue;
+    else return COMMANDS.some((c) => c.name === arg) ? arg : undefined;
+  }
+  return undefined;
 }
 
 /** "fout: message" with the message wrapped under itself, then the hint (or suggestion) wrapped. */

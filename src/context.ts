@@ -51,7 +51,6 @@ export interface Context {
 }
 
 export function createContext(global: GlobalOptions, io: IO = {}): Context {
-  const stdin = io.stdin ?? process.stdin;
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   const env = io.env ?? process.env;
@@ -59,7 +58,10 @@ export function createContext(global: GlobalOptions, io: IO = {}): Context {
   const envFolders = (env[ENV_CATALOGUE] ?? '').split(':').filter(Boolean);
   let loaded: Promise<Catalogue> | undefined;
   const ctx: Context = {
-    stdin,
+    // Read when asked: making process.stdin costs a few ms, and most commands never read it.
+    get stdin() {
+      return io.stdin ?? process.stdin;
+    },
     stdout,
     stderr,
     env,

@@ -23,6 +23,8 @@ export interface Catalogue {
   criteria: Criteria;
   /** Problems in user folders. The records that had them are left out; the rest still loads. */
   problems: Problem[];
+  /** The ids in the order of their names (core/methods.ts sortByName), where the build worked it out: the built-in catalogue alone. */
+  nameOrder?: string[];
 }
 
 export type ModelKey = keyof typeof MODEL_FILES;
@@ -81,7 +83,9 @@ export function assembleCatalogue(builtin: CompiledCatalogue, folders: FolderCon
   const methods = [...byId.keys()].sort().map((id) => byId.get(id)!);
   // The prebuilt index describes the built-in methods only.
   const searchIndex = userIds.size === 0 && methods.length === builtin.methods.length ? builtin.searchIndex : undefined;
-  return { ...builtin, methods, origins, problems, searchIndex };
+  // The same holds for the order by name.
+  const nameOrder = searchIndex ? builtin.nameOrder : undefined;
+  return { ...builtin, methods, origins, problems, searchIndex, nameOrder };
 }
 
 let compiled: CompiledCatalogue | undefined;

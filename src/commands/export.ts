@@ -55,7 +55,7 @@ export default defineCommand({
         "Herstel de bestanden hierboven en exporteer opnieuw.",
       );
     }
-    const methods = sortByName(selectMethods(catalogue.methods, options));
+    const methods = sortByName(selectMethods(catalogue.methods, options), catalogue.nameOrder);
     if (methods.length === 0) ctx.warn('geen methoden met deze filters; de export is leeg');
     const text = await renderExport(format, methods, catalogue, options);
     if (!options.output) return { text };

@@ -16,7 +16,8 @@ export default defineCommand({
   options: (cmd) => filterOptions(cmd.option('--json', 'de volledige records als JSON')),
   examples: ['list', 'list --element animo --element contact', 'list --kind databank --tag dorp', 'list --json'],
   async run(ctx, options: ListOptions) {
-    const methods = sortByName(selectMethods((await ctx.catalogue()).methods, options));
+    const catalogue = await ctx.catalogue();
+    const methods = sortByName(selectMethods(catalogue.methods, options), catalogue.nameOrder);
     if (options.json) return { text: formatMethodsJson(methods) };
     if (!ctx.interactive) return { text: formatMethodLines(methods) };
     if (methods.length === 0) {

@@ -110,7 +110,13 @@ let collator: Intl.Collator | undefined;
 const byName = () => (collator ??= new Intl.Collator('nl', { sensitivity: 'base', numeric: true }));
 
 /** Methods in the order people look for them: by name, as a Dutch dictionary sorts, then by id. */
-export function sortByName<T extends Pick<Method, 'id' | 'name'>>(methods: T[]): T[] {
+export function sortByName<T extends Pick<Method, 'id' | 'name'>>(methods: T[], order?: string[]): T[] {
+  // The order worked out at build time, where it covers every method: the collator takes ~9 ms to
+  // make, more than the rest of a short command.
+  if (order) {
+    const rank = new Map(order.map((id, i) => [id, i]));
+    if (methods.every((m) => rank.has(m.id))) return [...methods].sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+  }
   return [...methods].sort((a, b) => byName().compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
