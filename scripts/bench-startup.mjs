@@ -1,8 +1,9 @@
-// Start-up benchmark: each everyday command as a whole process, and `actie` up to its first prompt in
-// a pseudo-terminal, against bare Node.js measured in the same run. Median time and peak memory (RSS)
+// Start-up benchmark: each everyday command as a whole process, `__complete` (what every Tab of the
+// shell completion runs, also with an own folder in a warm cache), and `actie` up to its first prompt
+// in a pseudo-terminal, against bare Node.js measured in the same run. Median time and peak memory (RSS)
 // over repeated runs, interleaved with the baseline so that drift in the machine's load hits both.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,7 +11,9 @@ const TIME = '/usr/bin/time'; // GNU time, for the peak memory of a child proces
 
 export const STARTUP_TARGETS = { time: 1.3, actie: 1.6, memory: 1.5 };
 
-const COMMANDS = [['list'], ['show', 'abcd'], ['search', 'buurt'], ['list', '--json']];
+const COMMANDS = [['list'], ['show', 'abcd'], ['search', 'buurt'], ['list', '--json'], ['__complete', 'ids']];
+/** An own folder for `__complete ids --catalogue <map>`; its cache is warm after the warm-up runs. */
+const OWN = 'id: eigen-methode\nname: Eigen methode\nsummary: Een eigen methode.\nelements: [animo]\nsource:\n  kind: verkenning\nurl: https://example.org/eigen\n';
 const PROMPT = 'Animo (1/5)';
 
 const median = (xs) => {
@@ -19,10 +22,10 @@ const median = (xs) => {
 };
 
 /** One whole process: wall time in ms and peak RSS in KiB (when GNU time is there). */
-function wholeProcess(args, env, scratch) {
+function wholeProcess(node, args, env, scratch) {
   const memFile = join(scratch, 'rss');
   const withTime = existsSync(TIME);
-  const argv = withTime ? [TIME, '-f', '%M', '-o', memFile, process.execPath, ...args] : [process.execPath, ...args];
+  const argv = withTime ? [TIME, '-f', '%M', '-o', memFile, node, ...args] : [node, ...args];
   const start = process.hrtime.bigint();
   const result = spawnSync(argv[0], argv.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -31,9 +34,9 @@ function wholeProcess(args, env, scratch) {
 }
 
 /** A process in a pseudo-terminal (util-linux `script`), timed until `marker` shows, then Ctrl-C. */
-function untilShown(args, marker, env, scratch) {
+function untilShown(node, args, marker, env, scratch) {
   const memFile = join(scratch, 'rss-tty');
-  const quoted = [process.execPath, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const quoted = [node, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
     const child = spawn('script', ['-qfec', `${TIME} -f %M -o ${memFile} ${quoted}`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
@@ -56,32 +59,37 @@ function untilShown(args, marker, env, scratch) {
   });
 }
 
-export async function benchStartup({ bin, runs }) {
+/** Start-up of each command on one Node.js (`node`, this one unless given), against that same Node bare. */
+export async function benchStartup({ bin, runs, node = process.execPath }) {
   const scratch = mkdtempSync(join(tmpdir(), 'methodewijzer-bench-'));
   const env = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: scratch };
   delete env.METHODEWIJZER_CATALOGUE;
   const rows = [];
   try {
-    // Warm-up: the file cache and, if the build's code cache was rejected, a fresh one.
-    for (const args of COMMANDS) wholeProcess([bin, ...args], env, scratch);
-    for (const args of COMMANDS) {
+    const own = join(scratch, 'eigen');
+    mkdirSync(own);
+    writeFileSync(join(own, 'eigen.yaml'), OWN);
+    const commands = [...COMMANDS.map((args) => ({ label: args.join(' '), args })), { label: '__complete ids, eigen map (cache warm)', args: ['--catalogue', own, '__complete', 'ids'] }];
+    // Warm-up: the file cache, the own folder's cache, and the code cache in the scratch cache folder (a user's second run).
+    for (const { args } of commands) wholeProcess(node, [bin, ...args], env, scratch);
+    for (const { label, args } of commands) {
       const base = [];
       const cmd = [];
       for (let i = 0; i < runs; i++) {
-        base.push(wholeProcess(['-e', '0'], env, scratch));
-        cmd.push(wholeProcess([bin, ...args], env, scratch));
+        base.push(wholeProcess(node, ['-e', '0'], env, scratch));
+        cmd.push(wholeProcess(node, [bin, ...args], env, scratch));
       }
-      rows.push(row(args.join(' '), base, cmd, STARTUP_TARGETS.time));
+      rows.push(row(label, base, cmd, STARTUP_TARGETS.time));
     }
     const hasTty = spawnSync('script', ['--version']).status === 0 && existsSync(TIME);
     if (hasTty) {
       const base = [];
       const cmd = [];
-      await untilShown([bin, 'actie'], PROMPT, env, scratch);
+      await untilShown(node, [bin, 'actie'], PROMPT, env, scratch);
       for (let i = 0; i < runs; i++) {
         // Baseline: bare node that prints one word, timed the same way, in the same terminal.
-        base.push(await untilShown(['-e', "process.stdout.write('KLAAR')"], 'KLAAR', env, scratch));
-        cmd.push(await untilShown([bin, 'actie'], PROMPT, env, scratch));
+        base.push(await untilShown(node, ['-e', "process.stdout.write('KLAAR')"], 'KLAAR', env, scratch));
+        cmd.push(await untilShown(node, [bin, 'actie'], PROMPT, env, scratch));
       }
       rows.push(row('actie (tot de eerste vraag)', base, cmd, STARTUP_TARGETS.actie));
     }

@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// Two benchmarks, in one run on one machine, each against bare `node -e 0`:
+// Three benchmarks, in one run on one machine:
 //  1. start-up: list, show, search, list --json and actie up to its first prompt, on the built-in
-//     catalogue: median time and peak memory, as ratios (scripts/bench-startup.mjs);
+//     catalogue: median time and peak memory, as ratios (scripts/bench-startup.mjs), on Node.js 20,
+//     22 and 24 (each against bare node of its own version; see scripts/node-versions.mjs);
 //  2. catalogue size: the whole-process time of `methodewijzer search` on synthetic catalogues of
 //     1,000, 10,000 and 100,000 records, in two shapes: files of 800 records each, and one file per
-//     method (as `methodewijzer new` writes them).
-// Run through `npm run bench` (which builds first).
+//     method (as `methodewijzer new` writes them), against `node -e 0`;
+//  3. keys: the search picker (`search` without words) on the 10,000-record catalogue, typing the
+//     queries below one key at a time: the time from a key to the results drawn (scripts/bench-keys.mjs).
+// Run through `npm run bench` (which builds first). Sizes and keys run on this Node only.
 //
-//   node scripts/bench.mjs [--only startup|sizes] [--sizes 1000,10000,100000] [--shapes 800,1] [--runs 15] [--cold-runs 3]
+//   node scripts/bench.mjs [--only startup|sizes|keys] [--nodes 20,22,24] [--sizes 1000,10000,100000] [--shapes 800,1] [--runs 15] [--cold-runs 3]
 //
 // The catalogues are generated (deterministically) under bench/out/ when missing. "warm" runs find
 // the folder's records and search index in the cache; "cold" runs each start with an empty cache
@@ -18,8 +21,10 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, u
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchKeys, formatKeys } from './bench-keys.mjs';
 import { benchStartup, formatStartup } from './bench-startup.mjs';
 import { writeCatalogue } from './gen-catalogue.mjs';
+import { nodeBinary } from './node-versions.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'methodewijzer.cjs');
@@ -28,21 +33,32 @@ const SEED = 1;
 const SHAPES = [800, 1];
 /** Queries from the issue, cycled through the runs. */
 const QUERIES = [['jongeren', 'keet'], ['tijd', 'voor', 'elkaar'], ['dorp', 'toekomst'], ['vrijwilligers', 'vraag', 'aanbod'], ['smederij'], ['politie', 'buurt']];
+/** The Node.js majors the start-up benchmark runs on, this one first (README, "Node.js-versies"). */
+const NODES = ['20', '22', '24'];
 const TARGETS = { 10000: { ratio: 3, coldMs: 3000 }, 100000: { ms: 1500 } };
+/** The catalogue the picker is typed into. */
+const KEYS_SIZE = 10000;
+
+const thisMajor = process.versions.node.split('.')[0];
 
 function parseArgs(argv) {
-  const args = { sizes: [1000, 10000, 100000], shapes: SHAPES, runs: 15, coldRuns: 3, only: undefined };
+  const args = { sizes: [1000, 10000, 100000], shapes: SHAPES, runs: 15, coldRuns: 3, only: undefined, nodes: [...new Set([thisMajor, ...NODES])] };
   for (let i = 0; i < argv.length; i += 2) {
     const [key, value] = [argv[i], argv[i + 1]];
     if (key === '--sizes') args.sizes = value.split(',').map(Number);
     else if (key === '--shapes') args.shapes = value.split(',').map(Number);
     else if (key === '--runs') args.runs = Number(value);
     else if (key === '--cold-runs') args.coldRuns = Number(value);
-    else if (key === '--only' && ['startup', 'sizes'].includes(value)) args.only = value;
+    else if (key === '--nodes') args.nodes = value.split(',');
+    else if (key === '--only' && ['startup', 'sizes', 'keys'].includes(value)) args.only = value;
     else {
       console.error(`bench: unknown argument ${key}`);
       process.exit(2);
     }
+  }
+  if (!args.nodes.every((m) => /^\d+$/.test(m))) {
+    console.error('bench: --nodes takes major versions, e.g. 20,22,24');
+    process.exit(2);
   }
   if (![...args.sizes, ...args.shapes].every((n) => Number.isInteger(n) && n > 0) || !(args.runs > 0) || !(args.coldRuns > 0)) {
     console.error('bench: sizes and run counts must be positive whole numbers');
@@ -98,22 +114,61 @@ if (!existsSync(join(ROOT, 'dist', 'cli.cjs'))) {
 
 const cpuName = cpus()[0]?.model ?? 'unknown CPU';
 const today = new Date().toISOString().slice(0, 10);
-if (args.only !== 'sizes') {
-  process.stderr.write(`bench: start-up, ${args.runs} runs each ...\n`);
-  const startup = await benchStartup({ bin: BIN, runs: args.runs });
-  console.log(`methodewijzer start-up benchmark, ${today}, Node ${process.version}, ${cpuName} (${cpus().length} cores)`);
-  console.log(`median of ${args.runs} runs each, interleaved with as many of bare node; built-in catalogue`);
-  console.log('');
-  console.log(formatStartup(startup));
-  console.log('');
+if (!args.only || args.only === 'startup') {
+  for (const major of args.nodes) {
+    // This Node, or another major from the cache of scripts/node-versions.mjs (fetched when missing).
+    let node = process.execPath;
+    try {
+      if (major !== thisMajor) node = nodeBinary(major);
+    } catch (err) {
+      console.log(`Node ${major}: not measured (${err.message.split('\n')[0]})\n`);
+      continue;
+    }
+    const version = major === thisMajor ? process.version : spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+    process.stderr.write(`bench: start-up on Node ${version}, ${args.runs} runs each ...\n`);
+    const startup = await benchStartup({ bin: BIN, runs: args.runs, node });
+    console.log(`methodewijzer start-up benchmark, ${today}, Node ${version}, ${cpuName} (${cpus().length} cores)`);
+    console.log(`median of ${args.runs} runs each, interleaved with as many of bare node ${version}; built-in catalogue`);
+    console.log('');
+    console.log(formatStartup(startup));
+    console.log('');
+  }
   if (args.only === 'startup') process.exit(0);
 }
 
+/** Waits until no file of `folders` is recent enough to be checked by content (CACHE_RACY_MS), so "warm" means what a user sees on any later day. */
+async function settle(folders) {
+  const wait = Math.max(0, ...folders.map((f) => f.newest + 2500 - Date.now()));
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+}
+
+if (args.only === 'keys') {
+  await runKeys();
+  process.exit(0);
+}
+
+async function runKeys() {
+  const folder = catalogue(KEYS_SIZE, 800);
+  await settle([folder]);
+  process.stderr.write(`bench: the search picker on ${KEYS_SIZE} records, typing ${QUERIES.length} queries ...\n`);
+  // The cache as after a user's first run: the records and the search index are there.
+  const cache = tempCache();
+  time(searchArgs(folder.dir, 0), { XDG_CACHE_HOME: cache });
+  time(searchArgs(folder.dir, 0), { XDG_CACHE_HOME: cache });
+  try {
+    const result = await benchKeys({ root: ROOT, folder: folder.dir, cacheRoot: cache, queries: QUERIES.map((q) => q.join(' ')) });
+    console.log(`methodewijzer search picker, ${today}, Node ${process.version}, ${cpuName} (${cpus().length} cores)`);
+    console.log(`${KEYS_SIZE} records (warm cache), 100 columns; each query typed one key at a time: ${QUERIES.map((q) => q.join(' ')).join(' | ')}`);
+    console.log('');
+    console.log(formatKeys(result, KEYS_SIZE));
+    console.log('');
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
+}
+
 const folders = args.shapes.flatMap((perFile) => args.sizes.map((size) => ({ size, perFile, ...catalogue(size, perFile) })));
-// A file changed shortly before it was read is checked by content on the next run (CACHE_RACY_MS);
-// wait that out, so "warm" means what a user sees on any later day.
-const wait = Math.max(0, ...folders.map((f) => f.newest + 2500 - Date.now()));
-if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+await settle(folders);
 
 const rows = [];
 const node = [];
@@ -179,3 +234,8 @@ const table = rows.map((r) => {
 });
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
 for (const row of [header, ...table]) console.log(row.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+
+if (!args.only) {
+  console.log('');
+  await runKeys();
+}

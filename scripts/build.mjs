@@ -1,18 +1,18 @@
 #!/usr/bin/env node
-// Builds dist/, what bin/ runs:
+// Builds dist/, what bin/ runs and all that the package ships besides bin/ and catalogue/:
 //   cli.cjs        the CLI and all of src/, one CommonJS bundle (esbuild);
 //   vendor/*.cjs   the large libraries that only some commands need (yaml, zod, prompts, fuse.js,
 //                  csv), each its own bundle, loaded on first use;
-//   boot.cjs       the entry for bin/: loads the bundles through a V8 code cache (see src/boot.ts);
-//   catalogue.json the built-in catalogue, validated, so no YAML is parsed to show it;
-//   v8-cache/      the code cache, warmed by running typical commands once.
+//   boot.cjs       the entry for bin/: runs the CLI with a code cache in the user's cache folder (see
+//                  src/boot.ts), keyed by a hash of the bundles that this build writes into it;
+//   catalogue.json the built-in catalogue, validated, so no YAML is parsed to show it.
+// Every library is in these bundles, so the package has no runtime dependencies.
 // CommonJS rather than ESM because Node 20 gives scripts, not ES modules, a code cache.
 // With --write-schema it also regenerates catalogue/schema/*.schema.json from the zod schema.
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,8 +23,17 @@ const finalDist = join(root, 'dist');
 const dist = join(root, `.dist-build-${process.pid}`);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-/** Libraries bundled apart from the CLI, by import name; the CLI requires them lazily. */
-const VENDOR = ['yaml', 'zod', '@inquirer/core', 'fuse.js', 'csv-stringify/sync', 'chalk'];
+/**
+ * Libraries bundled apart from the CLI, by import name; the CLI requires them lazily. `open` bundled
+ * finds no import.meta.url, so it starts the system's xdg-open rather than a copy of its own.
+ */
+const VENDOR = ['yaml', 'zod', '@inquirer/core', '@inquirer/search', 'fuse.js', 'csv-stringify/sync', 'chalk', 'open', 'supports-hyperlinks'];
+/**
+ * Libraries the CLI takes the default export of: their bundle's module.exports is that export, with the
+ * named exports on it, since the CLI's bundle reads module.exports as the default (Node's rule for an
+ * ES module importing CommonJS).
+ */
+const DEFAULT_EXPORT = ['@inquirer/search', 'open'];
 /** What the CLI uses of a library, where that is much less than all of it (tree-shaken away). */
 const USED = { '@inquirer/core': ['createPrompt', 'isDownKey', 'isEnterKey', 'isUpKey', 'useEffect', 'useKeypress', 'useState'] };
 const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/[/.]/g, '-')}.cjs`;
@@ -38,12 +47,19 @@ const common = {
   logLevel: 'warning',
 };
 
+/** What src/ learns of being bundled: that it is, and its own file's URL (import.meta has no url in CommonJS). */
+const bundled = {
+  define: { __BUNDLED__: 'true', 'import.meta.url': '__import_meta_url' },
+  banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+};
+
 /**
  * Libraries a command needs only now and then, loaded when first called rather than when the module
- * that imports them starts: fuse.js serves only some query words, chalk only output with colour.
+ * that imports them starts: fuse.js serves only some query words, chalk only output with colour,
+ * supports-hyperlinks only output to a terminal.
  */
-/** Each lazy library by import name, with the class the CLI takes from it. */
-const LAZY = { 'fuse.js': 'default', chalk: 'Chalk' };
+/** Each lazy library by import name, with the class or function the CLI takes from it. */
+const LAZY = { 'fuse.js': 'default', chalk: 'Chalk', 'supports-hyperlinks': 'createSupportsHyperlinks' };
 
 const vendorPlugin = {
   name: 'vendor',
@@ -54,13 +70,13 @@ const vendorPlugin = {
         ? { path: args.path, namespace: 'lazy' }
         : { path: `./${vendorFile(args.path)}`, external: true },
     );
-    // A constructor that loads the real one on first use (a class is all these libraries export).
+    // A constructor or function that loads the real one on first use, and is called as it is (with or without new).
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
       contents:
         `let Real;\n` +
         `function Lazy(...a) {\n` +
         `  if (!Real) { const m = require(${JSON.stringify(args.path)}); Real = m[${JSON.stringify(LAZY[args.path])}] ?? m; }\n` +
-        `  return new Real(...a);\n` +
+        `  return new.target ? new Real(...a) : Real(...a);\n` +
         `}\n` +
         `module.exports = Lazy; module.exports.default = Lazy; module.exports[${JSON.stringify(LAZY[args.path])}] = Lazy;\n`,
       loader: 'js',
@@ -84,10 +100,14 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 process.on('exit', () => rmSync(dist, { recursive: true, force: true }));
 
+// The build's own tools (the catalogue compiler, the slugs of scripts/gen-catalogue.mjs) are bundled
+// outside dist/, so they do not ship: into node_modules/.cache, where the scripts find them.
+const toolsFile = join(root, 'node_modules', '.cache', 'methodewijzer', 'build-tools.cjs');
+
 await Promise.all([
   build({
     ...common,
-    entryPoints: { cli: 'src/cli.ts', 'build-tools': 'src/build-tools.ts' },
+    entryPoints: { cli: 'src/cli.ts' },
     outdir: dist,
     outExtension: { '.js': '.cjs' },
     plugins: [vendorPlugin, shimPlugin],
@@ -96,24 +116,37 @@ await Promise.all([
     // Less to read and hash on every start; names stay, so a stack trace (METHODEWIJZER_DEBUG) reads.
     minifyWhitespace: true,
     minifySyntax: true,
-    define: { __VERSION__: JSON.stringify(pkg.version), __BUNDLED__: 'true', 'import.meta.url': '__import_meta_url' },
-    banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+    define: { __VERSION__: JSON.stringify(pkg.version), ...bundled.define },
+    banner: bundled.banner,
   }),
-  build({ ...common, entryPoints: { boot: 'src/boot.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
+  build({ ...common, entryPoints: ['src/build-tools.ts'], outfile: toolsFile, define: { __VERSION__: JSON.stringify(pkg.version), ...bundled.define }, banner: bundled.banner }),
   ...VENDOR.map((name) =>
     build({
       ...common,
       stdin: USED[name]
         ? { contents: `export { ${USED[name].join(', ')} } from ${JSON.stringify(name)};`, resolveDir: root, loader: 'js' }
-        : { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
+        : DEFAULT_EXPORT.includes(name)
+          ? { contents: `const m = require(${JSON.stringify(name)});\nmodule.exports = Object.assign(m.default, m);`, resolveDir: root }
+          : { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
       outfile: join(dist, vendorFile(name)),
       plugins: [shimPlugin],
     }),
   ),
 ]);
 
+// boot.cjs last, with a hash of every bundle it may load: the key of the code cache it keeps.
+const hash = createHash('sha256');
+for (const file of ['cli.cjs', ...VENDOR.map(vendorFile)]) hash.update(file).update(readFileSync(join(dist, file)));
+await build({
+  ...common,
+  entryPoints: { boot: 'src/boot.ts' },
+  outdir: dist,
+  outExtension: { '.js': '.cjs' },
+  define: { __BUILD_ID__: JSON.stringify(hash.digest('hex').slice(0, 16)) },
+});
+
 const require = createRequire(import.meta.url);
-const tools = require(join(dist, 'build-tools.cjs'));
+const tools = require(toolsFile);
 const catalogue = tools.compileBuiltin(join(root, 'catalogue'));
 if (catalogue.problems.length) {
   for (const p of catalogue.problems) console.error(tools.formatProblem(p));
@@ -122,6 +155,7 @@ if (catalogue.problems.length) {
 }
 const { problems, ...compiled } = catalogue;
 compiled.searchIndex = tools.indexToJson(tools.buildIndex(compiled.methods));
+compiled.nameOrder = tools.sortByName(compiled.methods).map((m) => m.id);
 writeFileSync(join(dist, 'catalogue.json'), JSON.stringify(compiled));
 
 if (process.argv.includes('--write-schema')) {
@@ -132,31 +166,6 @@ if (process.argv.includes('--write-schema')) {
     console.error(`wrote ${file}`);
   }
 }
-
-// Warm the code cache, in separate processes, as a user's run would load the files. The CLI's own
-// bundle is warmed with the everyday commands only (a larger cache loads slower); the libraries with
-// every command that uses them: a user folder (yaml, zod), export, and the prompts of `actie`.
-const scratch = mkdtempSync(join(tmpdir(), 'methodewijzer-build-'));
-writeFileSync(join(scratch, 'eigen.yaml'), 'id: eigen\nname: Eigen\nsummary: Een eigen methode.\nelements: [animo]\nsource:\n  kind: verkenning\nurl: https://example.org/eigen\n');
-const everyday = [['list'], ['list', '--json'], ['show', 'abcd'], ['search', 'buurt'], ['model'], ['glossary']];
-const libraries = [
-  ['--catalogue', scratch, 'list'],
-  ['--catalogue', scratch, 'search', 'eigen'],
-  ['actie', '--animo', 'beide', '--contact', 'beide', '--toerusting', 'beide', '--inbedding', 'beide', '--empathie', 'beide'],
-  ['export', '--format', 'csv'],
-  ['export', '--format', 'yaml'],
-];
-const env = { XDG_CACHE_HOME: scratch };
-const plans = [
-  // FORCE_COLOR: the libraries' run also loads chalk, which only colour output needs.
-  `{ commands: ${JSON.stringify(libraries)}, env: ${JSON.stringify({ ...env, FORCE_COLOR: '1' })}, extra: [${JSON.stringify(vendorFile('@inquirer/core'))}], save: (f) => !f.startsWith('cli.cjs.') }`,
-  `{ commands: ${JSON.stringify(everyday)}, env: ${JSON.stringify(env)}, save: (f) => f.startsWith('cli.cjs.') }`,
-];
-for (const plan of plans) {
-  const warm = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(dist, 'boot.cjs'))}).warm(${plan})`], { stdio: 'inherit' });
-  if (warm.status !== 0) console.error('build: warming the code cache failed (the CLI still works, only slower)');
-}
-rmSync(scratch, { recursive: true, force: true });
 
 // The swap: the old build steps aside, the new one takes its place, the old one goes.
 const old = join(root, `.dist-old-${process.pid}`);

@@ -8,6 +8,7 @@
 // Writes multi-document YAML files (`methods-0001.yaml`, ...) of --per-file records each; with
 // --per-file 1, one file per method named by its id (`<id>.yaml`), as `methodewijzer new` writes them.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -129,13 +130,18 @@ export function builtinIds() {
   }
 }
 
+/** Ids are made as `methodewijzer new` makes them: src/core/fold.ts, through the build. */
 export function slugify(text) {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  return buildTools().slugify(text);
+}
+
+let tools;
+function buildTools() {
+  try {
+    return (tools ??= createRequire(import.meta.url)(join(ROOT, 'node_modules', '.cache', 'methodewijzer', 'build-tools.cjs')));
+  } catch (err) {
+    throw new Error(`gen-catalogue needs the build's tools (node_modules/.cache/methodewijzer/build-tools.cjs); run 'npm run build' first (${err.message})`);
+  }
 }
 
 /**

@@ -1,115 +1,127 @@
-// The entry that bin/ loads: compiles the bundled CLI with a V8 code cache, then runs it.
+// The entry that bin/ loads: runs the bundled CLI with a code cache, so that a short command does not
+// spend most of its time beyond Node's own start-up compiling the bundle again.
 //
-// Why: Node 20 has no compile cache of its own (module.enableCompileCache came with Node 22), and
-// compiling the bundle is most of what a short command costs beyond Node's own start-up. The build
-// warms the cache (scripts/build.mjs); a run that finds it missing or rejected (another Node version)
-// writes a fresh one on exit, where it may. This file is bundled on its own and uses only Node built-ins.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// The cache lives with the CLI's other caches in the user's cache folder, never in the install folder:
+// a global install may be read-only, and a cache shipped in the package never matched the installed
+// files anyway. Where the cache folder cannot be written, the CLI simply runs without one. One folder
+// of flat files per Node version, beside folders/ and search/:
+//   Node 22.8 and later: Node's own compile cache (module.enableCompileCache), which names its folder
+//     (v22.23.5-x64-<flags>-<uid>) and checks the source itself;
+//   Node 20: a V8 code cache made here with vm.Script, in v20.20.2-x64/, keyed by the build's hash.
+// Bundled on its own by scripts/build.mjs; uses only Node built-ins.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
-import { basename, dirname, join, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
 
+/** A hash of the bundles' contents, set by scripts/build.mjs: a new build never meets an old cache. */
+declare const __BUILD_ID__: string;
+
 const DIST = __dirname;
-const CACHE_DIR = join(DIST, 'v8-cache');
-
-interface Compiled {
-  script: Script;
-  cacheFile: string;
-  /** No usable cache was found: write one on exit. */
-  stale: boolean;
-}
-
-const compiled: Compiled[] = [];
-
-type Compile = (this: Module, content: string, filename: string) => unknown;
-interface ModuleInternals {
-  prototype: { _compile: Compile };
-  wrap(content: string): string;
-}
-
-/** Compiles every bundled file of dist/ through the code cache; other modules load as usual. */
-export function installCodeCache(): void {
-  const internals = Module as unknown as ModuleInternals;
-  const original = internals.prototype._compile;
-  internals.prototype._compile = function (content, filename) {
-    if (!filename.startsWith(DIST + sep) || !filename.endsWith('.cjs')) return original.call(this, content, filename);
-    // Keyed by size and mtime: V8 checks only the source length, and the build rewrites every file.
-    const { size, mtimeMs } = statSync(filename);
-    const cacheFile = join(CACHE_DIR, `${basename(filename)}.${size}.${Math.round(mtimeMs)}.bin`);
-    let cachedData: Buffer | undefined;
-    try {
-      cachedData = readFileSync(cacheFile);
-    } catch {
-      // No cache yet: compile from source.
-    }
-    const script = new Script(internals.wrap(content), { filename, cachedData });
-    compiled.push({ script, cacheFile, stale: !cachedData || script.cachedDataRejected === true });
-    const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
-    const require = Module.createRequire(filename);
-    return wrapper.call(this.exports, this.exports, require, this, filename, dirname(filename));
-  };
-}
-
-/**
- * Writes the code cache of what was compiled in this process: only the stale entries, or all of them
- * (the build's warm-up, after running the commands, so the cache holds the functions they compiled).
- * Never fails: a read-only install simply runs without a cache.
- */
-export function saveCodeCache(all = false, only?: (file: string) => boolean): void {
-  for (const entry of compiled) {
-    if (!all && !entry.stale) continue;
-    if (only && !only(basename(entry.cacheFile))) continue;
-    try {
-      mkdirSync(CACHE_DIR, { recursive: true });
-      const prefix = basename(entry.cacheFile).split('.').slice(0, -3).join('.') + '.';
-      for (const old of readdirSync(CACHE_DIR)) {
-        if (old.startsWith(prefix) && old !== basename(entry.cacheFile)) rmSync(join(CACHE_DIR, old), { force: true });
-      }
-      const temp = `${entry.cacheFile}.${process.pid}.tmp`;
-      writeFileSync(temp, entry.script.createCachedData());
-      // rename is atomic: a reader sees the old cache or the new one, never half of one.
-      renameSync(temp, entry.cacheFile);
-    } catch {
-      // Not writable (a global install, a read-only disk): fine, the next run compiles again.
-    }
-  }
-}
 
 interface Cli {
   runCli(): Promise<void>;
-  main(argv: string[], io: object): Promise<number>;
 }
 
-/** bin/: run the CLI, and keep a fresh code cache for next time if this run had none. */
+/** bin/: run the CLI. */
 export function run(): void {
-  installCodeCache();
-  process.on('exit', () => saveCodeCache(false));
-  const cli = require(join(DIST, 'cli.cjs')) as Cli;
+  const root = cacheRoot(process.env);
+  const enableCompileCache = (Module as unknown as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
+  let cli: Cli;
+  if (root && enableCompileCache) {
+    try {
+      // Reports failure (an unwritable folder) as a status rather than throwing; either way the CLI runs.
+      enableCompileCache(root);
+    } catch {
+      // No cache this time.
+    }
+    cli = require(join(DIST, 'cli.cjs')) as Cli;
+  } else if (root) {
+    const cache = new CodeCache(join(root, `${process.version}-${process.arch}`));
+    process.on('exit', () => cache.save());
+    cli = cache.load(join(DIST, 'cli.cjs')) as Cli;
+  } else {
+    cli = require(join(DIST, 'cli.cjs')) as Cli;
+  }
   void cli.runCli();
 }
 
-export interface WarmPlan {
-  /** Commands to run, their output discarded. */
-  commands: string[][];
-  env: NodeJS.ProcessEnv;
-  /** Bundled files to compile too, beyond what the commands load (the prompts, for `actie`). */
-  extra?: string[];
-  /** Save the cache only of the bundled files whose name passes. */
-  save?: (cacheName: string) => boolean;
+/**
+ * The CLI's cache folder: $XDG_CACHE_HOME/methodewijzer, else ~/.cache/methodewijzer. The same rule as
+ * cacheRoot() in src/catalogue/cache.ts, repeated because this file must not load the CLI to start it.
+ */
+function cacheRoot(env: NodeJS.ProcessEnv): string | undefined {
+  const xdg = env.XDG_CACHE_HOME;
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'methodewijzer');
+  let home = env.HOME;
+  try {
+    home ||= (require('node:os') as typeof import('node:os')).homedir();
+  } catch {
+    return undefined;
+  }
+  return home ? join(home, '.cache', 'methodewijzer') : undefined;
 }
 
 /**
- * The build: run typical commands in this process, then save the cache of what they compiled. The
- * cache holds every function compiled so far, and a larger cache takes longer to load, so the build
- * warms the CLI's own bundle with the everyday commands only, and the libraries with all of them.
+ * Loads the bundles of dist/ (cli.cjs and the vendor/*.cjs it requires) as CommonJS modules compiled
+ * with a V8 code cache, through public APIs only (vm.Script, createRequire). A bundle without a usable
+ * cache is compiled from source, and its cache is written on exit, with the functions this run compiled.
  */
-export async function warm(plan: WarmPlan): Promise<void> {
-  installCodeCache();
-  const cli = require(join(DIST, 'cli.cjs')) as Cli;
-  const sink = { write: () => true, isTTY: false };
-  for (const args of plan.commands) {
-    await cli.main([process.execPath, 'methodewijzer', ...args], { stdout: sink, stderr: sink, env: plan.env });
+class CodeCache {
+  private readonly modules = new Map<string, { exports: unknown }>();
+  private readonly stale: { script: Script; file: string }[] = [];
+
+  constructor(private readonly dir: string) {}
+
+  load(filename: string): unknown {
+    const known = this.modules.get(filename);
+    if (known) return known.exports;
+    const file = join(this.dir, `${basename(filename)}.${__BUILD_ID__}.bin`);
+    let cachedData: Buffer | undefined;
+    try {
+      cachedData = readFileSync(file);
+    } catch {
+      // No cache yet.
+    }
+    // The wrapper Node itself puts around a CommonJS file, on the same line, so line numbers stay true.
+    const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(filename, 'utf8')}\n});`;
+    const script = new Script(source, { filename, cachedData });
+    if (!cachedData || script.cachedDataRejected) this.stale.push({ script, file });
+    const module = { exports: {} };
+    this.modules.set(filename, module);
+    const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+    wrapper.call(module.exports, module.exports, this.requireFrom(filename), module, filename, dirname(filename));
+    return module.exports;
   }
-  for (const file of plan.extra ?? []) require(join(DIST, file));
-  saveCodeCache(true, plan.save);
+
+  /** require() for a bundle: the other bundles through this cache, Node's built-ins as usual. */
+  private requireFrom(filename: string): (id: string) => unknown {
+    const nodeRequire = Module.createRequire(filename);
+    return (id) => (id.startsWith('./') ? this.load(join(dirname(filename), id)) : nodeRequire(id));
+  }
+
+  /** Writes the cache of each bundle that had none; never fails, since a missing cache only costs time. */
+  save(): void {
+    for (const { script, file } of this.stale) {
+      const temp = `${file}.${process.pid}.tmp`;
+      try {
+        mkdirSync(this.dir, { recursive: true });
+        // The caches of earlier builds are of no further use.
+        const name = basename(file).slice(0, -`${__BUILD_ID__}.bin`.length);
+        for (const old of readdirSync(this.dir)) {
+          if (old.startsWith(name) && old !== basename(file)) rmSync(join(this.dir, old), { force: true });
+        }
+        writeFileSync(temp, script.createCachedData());
+        // rename is atomic: a reader sees the old cache or the new one, never half of one.
+        renameSync(temp, file);
+      } catch {
+        // Not writable (a read-only home, a full disk): the next run compiles again.
+        try {
+          rmSync(temp, { force: true });
+        } catch {
+          // Nothing to clean up.
+        }
+      }
+    }
+  }
 }

@@ -1,18 +1,32 @@
-import { Command, CommanderError, Help, InvalidArgumentError, Option, type OutputConfiguration } from 'commander';
-import { BuiltinCatalogueBroken, loadCatalogue } from './catalogue/catalogue.js';
+import { Command, CommanderError, Help, Option, type OutputConfiguration } from 'commander';
+import { BuiltinCatalogueBroken, readCompiled } from './catalogue/catalogue.js';
 import { formatProblem } from './catalogue/problem.js';
-import { createContext, type Context, type GlobalOptions } from './context.js';
-import { ENV_CATALOGUE, EXPORT_FORMATS, SEARCH_LIMIT } from './defaults.js';
-import { AppError, EXIT } from './errors.js';
+import { examples, type CommandSpec } from './command.js';
+import actie from './commands/actie.js';
+import compare from './commands/compare.js';
+import complete from './commands/complete.js';
+import completion from './commands/completion.js';
+import exportCommand from './commands/export.js';
+import glossary from './commands/glossary.js';
+import list from './commands/list.js';
+import model from './commands/model.js';
+import newCommand from './commands/new.js';
+import open from './commands/open.js';
+import search from './commands/search.js';
+import show from './commands/show.js';
+import sources from './commands/sources.js';
+import tags from './commands/tags.js';
+import validate from './commands/validate.js';
+import { createContext, type GlobalOptions, type IO } from './context.js';
+import { ENV_CATALOGUE } from './defaults.js';
+import { AppError, EXIT, MissingArgument, UsageError } from './errors.js';
 import { interruptHandlers } from './interrupt.js';
-import { guardOutput } from './output.js';
-import { answerFlags, NO_PREFERENCE } from './core/advice.js';
-import { parseElement } from './core/methods.js';
-import { CONTEXT_KEYS, ELEMENT_KEYS, SOURCE_KINDS } from './keys.js';
-import { makeStyle, sanitize, wantsColor } from './terminal.js';
-
-declare const __VERSION__: string;
-const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+import { collect } from './options.js';
+import { guardOutput, print } from './output.js';
+import { hang, makeStyle, sanitize, wantsColor, widthOf, wrap, type OutputStream } from './terminal.js';
+import { editDistance } from './core/distance.js';
+import { didYouMean } from './format/suggest.js';
+import { VERSION } from './version.js';
 
 const HELP_TITLES: Record<string, string> = {
   'Usage:': 'Gebruik:',
@@ -22,6 +36,9 @@ const HELP_TITLES: Record<string, string> = {
   'Global Options:': 'Algemene opties:',
 };
 
+/** Below this many columns for a description, it goes on lines of its own. */
+const NARROWEST_COLUMN = 24;
+
 class DutchHelp extends Help {
   override styleTitle(str: string): string {
     return HELP_TITLES[str] ?? str;
@@ -29,16 +46,39 @@ class DutchHelp extends Help {
   override commandUsage(cmd: Command): string {
     return super.commandUsage(cmd).replace('[options]', '[opties]').replace('[command]', '[opdracht]');
   }
+  /** The usage line wrapped under itself, after "Gebruik: ". */
+  override styleUsage(str: string): string {
+    const width = this.helpWidth ?? 80;
+    return wrap(str, width, ' '.repeat(9)).slice(9);
+  }
   override subcommandTerm(cmd: Command): string {
     return super.subcommandTerm(cmd).replace('[options]', '[opties]');
   }
-  override optionDescription(option: Option): string {
-    return super
-      .optionDescription(option)
-      .replace('(choices: ', '(keuze uit: ')
-      .replace('(default: ', '(standaard: ')
-      .replace('default: []', 'standaard: geen');
+  /** Commander's columns, wrapped by our one wrapping function. */
+  override boxWrap(str: string, width: number): string {
+    return wrap(str, width);
   }
+  /** On a narrow terminal the description goes below its option, rather than in a column too thin to read. */
+  override formatItem(term: string, termWidth: number, description: string, helper: Help): string {
+    const helpWidth = this.helpWidth ?? 80;
+    if (!description || helpWidth - termWidth - 4 >= NARROWEST_COLUMN) return super.formatItem(term, termWidth, description, helper);
+    return `  ${term}\n${wrap(description, helpWidth, '      ')}`;
+  }
+  /** The description, then choices and default in one pair of brackets, in the words of docs/style.md. */
+  override optionDescription(option: Option): string {
+    const extra: string[] = [];
+    if (option.argChoices) extra.push(`keuze uit: ${option.argChoices.join(', ')}`);
+    const fallback = option.defaultValueDescription ?? (Array.isArray(option.defaultValue) ? undefined : option.defaultValue);
+    if (fallback !== undefined && typeof fallback !== 'boolean') extra.push(`standaard: ${fallback}`);
+    return withDetails(option.description, extra);
+  }
+}
+
+/** "tekst (a; b)": details added to a description's own closing brackets, or in new ones. */
+function withDetails(description: string, details: string[]): string {
+  if (!details.length) return description;
+  if (description.endsWith(')')) return `${description.slice(0, -1)}; ${details.join('; ')})`;
+  return `${description} (${details.join('; ')})`;
 }
 
 /** A Command whose help speaks Dutch, for the program and every subcommand. */
@@ -49,55 +89,41 @@ class DutchCommand extends Command {
   override createHelp(): Help {
     return Object.assign(new DutchHelp(), this.configureHelp());
   }
+  /** Remembers on the error which command it concerns, so the pointer names that command's --help. */
+  override error(message: string, options?: { code?: string; exitCode?: number }): never {
+    try {
+      return super.error(message, options);
+    } catch (err) {
+      if (err instanceof CommanderError) Object.assign(err, { commandPath: commandPath(this) });
+      throw err;
+    }
+  }
 }
 
-/** An empty value ('' from a script's unset variable, say) would silently mean "here" or "nothing". */
-const nonEmpty = (value: string) => {
-  if (!value.trim()) throw new InvalidArgumentError('Een lege waarde kan niet.');
-  return value;
-};
-/** Adds to the list commander hands back, rather than copying it: 40,000 repeated flags stay linear. */
-function append<T>(value: T, previous: T[] | undefined): T[] {
-  if (!previous) return [value];
-  previous.push(value);
-  return previous;
-}
-const collect = (value: string, previous?: string[]) => append(nonEmpty(value), previous);
-
-function parseLimit(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('Geef een heel getal van 1 of meer.');
-  return n;
+/** "methodewijzer list": how a command is typed. */
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }
 
-function examples(...lines: string[]): string {
-  return `\nVoorbeelden:\n${lines.map((l) => `  $ methodewijzer ${l}`).join('\n')}\n`;
-}
+/** Every command, in the order of the help. Adding one: its file in src/commands/, then one line here. */
+const COMMANDS = [list, search, show, open, compare, tags, model, glossary, sources, exportCommand, newCommand, actie, validate, completion, complete] as unknown as AnyCommand[];
 
-/** Options shared by `list`, `search` and `export`. */
-export function addFilterOptions(cmd: Command): Command {
-  return cmd
-    .addOption(
-      new Option(
-        '-e, --element <element>',
-        `alleen methoden onder dit ACTIE-element (herhaalbaar; keuze uit: ${ELEMENT_KEYS.join(', ')})`,
-      ).argParser((v: string, prev: string[] | undefined) => {
-        const element = parseElement(v);
-        if (!element) throw new InvalidArgumentError(`Kies uit: ${ELEMENT_KEYS.join(', ')}.`);
-        return append(element, prev);
-      }),
-    )
-    .addOption(new Option('-k, --kind <kind>', 'alleen methoden uit databanken of uit verkenningen').choices(SOURCE_KINDS))
-    .option('-t, --tag <tag>', 'alleen methoden met deze tag (herhaalbaar: alle genoemde)', collect);
-}
+type AnyCommand = CommandSpec<unknown[], unknown>;
+type Runner = (spec: AnyCommand, cmd: Command, args: unknown[]) => Promise<void>;
 
-/** Runs a command; `prepare: false` leaves ctx.prepare() to the command (search does, to try its snapshot first). */
-type Runner = (fn: (ctx: Context) => Promise<number | void>, cmd: Command, options?: { prepare?: boolean }) => Promise<void>;
-
-export function buildProgram(run: Runner, output: OutputConfiguration): Command {
+/**
+ * The program with every command, or with `only` the one command a run needs: declaring all fifteen
+ * costs a few ms on every start, and a run of `list` never sees the others. Help, suggestions and
+ * completion need them all, so `commandIn` gives `only` just when the command is named outright.
+ */
+export function buildProgram(run: Runner, output: OutputConfiguration, only?: string): Command {
   const program = new DutchCommand('methodewijzer');
+  // Help is wrapped to the width commander uses for its own columns, so everything lines up.
+  const helpWidth = () => output.getOutHelpWidth?.() ?? 80;
   // Settings that subcommands inherit must come before the subcommands are added.
-  program.configureOutput(output).exitOverride().showSuggestionAfterError(true);
+  program.configureOutput(output).exitOverride().showSuggestionAfterError(true).configureHelp({ minWidthToWrap: 0 });
   program
     .description(
       'Vind methoden om actief burgerschap te ondersteunen, geordend naar het ACTIE-model ' +
@@ -106,210 +132,96 @@ export function buildProgram(run: Runner, output: OutputConfiguration): Command 
     )
     .version(VERSION, '-V, --version', 'toon het versienummer')
     .helpOption('-h, --help', 'toon hulp')
-    .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
+    .helpCommand(false)
     .option(
       '-c, --catalogue <map>',
       `voeg een map met eigen methoden toe (herhaalbaar; ook via ${ENV_CATALOGUE}, gescheiden door ':')`,
       collect,
     )
     .option('--no-color', 'geen kleur (ook met de omgevingsvariabele NO_COLOR)')
-    .addHelpText(
-      'after',
-      examples('list --element animo', 'search "tijd voor elkaar"', 'show "kan wel"', 'model toerusting', 'actie') +
-        "\nMeer hulp bij een opdracht: methodewijzer <opdracht> --help\n",
-    );
-
-  addFilterOptions(
-    program
-      .command('list')
-      .description('toon alle methoden, eventueel gefilterd')
-      .option('--json', 'de volledige records als JSON'),
-  )
-    .addHelpText('after', examples('list', 'list --element animo --element contact', 'list --kind databank --tag dorp', 'list --json'))
-    .action(function (this: Command) {
-      return run(async (ctx) => (await import('./commands/list.js')).list(this.opts(), ctx), this);
-    });
-
-  addFilterOptions(
-    program
-      .command('search')
-      .description('zoek methoden op woorden uit hun naam, doel of setting; tikfouten en accenten maken niet uit')
-      .argument('<woorden...>', 'zoekwoorden, los of aan elkaar geschreven')
-      .option('-n, --limit <n>', 'hoogstens zoveel resultaten', parseLimit, SEARCH_LIMIT)
-      .option('--json', 'de records als JSON, met hun score en per veld de woorden die overeenkwamen'),
-  )
-    .addHelpText(
-      'after',
-      examples('search tijd voor elkaar', 'search "jongeren keet"', 'search dorp toekomst --element inbedding', 'search vrijwilligers --limit 3 --json') +
-        '\nAfsluitcode 0 bij resultaten, 1 als niets gevonden is (zoals grep), 2 bij verkeerd gebruik,\n3 als een eigen catalogusbestand ongeldig is (de rest wordt wel doorzocht).\n',
-    )
-    .action(function (this: Command, words: string[]) {
-      return run(async (ctx) => (await import('./commands/search.js')).search(words, this.opts(), ctx), this, { prepare: false });
-    });
-
-  program
-    .command('show')
-    .description('toon één methode helemaal, met link')
-    .argument('<methode>', 'id of naam (hoofdletters en accenten maken niet uit)')
-    .option('--json', 'het record als JSON')
-    .addHelpText('after', examples('show abcd', 'show "kan wel"', 'show MAC --json'))
-    .action(function (this: Command, query: string) {
-      return run(async (ctx) => (await import('./commands/show.js')).show(query, this.opts(), ctx), this);
-    });
-
-  program
-    .command('model')
-    .description('het ACTIE-model: per element de vraag, de twee polen, doen en laten')
-    .argument('[element]', `een element (${ELEMENT_KEYS.join(', ')}, of de letter)`)
-    .option('--json', 'als JSON')
-    .addHelpText('after', examples('model', 'model inbedding', 'model --json'))
-    .action(function (this: Command, element: string | undefined) {
-      return run(async (ctx) => (await import('./commands/model.js')).model(element, this.opts(), ctx), this);
-    });
-
-  program
-    .command('glossary')
-    .description('het begrippenkader van de brochure')
-    .option('--json', 'als JSON')
-    .addHelpText('after', examples('glossary', 'glossary --json'))
-    .action(function (this: Command) {
-      return run(async (ctx) => (await import('./commands/glossary.js')).glossary(this.opts(), ctx), this);
-    });
-
-  program
-    .command('sources')
-    .description('de bronnen: de brochure, de databanken en verkenningen, en de vijf selectiecriteria')
-    .option('--json', 'als JSON')
-    .addHelpText('after', examples('sources', 'sources --json'))
-    .action(function (this: Command) {
-      return run(async (ctx) => (await import('./commands/sources.js')).sources(this.opts(), ctx), this);
-    });
-
-  addFilterOptions(
-    program
-      .command('export')
-      .description('exporteer de methoden als JSON, YAML, CSV of Markdown, met dezelfde filters als list')
-      .addOption(
-        new Option('-f, --format <formaat>', 'het formaat (standaard: volgens de extensie van --output)').choices(EXPORT_FORMATS),
-      )
-      .option('-o, --output <bestand>', 'schrijf naar dit bestand in plaats van naar stdout', nonEmpty)
-      .option('--force', 'overschrijf een bestaand bestand bij --output')
-      .option('--bom', 'begin de CSV met een byte order mark (voor spreadsheetprogramma’s die dat nodig hebben)'),
-  )
-    .addHelpText(
-      'after',
-      examples(
-        'export --format json > methoden.json',
-        'export --output methoden.csv --bom',
-        'export --format md --element animo --output animo.md',
-        'export --format yaml --output mijn-map/methoden.yaml',
-      ),
-    )
-    .action(function (this: Command) {
-      return run(async (ctx) => (await import('./commands/export.js')).exportMethods(this.opts(), ctx), this);
-    });
-
-  program
-    .command('new')
-    .description('maak een bestand voor een eigen methode, met elk veld uitgelegd, om in te vullen')
-    .argument('<naam>', 'de naam van de methode; het id en de bestandsnaam worden ervan afgeleid')
-    .addHelpText(
-      'after',
-      examples('new "Buurtkracht"', '--catalogue ./mijn-methoden new "Buurtkracht"') +
-        `\nHet bestand komt in de eerste map van --catalogue, anders van ${ENV_CATALOGUE}, anders in de huidige map.\n` +
-        'Een bestaand bestand wordt nooit overschreven.\n',
-    )
-    .action(function (this: Command, name: string) {
-      const catalogueFlag = Boolean((this.optsWithGlobals() as GlobalOptions).catalogue?.length);
-      // new and validate read no catalogue through ctx, so nothing needs preparing.
-      return run(async (ctx) => (await import('./commands/new.js')).newMethod(name, { catalogueFlag }, ctx), this, { prepare: false });
-    });
-
-  const actie = program
-    .command('actie')
-    .description('de ACTIE-vragenlijst: vijf vragen, dan advies per element en een kortlijst van methoden');
-  for (const key of ELEMENT_KEYS) actie.option(`--${key} <antwoord>`, `antwoord op de vraag bij ${key[0].toUpperCase()}${key.slice(1)}`);
-  actie
-    .option('--setting <omgeving>', 'antwoord op de vraag naar de omgeving (geen: geen voorkeur)')
-    .option('--doelgroep <groep>', 'antwoord op de vraag naar de doelgroep (geen: geen voorkeur)')
-    .option('--json', 'de antwoorden en het hele advies als JSON')
-    .option('--report <bestand>', 'schrijf het advies ook als Markdown-rapport naar dit bestand', nonEmpty)
-    .option('--force', 'laat --report een bestaand bestand vervangen')
-    .option('--no-pager', 'toon het advies zonder pager, ook als het langer is dan het venster')
+    .option('--no-pager', 'lange uitvoer zonder pager (ook met METHODEWIJZER_PAGER= leeg)')
     .addHelpText('after', () =>
-      actieValuesHelp() +
-        examples(
-          'actie',
-          'actie --animo bijsturen --contact benutten --toerusting aanreiken --inbedding beide --empathie onbekend',
-          'actie --animo aansluiten --contact versterken --toerusting eigen-kracht --inbedding burgers \\\n      --empathie betrokkenheid --setting dorp --doelgroep jongeren --json',
-          'actie --report advies.md',
-        ) +
-        '\nZonder alle vijf antwoorden stelt de opdracht de vragen; dat kan alleen in een terminal.\n',
-    )
-    .on('beforeHelp', () => describeContextOptions(actie))
-    .action(function (this: Command) {
-      return run(async (ctx) => (await import('./commands/actie.js')).actie(this.opts(), ctx), this);
-    });
-
-  program
-    .command('validate')
-    .description('controleer catalogusmappen en meld elk probleem (exit 3 bij problemen)')
-    .argument('[map...]', 'mappen om te controleren (standaard de ingebouwde catalogus en de mappen van --catalogue)')
-    .option('--json', 'het rapport als JSON')
-    .addHelpText('after', examples('validate', 'validate ./mijn-methoden', '--catalogue ./mijn-methoden validate', 'validate a b --json'))
-    .action(function (this: Command, dirs: string[]) {
-      return run(async (ctx) => (await import('./commands/validate.js')).validate(dirs, this.opts(), ctx), this, { prepare: false });
-    });
-
+      examples(['list --element animo', 'search "tijd voor elkaar"', 'show "kan wel"', 'model toerusting', 'actie'], helpWidth()) +
+        wrap('\nMeer hulp bij een opdracht: methodewijzer <opdracht> --help', helpWidth()) +
+        '\n',
+    );
+  for (const spec of COMMANDS) if (!only || spec.name === only) addCommand(program, spec, run, helpWidth);
+  if (!only) addHelpCommand(program);
   return program;
 }
 
-/** The context options' descriptions: their questions, read from the built-in model when help is shown. */
-function describeContextOptions(cmd: Command): void {
-  try {
-    const { model } = loadCatalogue();
-    for (const key of CONTEXT_KEYS) {
-      const option = cmd.options.find((o) => o.long === `--${key}`);
-      const q = model.context[key];
-      if (option) option.description = `${q.question} (${NO_PREFERENCE}: ${q.none.toLowerCase()})`;
-    }
-  } catch {
-    // Keep the general descriptions; the catalogue's problems show when a command reads it.
-  }
+/**
+ * `help [opdracht]`, our own rather than commander's: an unknown command is an error with a
+ * suggestion (exit 2), as it is without `help`.
+ */
+function addHelpCommand(program: Command): void {
+  program
+    .command('help')
+    .argument('[opdracht]', 'de opdracht')
+    .description('toon hulp bij een opdracht')
+    .action((name?: string) => {
+      if (name === undefined) return program.outputHelp();
+      const known = program.commands.filter((c) => !(c as unknown as { _hidden: boolean })._hidden).map((c) => c.name());
+      const cmd = program.commands.find((c) => c.name() === name);
+      if (!cmd) throw new UsageError(`onbekende opdracht '${sanitize(name)}'`, suggestion(name, known) ?? 'Zie methodewijzer --help voor de opdrachten.');
+      cmd.outputHelp();
+    });
 }
 
-/** The values each answer option takes, read from the built-in model when help is shown. */
-function actieValuesHelp(): string {
-  try {
-    const flags = answerFlags(loadCatalogue());
-    const width = Math.max(...flags.map((f) => f.key.length)) + 4;
-    return `\nWaarden:\n${flags.map((f) => `  ${`--${f.key}`.padEnd(width)}${f.values.join(', ')}`).join('\n')}\n`;
-  } catch {
-    return '';
-  }
+/** Declares one command from its spec: arguments, options, help with examples, and the action. */
+function addCommand(program: Command, spec: AnyCommand, run: Runner, helpWidth: () => number): void {
+  const cmd = program.command(spec.name, { hidden: spec.hidden }).description(spec.description);
+  for (const [name, description] of spec.arguments ?? []) cmd.argument(name, description);
+  spec.options?.(cmd);
+  // Before the help is formatted, since catalogueHelp may fill in option descriptions.
+  let fromCatalogue = '';
+  cmd.on('beforeHelp', () => {
+    const compiled = spec.catalogueHelp && readCompiled();
+    if (compiled) fromCatalogue = spec.catalogueHelp!(compiled, cmd, helpWidth());
+  });
+  cmd.addHelpText('after', () => fromCatalogue + examples(spec.examples, helpWidth()) + (spec.notes ? wrap(spec.notes, helpWidth()) : ''));
+  // commander passes the arguments, then the options and the command itself.
+  cmd.action((...args: unknown[]) => run(spec, cmd, args.slice(0, -2)));
 }
 
 /** Runs the CLI and returns its exit code; the one place where failures become exit codes. */
-export async function main(argv = process.argv, io: Parameters<typeof createContext>[1] = {}): Promise<number> {
+export async function main(argv = process.argv, io: IO = {}): Promise<number> {
   const stderr = io.stderr ?? process.stderr;
   const env = io.env ?? process.env;
   let code: number = EXIT.ok;
 
-  const run = async (fn: (ctx: Context) => Promise<number | void>, cmd: Command, { prepare = true } = {}) => {
-    const ctx = createContext(cmd.optsWithGlobals() as GlobalOptions, io);
-    if (prepare) await ctx.prepare();
-    code = (await fn(ctx)) ?? EXIT.ok;
+  const run: Runner = async (spec, cmd, args) => {
+    const options = cmd.optsWithGlobals() as GlobalOptions;
+    const ctx = createContext(options, io);
+    const output = await spec.run(ctx, options, ...args).catch((err: unknown) => {
+      // commander's own words, as when it finds the argument missing itself.
+      if (err instanceof MissingArgument) cmd.error(`error: missing required argument '${err.argument}'`, { code: 'commander.missingArgument' });
+      throw err;
+    });
+    await print(output, ctx);
+    if (output.error) throw output.error;
+    code = output.code ?? EXIT.ok;
     if (code === EXIT.ok && ctx.problems.length) code = EXIT.invalidCatalogue;
   };
 
+  const stdout = io.stdout ?? process.stdout;
   const errStyle = makeStyle(wantsColor(stderr, env, !argv.includes('--no-color')));
+  // Help in a pipe is wrapped at 80 columns, as commander does: it is prose for people.
+  const helpWidth = (stream: OutputStream) => (stream.isTTY ? widthOf(stream) : 80);
   const program = buildProgram(run, {
-    writeOut: (s) => (io.stdout ?? process.stdout).write(s),
+    writeOut: (s) => stdout.write(s),
     writeErr: (s) => stderr.write(s),
-    outputError: (s, write) => write(errStyle.red('fout: ') + translateCommanderError(s.replace(/^error: /, ''))),
-  });
+    getOutHelpWidth: () => helpWidth(stdout),
+    getErrHelpWidth: () => helpWidth(stderr),
+    outputError: (s, write) => write(errorLines(translateCommanderError(s.replace(/^error: /, '').trimEnd()), errStyle, widthOf(stderr))),
+  }, commandIn(argv));
 
   try {
+    // Bare `methodewijzer`: the overview, on stdout (so `methodewijzer | less` shows it), as gh does.
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return EXIT.ok;
+    }
     await program.parseAsync(argv);
     return code;
   } catch (err) {
@@ -317,11 +229,47 @@ export async function main(argv = process.argv, io: Parameters<typeof createCont
   }
 }
 
-function report(err: unknown, stderr: { write(s: string): unknown }, style: ReturnType<typeof makeStyle>, env: NodeJS.ProcessEnv): number {
+/** Global options that take a value: the word after them is not the command. */
+const GLOBAL_WITH_VALUE = new Set(['-c', '--catalogue']);
+
+/**
+ * The command a run names, when it names a known one before anything else could change its meaning
+ * (a help flag, an unknown word): only that command need be declared. Undefined means declare all.
+ */
+function commandIn(argv: string[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const arg = argv[i];
+    if (GLOBAL_WITH_VALUE.has(arg)) i++;
+    else if (arg === '--no-color' || arg === '--no-pager' || arg.startsWith('--catalogue=')) continue;
+    else return COMMANDS.some((c) => c.name === arg) ? arg : undefined;
+  }
+  return undefined;
+}
+
+/** "fout: message" with the message wrapped under itself, then the hint (or suggestion) wrapped. */
+function errorLines(message: string, style: ReturnType<typeof makeStyle>, width: number, hint?: string): string {
+  const [first, ...rest] = message.split('\n');
+  const hints = [...rest, ...(hint ? [hint] : [])].filter(Boolean);
+  return hang(style.red('fout: '), first, width, 6) + '\n' + hints.map((h) => wrap(h, width) + '\n').join('');
+}
+
+/** "Bedoelde u: list?" for the known word nearest to a typo, if one is near enough. */
+function suggestion(typed: string, known: string[]): string | undefined {
+  const best = known
+    .map((k) => ({ k, d: editDistance(typed.toLowerCase(), k) }))
+    .filter(({ k, d }) => d <= Math.max(1, Math.floor(k.length / 3)) || k.startsWith(typed.toLowerCase()))
+    .sort((a, b) => a.d - b.d)[0];
+  return best ? didYouMean([best.k]) : undefined;
+}
+
+function report(err: unknown, stderr: OutputStream, style: ReturnType<typeof makeStyle>, env: NodeJS.ProcessEnv): number {
+  const width = widthOf(stderr);
   if (err instanceof CommanderError) {
     if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code)) return EXIT.ok;
     if (err.code === 'commander.executeSubCommandAsync') return err.exitCode;
-    stderr.write(style.dim("Zie 'methodewijzer --help' voor de opdrachten en opties.\n"));
+    const path = (err as CommanderError & { commandPath?: string }).commandPath ?? 'methodewijzer';
+    const what = path === 'methodewijzer' ? 'de opdrachten en opties' : 'de opties en voorbeelden';
+    stderr.write(style.dim(wrap(`Zie ${path} --help voor ${what}.`, width)) + '\n');
     return EXIT.usage;
   }
   if (err instanceof Error && err.name === 'ExitPromptError') {
@@ -329,8 +277,7 @@ function report(err: unknown, stderr: { write(s: string): unknown }, style: Retu
     return EXIT.interrupted;
   }
   if (err instanceof AppError) {
-    stderr.write(`${style.red('fout:')} ${err.message}\n`);
-    if (err.hint) stderr.write(`${err.hint}\n`);
+    stderr.write(errorLines(err.message, style, width, err.hint));
     return err.exitCode;
   }
   if (err instanceof BuiltinCatalogueBroken) {
@@ -345,21 +292,22 @@ function report(err: unknown, stderr: { write(s: string): unknown }, style: Retu
   return EXIT.failed;
 }
 
-const COMMANDER_PHRASES: [RegExp, string][] = [
+const COMMANDER_PHRASES: [RegExp, string | ((match: string, ...groups: string[]) => string)][] = [
   [/^unknown option '(.+?)'/, "onbekende optie '$1'"],
   [/^unknown command '(.+?)'/, "onbekende opdracht '$1'"],
   [/^missing required argument '(.+?)'/, "argument '$1' ontbreekt"],
   [/^option '(.+?)' argument missing/, "optie '$1' mist een waarde"],
   // The value may be empty (`--element ""`).
-  [/^option '(.+?)' argument '(.*?)' is invalid\. Allowed choices are (.+)\./, "ongeldige waarde '$2' voor '$1'. Kies uit: $3."],
-  [/^option '(.+?)' argument '(.*?)' is invalid\. (.+)/, "ongeldige waarde '$2' voor '$1'. $3"],
+  [/^option '(.+?)' argument '(.*?)' is invalid\. Allowed choices are (.+)\./, "ongeldige waarde '$2' voor '$1'\nKies uit: $3."],
+  [/^option '(.+?)' argument '(.*?)' is invalid\. (.+)/, "ongeldige waarde '$2' voor '$1'\n$3"],
   [/^too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\./, 'te veel argumenten: verwacht $2, gekregen $3.'],
-  [/\(Did you mean (.+?)\?\)/, '(Bedoelde je $1?)'],
+  [/\(Did you mean (.+?)\?\)/, (_: string, value: string) => didYouMean([value])],
 ];
 
 function translateCommanderError(message: string): string {
-  let out = message;
-  for (const [pattern, dutch] of COMMANDER_PHRASES) out = out.replace(pattern, dutch);
+  // Commander names an option by all its flags ('-k, --kind <soort>'); the long one is enough.
+  let out = message.replace(/'-\w, (--[\w-]+)(?: [<[][^'>\]]*[>\]])?'/g, "'$1'").replace(/'(--[\w-]+) [<[][^'>\]]*[>\]]'/g, "'$1'");
+  for (const [pattern, dutch] of COMMANDER_PHRASES) out = out.replace(pattern, dutch as string);
   return out;
 }
 
@@ -367,7 +315,7 @@ function translateCommanderError(message: string): string {
 export async function runCli(): Promise<void> {
   guardOutput();
   // Ctrl-C outside a prompt (prompts turn it into an ExitPromptError themselves), a kill (SIGTERM) or a
-  // closed terminal (SIGHUP): one rule, one line and exit 130 (README, "Exitcodes").
+  // closed terminal (SIGHUP): one rule, one line and exit 130 (README, "Afsluitcodes").
   for (const signal of INTERRUPTS) process.on(signal, interrupted);
   process.exitCode = await main();
 }

@@ -1,15 +1,22 @@
-import { resolve } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { ENV_CATALOGUE } from './defaults.js';
 import { FolderCache, cacheRoot } from './catalogue/cache.js';
-import { compiledCatalogueExists, loadCatalogue, type Catalogue } from './catalogue/catalogue.js';
+import type { Catalogue } from './catalogue/catalogue.js';
+import { openCatalogue } from './catalogue/open.js';
 import { capPerFile, formatProblem, type Problem } from './catalogue/problem.js';
-import { makeStyle, sanitize, wantsColor, type OutputStream } from './terminal.js';
+import { hang, makeLink, makeStyle, sanitize, wantsColor, wantsLinks, widthOf, wrap, type Link, type OutputStream } from './terminal.js';
+import { displayPath, shellQuote } from './paths.js';
+import { resolve } from 'node:path';
 
 export interface GlobalOptions {
   catalogue?: string[];
   color: boolean;
+  /** false with --no-pager */
+  pager?: boolean;
 }
+
+/** What a command may be handed from the outside world; tests hand in their own. */
+export type IO = Partial<Pick<Context, 'stdin' | 'stdout' | 'stderr' | 'env'>>;
 
 /** Everything a command needs from the outside world, so tests can hand in their own. */
 export interface Context {
@@ -22,73 +29,94 @@ export interface Context {
   style: ChalkInstance;
   /** Styling for messages on stderr. */
   errStyle: ChalkInstance;
+  /** Makes a method's name a link to its URL on stdout, where the terminal can open links (terminal.ts, wantsLinks). */
+  link: Link;
   /** stdout is a terminal: show tables and wrapped prose rather than plain lines. */
   interactive: boolean;
-  columns: number;
+  /** Long output may go through the pager (not with --no-pager). */
+  pager: boolean;
+  /** The width to format for: the terminal's columns now (it may be resized), or Infinity in a pipe. */
+  readonly width: number;
   /** User catalogue folders: --catalogue first, then METHODEWIJZER_CATALOGUE. */
   folders: string[];
   /** Reads user folders through the cache in the user's cache folder. */
   cache: FolderCache;
-  /**
-   * Loads what catalogue() will need: the YAML parser (yaml, zod) only when a file must really be
-   * parsed, so that a run served from the cache starts fast. src/cli.ts awaits it before every
-   * command (except search, which first tries its snapshot). With `records: false` only the cache
-   * manifests are checked, which is enough for ctx.cache.catalogueKey().
-   */
-  prepare(options?: { records?: boolean }): Promise<void>;
+  /** The catalogue, loaded on first call; problems in user folders are reported as warnings on stderr. */
+  catalogue(): Promise<Catalogue>;
   /** Reports catalogue problems as warnings and remembers them for the exit code (3). */
   reportProblems(problems: Problem[]): void;
-  /** Loads the catalogue once; problems in user folders are reported as warnings on stderr. */
-  catalogue(): Catalogue;
   /** Problems reported while loading; any makes the exit code 3. */
   problems: Problem[];
   warn(message: string): void;
 }
 
-export function createContext(global: GlobalOptions, io: Partial<Pick<Context, 'stdin' | 'stdout' | 'stderr' | 'env'>> = {}): Context {
-  const stdin = io.stdin ?? process.stdin;
+export function createContext(global: GlobalOptions, io: IO = {}): Context {
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   const env = io.env ?? process.env;
   const errStyle = makeStyle(wantsColor(stderr, env, global.color));
   const envFolders = (env[ENV_CATALOGUE] ?? '').split(':').filter(Boolean);
-  let loaded: Catalogue | undefined;
+  let loaded: Promise<Catalogue> | undefined;
   const ctx: Context = {
-    stdin,
+    // Read when asked: making process.stdin costs a few ms, and most commands never read it.
+    get stdin() {
+      return io.stdin ?? process.stdin;
+    },
     stdout,
     stderr,
     env,
     style: makeStyle(wantsColor(stdout, env, global.color)),
     errStyle,
+    link: makeLink(() => wantsLinks(stdout, env, global.color)),
     interactive: Boolean(stdout.isTTY),
-    columns: stdout.columns || 80,
+    pager: global.pager !== false,
+    get width() {
+      return stdout.isTTY ? stdout.columns || 80 : Infinity;
+    },
     folders: [...(global.catalogue ?? []), ...envFolders],
     cache: new FolderCache(cacheRoot(env)),
     problems: [],
     warn(message) {
-      stderr.write(`${errStyle.yellow('waarschuwing:')} ${sanitize(message)}\n`);
-    },
-    async prepare({ records = true } = {}) {
-      const parse = !compiledCatalogueExists() || ctx.folders.some((dir) => !ctx.cache.isFresh(resolve(dir), records));
-      if (parse) await import('./catalogue/load.js');
+      stderr.write(hang(errStyle.yellow('waarschuwing: '), sanitize(message), widthOf(stderr), 'waarschuwing: '.length) + '\n');
     },
     reportProblems(problems) {
+      if (!problems.length) return;
       for (const p of capPerFile(problems)) ctx.warn(formatProblem(p));
-      if (problems.length) {
-        for (const p of problems) ctx.problems.push(p);
-        stderr.write(`Deze bestanden zijn overgeslagen; de rest van de catalogus is wel gebruikt. Controleer ze met 'methodewijzer validate'.\n`);
-      }
+      for (const p of problems) ctx.problems.push(p);
+      stderr.write(wrap(skippedNote(problems, global.catalogue ?? [], envFolders), widthOf(stderr)) + '\n');
     },
     catalogue() {
-      if (loaded) return loaded;
-      loaded = loadCatalogue({ folders: ctx.folders, readFolder: (dir) => ctx.cache.read(dir) });
-      ctx.reportProblems(loaded.problems);
+      loaded ??= openCatalogue({ folders: ctx.folders, cache: ctx.cache }).then((catalogue) => {
+        ctx.reportProblems(catalogue.problems);
+        return catalogue;
+      });
       return loaded;
     },
   };
   return ctx;
 }
 
-export function writeJson(ctx: Context, value: unknown): void {
-  ctx.stdout.write(JSON.stringify(value, null, 2) + '\n');
+/**
+ * What was skipped and what to do about it, naming the folders as the user gave them: a missing or
+ * unreadable folder is a folder (and where it came from), a broken file a file, with the validate
+ * command that checks exactly those folders.
+ */
+function skippedNote(problems: Problem[], flagFolders: string[], envFolders: string[]): string {
+  const folders = [...new Set([...flagFolders, ...envFolders])];
+  const shown = (dir: string) => displayPath(resolve(dir));
+  const folderLevel = folders.filter((dir) => problems.some((p) => p.file === shown(dir) && p.line === undefined && !/\.ya?ml$/i.test(p.file)));
+  const withFiles = folders.filter((dir) => !folderLevel.includes(dir) && problems.some((p) => p.file.startsWith(shown(dir) + '/') || p.file === shown(dir)));
+  const lines: string[] = [];
+  for (const dir of folderLevel) {
+    const from = flagFolders.includes(dir) ? '--catalogue' : ENV_CATALOGUE;
+    lines.push(`De map ${sanitize(dir)} (uit ${from}) is overgeslagen; controleer de naam.`);
+  }
+  if (withFiles.length || !folderLevel.length) {
+    const check = withFiles.length ? withFiles : folders;
+    lines.push(
+      `De bestanden hierboven zijn overgeslagen; de rest van de catalogus is wel gebruikt. Controleer ze met: ` +
+        `methodewijzer validate ${check.map((d) => sanitize(shellQuote(d))).join(' ')}`,
+    );
+  }
+  return lines.join('\n');
 }

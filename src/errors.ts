@@ -45,3 +45,14 @@ export class InterruptedError extends AppError {
     super('Afgebroken.', EXIT.interrupted);
   }
 }
+
+/**
+ * A positional argument a command needs after all, though commander lets it be left out (`search`
+ * without words off a terminal): src/cli.ts has commander report it, exactly as a missing argument.
+ */
+export class MissingArgument extends Error {
+  constructor(readonly argument: string) {
+    super(`missing argument ${argument}`);
+    this.name = 'MissingArgument';
+  }
+}

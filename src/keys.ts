@@ -5,6 +5,9 @@
 export const ELEMENT_KEYS = ['animo', 'contact', 'toerusting', 'inbedding', 'empathie'] as const;
 export type ElementKey = (typeof ELEMENT_KEYS)[number];
 
+/** Each element's letter, which users may type for it: a -> animo. */
+export const ELEMENT_LETTERS = Object.fromEntries(ELEMENT_KEYS.map((e) => [e[0], e])) as Record<string, ElementKey>;
+
 export const SOURCE_KINDS = ['databank', 'verkenning'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 

@@ -1,4 +1,7 @@
+import type { Output } from './command.js';
+import type { Context } from './context.js';
 import { EXIT } from './errors.js';
+import { widthOf, wrap } from './terminal.js';
 
 // The one place that decides what a failed write to stdout or stderr means, whoever wrote (a command,
 // commander's help, a prompt): the process's two streams report every failure here.
@@ -40,3 +43,15 @@ const REASONS: Record<string, string> = {
   ERR_STREAM_DESTROYED: ': de uitvoer is gesloten',
   EBADF: ': de uitvoer is gesloten',
 };
+
+/** Prints what a command produced: the data on stdout (through the pager when asked), then the note on stderr. */
+export async function print(output: Output, ctx: Pick<Context, 'stdout' | 'stderr' | 'env' | 'pager'>): Promise<void> {
+  if (output.json !== undefined) ctx.stdout.write(JSON.stringify(output.json, null, 2) + '\n');
+  if (output.text) {
+    // The pager (and child_process with it) is loaded only for a terminal.
+    if (output.paged && ctx.pager && ctx.stdout.isTTY) await (await import('./pager.js')).writePaged(ctx.stdout, output.text, { env: ctx.env });
+    else ctx.stdout.write(output.text);
+  }
+  // Notes wrap to the terminal here, once for every command (commands may wrap them already; that holds).
+  if (output.note) ctx.stderr.write(wrap(output.note, widthOf(ctx.stderr)));
+}

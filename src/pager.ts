@@ -10,8 +10,6 @@ export function pagerCommand(env: NodeJS.ProcessEnv): string | undefined {
 
 export interface PagerOptions {
   env: NodeJS.ProcessEnv;
-  /** --no-pager */
-  disabled?: boolean;
 }
 
 /**
@@ -19,10 +17,10 @@ export interface PagerOptions {
  * As git does, less gets LESS=FRX unless the user set LESS: quit when it fits, keep colours, and leave
  * the text on the screen afterwards.
  */
-export async function writePaged(stdout: OutputStream, text: string, { env, disabled }: PagerOptions): Promise<void> {
+export async function writePaged(stdout: OutputStream, text: string, { env }: PagerOptions): Promise<void> {
   const command = pagerCommand(env);
   const rows = stdout.rows ?? 0;
-  if (disabled || !stdout.isTTY || !command || !rows || lineCount(text) < rows) {
+  if (!stdout.isTTY || !command || !rows || lineCount(text) < rows) {
     stdout.write(text);
     return;
   }

@@ -134,11 +134,17 @@ export type Glossary = z.infer<typeof glossarySchema>;
 
 export const sourcesSchema = z
   .strictObject({
-    brochure: z.strictObject({ title: text, publisher: text, published: text, author: text, url: link }),
+    brochure: z.strictObject({
+      title: text,
+      publisher: text,
+      published: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'verwacht jaar en maand als JJJJ-MM, bijvoorbeeld 2015-07').describe('Jaar en maand van verschijnen, JJJJ-MM.'),
+      author: text,
+      url: link,
+    }),
     sources: z
       .array(z.strictObject({ key: slug, kind: z.enum(SOURCE_KINDS), name: text, url: link, description: text }))
       .min(1),
-    further_reading: z.array(z.strictObject({ name: text, url: link })).optional(),
+    furtherReading: z.array(z.strictObject({ name: text, url: link })).optional(),
   })
   .meta({ title: 'Bronnen' });
 export type Sources = z.infer<typeof sourcesSchema>;

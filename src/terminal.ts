@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { createSupportsHyperlinks } from 'supports-hyperlinks';
 
 export interface OutputStream {
   write(text: string): unknown;
@@ -23,6 +24,41 @@ export function makeStyle(color: boolean): ChalkInstance {
   return color ? new Chalk({ level: 1 }) : plain;
 }
 
+/** Makes `text` a link to `url` where the terminal can open one; elsewhere returns `text` as it is. */
+export type Link = (text: string, url: string) => string;
+
+/** No links: the text as it is (pipes, and formatters called without a terminal). */
+export const noLink: Link = (text) => text;
+
+/**
+ * Whether to make method names links (OSC 8) on `stream`. FORCE_HYPERLINK decides when set (0: never,
+ * else always, even in a pipe). Otherwise only on a terminal that supports them, as supports-hyperlinks
+ * judges it (loaded only then). Links do not follow NO_COLOR: they are not colour, and a terminal that
+ * knows them shows only the text. --no-color, the request for plain output, turns them off too.
+ */
+export function wantsLinks(stream: OutputStream, env: NodeJS.ProcessEnv, colorFlag: boolean): boolean {
+  const force = env.FORCE_HYPERLINK;
+  if (force) return Number.parseInt(force, 10) !== 0;
+  if (!colorFlag || !stream.isTTY || env.TERM === 'dumb') return false;
+  // The library reads process.env for the terminal's name and version.
+  return createSupportsHyperlinks(stream as NodeJS.WriteStream);
+}
+
+/** A Link that decides on first use whether to link, so a command that links nothing never asks. */
+export function makeLink(enabled: () => boolean): Link {
+  let on: boolean | undefined;
+  return (text, url) => (text && (on ??= enabled()) ? hyperlink(text, url) : text);
+}
+
+/**
+ * `text` as an OSC 8 hyperlink to `url`: invisible escapes around the text, so its width is unchanged.
+ * The URL is kept to printable ASCII, as the escape requires; other characters are percent-encoded.
+ */
+export function hyperlink(text: string, url: string): string {
+  const safe = url.replace(/[^\x21-\x7e]/gu, (ch) => Array.from(new TextEncoder().encode(ch), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+  return `\u001b]8;;${safe}\u0007${text}\u001b]8;;\u0007`;
+}
+
 // C0 and C1 control characters (ESC among them), the bidi overrides that can disguise text, and the
 // invisible ones that take no column or break a line where the grid does not expect it: soft hyphen,
 // zero-width space and joiners, direction marks, U+2028/U+2029 (line and paragraph separator), word
@@ -40,23 +76,71 @@ export function sanitize(text: string, keepNewlines = false): string {
   });
 }
 
-/** Wraps prose to a width, keeping words whole; `indent` prefixes every line. */
+/**
+ * The width to format a stream's text for: its columns on a terminal (read now, since a terminal can
+ * be resized), or Infinity in a pipe or file, where lines are never broken.
+ */
+export function widthOf(stream: OutputStream): number {
+  return stream.isTTY ? stream.columns || 80 : Infinity;
+}
+
+/**
+ * Text after a first-line prefix, wrapped with the following lines indented under the text:
+ * `hang('fout: ', message, width)`. The prefix may be styled; its visible length is `prefixWidth`.
+ */
+export function hang(prefix: string, text: string, width: number, prefixWidth = prefix.length): string {
+  const indent = ' '.repeat(prefixWidth);
+  return prefix + wrap(text, width, indent).slice(prefixWidth);
+}
+
+/**
+ * The one wrapping function: prose to a width at word boundaries (a word longer than a line, such as
+ * a URL or an id, stays whole on a line of its own rather than being split); `indent` prefixes every
+ * line. Line breaks in the text are kept, and so is each line's own indentation.
+ */
 export function wrap(text: string, width: number, indent = ''): string {
+  if (text.includes('\n')) return text.split('\n').map((part) => wrap(part, width, indent)).join('\n');
+  // A line's own leading spaces (an indented list in a hint) indent its continuation lines too.
+  const lead = /^ +/.exec(text)?.[0];
+  if (lead) return wrap(text.slice(lead.length), width, indent + lead);
+  if (!text.trim()) return '';
+  if (!Number.isFinite(width)) return indent + text.trim();
   const room = Math.max(20, width - indent.length);
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > room) {
+  // Words and the spaces between them: spacing inside a line is kept, and only a break drops it.
+  const parts = text.trim().split(/(\s+)/);
+  for (let i = 0; i < parts.length; i += 2) {
+    const word = parts[i];
+    const space = i > 0 ? parts[i - 1] : '';
+    if (line && visibleLength(line) + space.length + visibleLength(word) > room) {
       lines.push(line);
       line = word;
     } else {
-      line = line ? `${line} ${word}` : word;
+      line += space + word;
     }
   }
   if (line) lines.push(line);
   return lines.map((l) => indent + l).join('\n');
 }
 
+/**
+ * A shell command wrapped at word boundaries, each line but the last ending in a backslash, so that it
+ * can still be copied and pasted as it is. Continuation lines are indented four more spaces.
+ */
+/** The columns a text takes on a terminal: its length without colour codes. */
+export function visibleLength(text: string): number {
+  return text.includes('\u001b') ? text.replace(/\u001b\[[0-9;]*m/g, '').length : text.length;
+}
+
+export function wrapCommand(command: string, width: number, indent = ''): string {
+  const lines = hang(indent, command, width - 2, indent.length + 4).split('\n');
+  return lines.map((l, i) => (i < lines.length - 1 ? `${l} \\` : l)).join('\n');
+}
+
+/** The text on one line of `width`: whole words only, then " …" where something was left out. */
 export function truncate(text: string, width: number): string {
-  return text.length <= width ? text : text.slice(0, Math.max(0, width - 1)) + '…';
+  if (text.length <= width) return text;
+  const cut = text.lastIndexOf(' ', width - 2);
+  return cut > 0 ? `${text.slice(0, cut).trimEnd()} …` : '…';
 }

@@ -1,19 +1,22 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join, sep } from 'node:path';
+import { isAbsolute, join, sep } from 'node:path';
 import { CACHE_RACY_MS, MAX_FILE_BYTES } from '../defaults.js';
+import { VERSION } from '../version.js';
+import { replaceFileSync } from '../files.js';
 import type { Method } from '../schema.js';
 import {
   folderProblem,
   yamlFiles,
-  yamlReader,
+  type ReadYamlFile,
   type FileContents,
   type FolderContents,
   type ModelKey,
 } from './catalogue.js';
 import { littleEndian, pack, unpack } from './pack.js';
 import { readRegularFile } from '../read-file.js';
-import { compiledCataloguePath, displayPath } from './paths.js';
+import { displayPath } from '../paths.js';
+import { compiledCataloguePath } from './paths.js';
 import type { Problem } from './problem.js';
 
 // A cache of the validated records of each user folder, so that a large catalogue is parsed once
@@ -31,8 +34,6 @@ import type { Problem } from './problem.js';
 // one that parses but was changed is caught), and a
 // failed write is ignored. Writes go to a temporary file that is then renamed.
 
-declare const __VERSION__: string;
-const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 /** Bump when the layout of a cache file changes. */
 const FORMAT = 3;
@@ -161,18 +162,7 @@ export function openCacheFile(root: string | undefined, name: string): CacheRead
 
 /** Writes a file into the cache folder atomically (temporary file, then rename). Never throws. */
 export function writeCacheFile(root: string | undefined, name: string, data: string | Uint8Array): boolean {
-  if (!root) return false;
-  const file = join(root, name);
-  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temp, data);
-    renameSync(temp, file);
-    return true;
-  } catch {
-    removeQuietly(temp);
-    return false;
-  }
+  return root ? replaceFileSync(join(root, name), data) : false;
 }
 
 /** Removes a cache file found damaged, so the next run builds it afresh. */
@@ -276,28 +266,18 @@ export class FolderCache {
   ) {}
 
   /**
-   * Whether the folder can be read without parsing any YAML. With `records` false only the small
-   * manifest is consulted (enough for catalogueKey); with true the cached records are loaded and
-   * checked too, as read() will need them.
+   * The folder's records and problems, from the cache where still valid; parses the rest and saves.
+   * `yaml` gives the YAML reader; it is called (and yaml and zod loaded) only when a file must be parsed.
    */
-  isFresh(dir: string, records = true): boolean {
-    const state = this.inspect(dir);
-    if (state.problem) return true;
-    if (!state.files.every((f) => f.entry)) return false;
-    if (!records) return state.files.length === 0 || state.recordsName !== undefined;
-    this.loadRecords(state);
-    return state.files.every((f) => f.records);
-  }
-
-  /** The folder's records and problems, from the cache where still valid; parses the rest and saves. */
-  read(dir: string): FolderContents {
+  async read(dir: string, yaml: () => Promise<{ readYamlFile: ReadYamlFile }>): Promise<FolderContents> {
     const state = this.inspect(dir);
     if (state.contents) return state.contents;
     if (state.problem) return (state.contents = { methods: [], problems: [state.problem] });
     this.loadRecords(state);
-    for (const file of state.files) {
-      if (file.records) continue;
-      this.parse(dir, file);
+    const stale = state.files.filter((f) => !f.records);
+    const { readYamlFile } = stale.length ? await yaml() : { readYamlFile: undefined };
+    for (const file of stale) {
+      this.parse(dir, file, readYamlFile!);
       state.dirty = true;
     }
     if (state.dirty) this.save(state);
@@ -418,11 +398,11 @@ export class FolderCache {
     }
   }
 
-  private parse(dir: string, file: FileState): void {
+  private parse(dir: string, file: FileState, readYamlFile: ReadYamlFile): void {
     const readAt = this.now();
     const hash = file.stamp && contentHash(file.path, file.stamp.size, dir);
     // A user's folder holds methods only (see readFolder).
-    const read = yamlReader().readYamlFile(file.path, file.path, undefined, dir);
+    const read = readYamlFile(file.path, file.path, undefined, dir);
     file.records = {
       methods: read.methods.map(({ value, line }) => ({ value, line })),
       problems: read.problems.map(({ file: _file, ...rest }) => rest),

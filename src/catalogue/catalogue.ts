@@ -1,21 +1,16 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { MODEL_FILES } from '../defaults.js';
 import { ELEMENT_KEYS } from '../keys.js';
+import type { MethodOrigin } from '../core/methods.js';
 import type { ActieModel, Criteria, Glossary, Method, Sources } from '../schema.js';
 import type { Located } from './parse-records.js';
-import { compiledCataloguePath, displayPath } from './paths.js';
+import { displayPath } from '../paths.js';
+import { compiledCataloguePath } from './paths.js';
 import type { Problem } from './problem.js';
 
-// This module assembles the catalogue without loading yaml or zod: the built-in catalogue comes
-// from compiled JSON and user folders from whatever `readFolder` is given (the cache in
-// src/catalogue/cache.ts). Reading YAML lives in load.ts, which registers itself here when imported.
-
-export interface MethodOrigin {
-  file: string;
-  line: number;
-  builtin: boolean;
-}
+// The catalogue's types and the parts of loading that need neither yaml nor zod. Reading YAML lives
+// in load.ts; open.ts puts the two together and imports load.ts only when a file must be parsed.
 
 export interface Catalogue {
   /** Sorted by id. */
@@ -28,6 +23,8 @@ export interface Catalogue {
   criteria: Criteria;
   /** Problems in user folders. The records that had them are left out; the rest still loads. */
   problems: Problem[];
+  /** The ids in the order of their names (core/methods.ts sortByName), where the build worked it out: the built-in catalogue alone. */
+  nameOrder?: string[];
 }
 
 export type ModelKey = keyof typeof MODEL_FILES;
@@ -63,46 +60,19 @@ export type CompiledCatalogue = Omit<Catalogue, 'problems'> & {
   searchIndex?: IndexJson;
 };
 
-export interface LoadOptions {
-  /** User folders, in order; a later record with a known id replaces the earlier one. */
-  folders?: string[];
-  /** Read the built-in catalogue from its YAML instead of the compiled JSON (the build does this). */
-  builtinFromYaml?: boolean;
-  /** How to read a user folder; the search cache plugs in here. */
-  readFolder?: (dir: string) => FolderContents;
-}
+/** Reads one YAML file (load.ts, which brings yaml and zod, so it is imported only when a file must be parsed). */
+export type ReadYamlFile = (file: string, shown: string, modelKey: ModelKey | undefined, folder: string) => FileContents;
 
-/** The YAML side of loading (yaml + zod), provided by load.ts once it is imported. */
-export interface YamlReader {
-  readFolder(dir: string): FolderContents;
-  /** Reads and validates one file; `shown` is the name problems and records carry. */
-  readYamlFile(file: string, shown: string, modelKey: ModelKey | undefined, folder: string): FileContents;
-  compileBuiltin(dir?: string): CompiledCatalogue & { problems: Problem[] };
-}
-
-let yaml: YamlReader | undefined;
-
-export function provideYamlReader(reader: YamlReader): void {
-  yaml = reader;
-}
-
-/** The YAML reader; callers that may need it import load.ts first (Context.prepare() does). */
-export function yamlReader(): YamlReader {
-  if (!yaml) throw new Error('internal: the YAML reader is not loaded; import catalogue/load.js or await ctx.prepare() first');
-  return yaml;
-}
-
-export function loadCatalogue(options: LoadOptions = {}): Catalogue & Pick<CompiledCatalogue, 'searchIndex'> {
-  const builtin = options.builtinFromYaml ? yamlReader().compileBuiltin() : readCompiled();
-  const read = options.readFolder ?? ((dir: string) => yamlReader().readFolder(dir));
+/**
+ * The catalogue from its parts: the built-in one, then each user folder's contents in order (a later
+ * record with a known id replaces the earlier one). Pure: reading is done by the caller (open.ts).
+ */
+export function assembleCatalogue(builtin: CompiledCatalogue, folders: FolderContents[]): Catalogue & Pick<CompiledCatalogue, 'searchIndex'> {
   const byId = new Map(builtin.methods.map((m) => [m.id, m]));
   const origins: Record<string, MethodOrigin> = { ...builtin.origins };
   const userIds = new Map<string, MethodOrigin>();
   const problems: Problem[] = [];
-
-  // A folder named twice (--catalogue and the environment) is read once, not reported as all duplicates.
-  for (const dir of new Set((options.folders ?? []).map((d) => resolve(d)))) {
-    const folder = read(dir);
+  for (const folder of folders) {
     for (const p of folder.problems) problems.push(p);
     for (const { method, origin } of uniqueById(folder.methods, false, problems, userIds)) {
       byId.set(method.id, method);
@@ -113,32 +83,23 @@ export function loadCatalogue(options: LoadOptions = {}): Catalogue & Pick<Compi
   const methods = [...byId.keys()].sort().map((id) => byId.get(id)!);
   // The prebuilt index describes the built-in methods only.
   const searchIndex = userIds.size === 0 && methods.length === builtin.methods.length ? builtin.searchIndex : undefined;
-  return { ...builtin, methods, origins, problems, searchIndex };
+  // The same holds for the order by name.
+  const nameOrder = searchIndex ? builtin.nameOrder : undefined;
+  return { ...builtin, methods, origins, problems, searchIndex, nameOrder };
 }
 
 let compiled: CompiledCatalogue | undefined;
 
-/** Whether the built-in catalogue can be read without YAML (it is, once built). */
-export function compiledCatalogueExists(): boolean {
-  try {
-    return statSync(compiledCataloguePath()).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function readCompiled(): CompiledCatalogue {
+/** The built-in catalogue as the build compiled it (dist/catalogue.json), or undefined when not built. */
+export function readCompiled(): CompiledCatalogue | undefined {
   if (compiled) return compiled;
-  let text: string | undefined;
+  let text: string;
   try {
     text = readFileSync(compiledCataloguePath(), 'utf8');
   } catch {
-    // Not built (running from source): read the YAML instead.
+    return undefined;
   }
-  if (text !== undefined) return (compiled = JSON.parse(text) as CompiledCatalogue);
-  const fromYaml = yamlReader().compileBuiltin();
-  if (fromYaml.problems.length > 0) throw new BuiltinCatalogueBroken(fromYaml.problems);
-  return (compiled = fromYaml);
+  return (compiled = JSON.parse(text) as CompiledCatalogue);
 }
 
 export class BuiltinCatalogueBroken extends Error {
@@ -154,7 +115,7 @@ export function folderProblem(dir: string): Problem | undefined {
   try {
     stat = statSync(dir);
   } catch {
-    return { file: shown, message: 'map bestaat niet; controleer --catalogue of METHODEWIJZER_CATALOGUE' };
+    return { file: shown, message: 'map bestaat niet' };
   }
   if (!stat.isDirectory()) return { file: shown, message: 'is geen map; geef een map met YAML-bestanden op' };
   // A folder that cannot be listed would otherwise look empty, and its methods silently missing.

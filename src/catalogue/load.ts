@@ -6,7 +6,6 @@ import {
   compareIds,
   folderProblem,
   modelKeyOf,
-  provideYamlReader,
   uniqueById,
   yamlFiles,
   type CompiledCatalogue,
@@ -17,12 +16,12 @@ import {
 import { readRegularFile } from '../read-file.js';
 import { decodeUtf8 } from './decode.js';
 import { parseRecords } from './parse-records.js';
-import { builtinCatalogueDir, displayPath } from './paths.js';
+import { displayPath } from '../paths.js';
+import { builtinCatalogueDir } from './paths.js';
 import type { Problem } from './problem.js';
 
 // Reading catalogue YAML: this module pulls in yaml and zod, so the CLI imports it only when a file
-// must really be parsed (see Context.prepare). Everything else lives in catalogue.ts.
-export * from './catalogue.js';
+// must really be parsed (open.ts decides). Everything else lives in catalogue.ts.
 
 /** Loads the built-in catalogue from YAML, validated; throws nothing, but any problem makes it unusable. */
 export function compileBuiltin(dir = builtinCatalogueDir()): CompiledCatalogue & { problems: Problem[] } {
@@ -94,4 +93,3 @@ function readText(file: string, shown: string, problems: Problem[], inside: stri
   return undefined;
 }
 
-provideYamlReader({ readFolder, readYamlFile, compileBuiltin });

@@ -213,7 +213,7 @@ function issueProblems(
         file,
         ...(range ? lineCol(at(range[0])) : {}),
         field: [...path, key].join('.'),
-        message: `onbekend veld${guess ? `; bedoelde je "${guess}"?` : ''}`,
+        message: `onbekend veld${guess ? `; bedoelde u: ${guess}?` : ''}`,
       };
     });
   }
@@ -243,7 +243,7 @@ function dutchIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_value': {
       const options = issue.values.map(String);
       const guess = typeof issue.input === 'string' ? closest(issue.input, options) : undefined;
-      return `onbekende waarde ${shown(issue.input)}; kies uit: ${options.join(', ')}${guess ? ` (bedoelde je "${guess}"?)` : ''}`;
+      return `onbekende waarde ${shown(issue.input)}; kies uit: ${options.join(', ')}${guess ? `; bedoelde u: ${guess}?` : ''}`;
     }
     case 'invalid_type':
       return `verwacht ${typeName(issue.expected)}, maar vond ${describe(issue.input)}`;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, isAbsolute } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 let root: string | undefined;
@@ -22,12 +22,6 @@ declare const __BUNDLED__: boolean | undefined;
 /** dist/catalogue.json: beside the bundle itself when bundled (also while a build warms it), else in the package. */
 export const compiledCataloguePath = () =>
   typeof __BUNDLED__ !== 'undefined' ? join(dirname(fileURLToPath(import.meta.url)), 'catalogue.json') : join(packageRoot(), 'dist', 'catalogue.json');
-
-/** A path as a user would like to read it: relative to where they are, unless that climbs out. */
-export function displayPath(file: string, cwd = process.cwd()): string {
-  const rel = relative(cwd, file);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
-}
 
 /**
  * Where editors find the JSON Schema for a method file written outside the package (`export --format yaml`,

@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
-import type { Context } from '../context.js';
 import type { Filterable } from '../core/methods.js';
 import { buildIndex, checkedIndex, type SearchIndex } from '../core/search.js';
 import { SEARCH_INDEX_CACHE_MIN } from '../defaults.js';
 import type { Method } from '../schema.js';
-import { openCacheFile, removeCacheFile, sha1, writeCacheFile } from './cache.js';
+import { openCacheFile, removeCacheFile, sha1, writeCacheFile, type FolderCache } from './cache.js';
 import type { Catalogue, CompiledCatalogue, IndexJson } from './catalogue.js';
 import { bytesOf, littleEndian, pack, uint32s, unpack } from './pack.js';
 import type { Problem } from './problem.js';
@@ -22,6 +21,8 @@ export interface SearchSnapshot {
   size: number;
   problems: Problem[];
   method(record: number): Method;
+  /** Every record, in order: read in one go (the search picker lists them all). */
+  methods(): Method[];
   /** Elements, source and tags of every record, for the filters. */
   filterable(): Filterable[];
   close(): void;
@@ -36,17 +37,17 @@ function fileName(dirs: string[]): string {
 
 /**
  * The cached snapshot of the current catalogue, when there is one that is still valid. Needs only
- * ctx.prepare({ records: false }); the catalogue itself is not loaded.
+ * the cache's manifests; the catalogue itself is not loaded.
  */
-export function openSnapshot(ctx: Context): SearchSnapshot | undefined {
+export function openSnapshot(folders: string[], cache: FolderCache): SearchSnapshot | undefined {
   // The built-in catalogue alone comes with its index (dist/catalogue.json); there is nothing to open.
-  if (ctx.folders.length === 0) return undefined;
-  const dirs = ctx.folders.map((dir) => resolve(dir));
-  const key = ctx.cache.catalogueKey(dirs);
+  if (folders.length === 0) return undefined;
+  const dirs = folders.map((dir) => resolve(dir));
+  const key = cache.catalogueKey(dirs);
   if (!key) return undefined;
-  const file = openCacheFile(ctx.cache.root, fileName(dirs));
+  const file = openCacheFile(cache.root, fileName(dirs));
   if (!file) return undefined;
-  const snapshot = readSnapshot(file, key, () => removeCacheFile(ctx.cache.root, fileName(dirs)));
+  const snapshot = readSnapshot(file, key, () => removeCacheFile(cache.root, fileName(dirs)));
   if (!snapshot) file.close();
   return snapshot;
 }
@@ -93,6 +94,15 @@ function readSnapshot(file: NonNullable<ReturnType<typeof openCacheFile>>, key: 
       if (!bytes) throw damaged();
       return JSON.parse(new TextDecoder().decode(bytes)) as Method;
     },
+    methods() {
+      // One read and one check of the whole section, not one of a 64 KiB block per record.
+      const bytes = packed.section(SECTIONS.docs);
+      if (!bytes) throw damaged();
+      const decoder = new TextDecoder();
+      const out: Method[] = [];
+      for (let r = 0; r < n; r++) out.push(JSON.parse(decoder.decode(bytes.subarray(docOffsets[r], docOffsets[r + 1]))) as Method);
+      return out;
+    },
     filterable() {
       const bytes = packed.section(SECTIONS.filterable);
       const rows = bytes && (JSON.parse(new TextDecoder().decode(bytes)) as [Method['elements'], Method['source']['kind'], string[]][]);
@@ -107,17 +117,17 @@ function readSnapshot(file: NonNullable<ReturnType<typeof openCacheFile>>, key: 
  * The snapshot of a loaded catalogue: from the cache when still valid, else built now (and saved,
  * when the catalogue is large enough for that to pay off).
  */
-export function snapshotOf(ctx: Context, catalogue: Catalogue & Pick<CompiledCatalogue, 'searchIndex'>): SearchSnapshot {
+export function snapshotOf(catalogue: Catalogue & Pick<CompiledCatalogue, 'searchIndex'>, folders: string[], cache: FolderCache): SearchSnapshot {
   const { methods, problems } = catalogue;
   if (catalogue.searchIndex) return inMemory(indexFromJson(catalogue.searchIndex), catalogue);
-  const cached = methods.length >= SEARCH_INDEX_CACHE_MIN ? openSnapshot(ctx) : undefined;
+  const cached = methods.length >= SEARCH_INDEX_CACHE_MIN ? openSnapshot(folders, cache) : undefined;
   if (cached && cached.size === methods.length) {
     cached.close();
     return { ...inMemory(cached.index, catalogue), index: cached.index };
   }
   cached?.close();
   const index = buildIndex(methods);
-  if (methods.length >= SEARCH_INDEX_CACHE_MIN) save(ctx, index, methods, problems);
+  if (methods.length >= SEARCH_INDEX_CACHE_MIN) save(folders, cache, index, methods, problems);
   return inMemory(index, catalogue);
 }
 
@@ -131,13 +141,13 @@ function indexFromJson(json: IndexJson): SearchIndex {
 }
 
 function inMemory(index: SearchIndex, { methods, problems }: Catalogue): SearchSnapshot {
-  return { index, size: methods.length, problems, method: (r) => methods[r], filterable: () => methods, close() {} };
+  return { index, size: methods.length, problems, method: (r) => methods[r], methods: () => methods, filterable: () => methods, close() {} };
 }
 
-function save(ctx: Context, index: SearchIndex, methods: Method[], problems: Problem[]): void {
-  const dirs = ctx.folders.map((dir) => resolve(dir));
-  const key = ctx.cache.catalogueKey(dirs);
-  if (!key || !ctx.cache.root) return;
+function save(folders: string[], cache: FolderCache, index: SearchIndex, methods: Method[], problems: Problem[]): void {
+  const dirs = folders.map((dir) => resolve(dir));
+  const key = cache.catalogueKey(dirs);
+  if (!key || !cache.root) return;
   const encoder = new TextEncoder();
   const docs = methods.map((m) => encoder.encode(JSON.stringify(m)));
   const docOffsets = new Uint32Array(methods.length + 1);
@@ -154,5 +164,5 @@ function save(ctx: Context, index: SearchIndex, methods: Method[], problems: Pro
     encoder.encode(JSON.stringify(filterable)),
     bytesOf(index.tiebreak),
   ];
-  writeCacheFile(ctx.cache.root, fileName(dirs), pack({ key, size: methods.length, le: littleEndian(), problems }, sections));
+  writeCacheFile(cache.root, fileName(dirs), pack({ key, size: methods.length, le: littleEndian(), problems }, sections));
 }

@@ -1,14 +1,16 @@
 import { extname } from 'node:path';
 import { schemaModeline } from '../catalogue/paths.js';
-import type { Context } from '../context.js';
+import type { Catalogue } from '../catalogue/catalogue.js';
+import { defineCommand } from '../command.js';
+import { selectMethods, sortByName, type FilterFlags } from '../core/methods.js';
 import { EXPORT_FORMATS } from '../defaults.js';
 import { AppError, EXIT, UsageError } from '../errors.js';
 import { writeFileInterruptibly } from '../files.js';
 import { formatMethodsJson } from '../format/json.js';
 import { plural } from '../format/plural.js';
+import { choiceOption, filterOptions, nonEmpty } from '../options.js';
 import type { Method } from '../schema.js';
 import { sanitize } from '../terminal.js';
-import { listMethods, type FilterFlags } from './list.js';
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -20,11 +22,68 @@ export interface ExportOptions extends FilterFlags {
 }
 
 const BY_EXTENSION: Record<string, ExportFormat> = { '.json': 'json', '.yaml': 'yaml', '.yml': 'yaml', '.csv': 'csv', '.md': 'md', '.markdown': 'md' };
+const FORMAT_ALIASES: Record<string, ExportFormat> = { yml: 'yaml', markdown: 'md' };
+
+export default defineCommand({
+  name: 'export',
+  description: 'exporteer de methoden als JSON, YAML, CSV of Markdown, met dezelfde filters als list',
+  options: (cmd) =>
+    filterOptions(
+      cmd
+        .addOption(choiceOption('-f, --format <formaat>', 'het formaat (standaard: volgens de extensie van --output)', EXPORT_FORMATS, { aliases: FORMAT_ALIASES }))
+        .option('-o, --output <bestand>', 'schrijf naar dit bestand in plaats van naar stdout', nonEmpty)
+        .option('--force', 'overschrijf een bestaand bestand bij --output')
+        .option('--bom', 'begin de CSV met een byte order mark (voor spreadsheetprogramma’s die dat nodig hebben)'),
+    ),
+  examples: [
+    'export --format json > methoden.json',
+    'export --output methoden.csv --bom',
+    'export --format md --element animo --output animo.md',
+    'export --format yaml --output mijn-map/methoden.yaml',
+  ],
+  async run(ctx, options: ExportOptions) {
+    const format = exportFormat(options);
+    if (options.bom && format !== 'csv') {
+      throw new UsageError('--bom hoort bij --format csv', 'Een byte order mark helpt alleen spreadsheetprogramma’s die CSV inlezen.');
+    }
+    const catalogue = await ctx.catalogue();
+    if (catalogue.problems.length) {
+      // An export without the records that failed would look complete but is not.
+      throw new AppError(
+        'er is niets geëxporteerd, omdat de catalogus fouten bevat',
+        EXIT.invalidCatalogue,
+        "Herstel de bestanden hierboven en exporteer opnieuw.",
+      );
+    }
+    const methods = sortByName(selectMethods(catalogue.methods, options), catalogue.nameOrder);
+    if (methods.length === 0) ctx.warn('geen methoden met deze filters; de export is leeg');
+    const text = await renderExport(format, methods, catalogue, options);
+    if (!options.output) return { text };
+    await writeFileInterruptibly(options.output, text, {
+      overwrite: Boolean(options.force),
+      hints: {
+        exists: 'Kies een andere naam met --output, of overschrijf het bestand met --force.',
+        write: 'Controleer of u in deze map mag schrijven, of kies met --output een andere plek.',
+      },
+    });
+    return { note: `${plural(methods.length, 'methode', 'methoden')} geëxporteerd naar ${sanitize(options.output)} (${format}).\n` };
+  },
+});
 
 /** The format asked for, or the one the output file's extension names. */
 export function exportFormat(options: Pick<ExportOptions, 'format' | 'output'>): ExportFormat {
-  if (options.format) return options.format;
-  const guessed = options.output ? BY_EXTENSION[extname(options.output).toLowerCase()] : undefined;
+  const extension = options.output ? extname(options.output).toLowerCase() : '';
+  const guessed = BY_EXTENSION[extension];
+  if (options.format) {
+    // JSON in a file called .csv would mislead whoever opens it.
+    if (guessed && guessed !== options.format) {
+      throw new UsageError(
+        `--format ${options.format} past niet bij --output ${sanitize(options.output!)}, dat op ${extension} eindigt`,
+        `Laat --format weg (dan wordt het ${guessed}), of geef het bestand een naam die bij ${options.format} past.`,
+      );
+    }
+    return options.format;
+  }
   if (guessed) return guessed;
   throw new UsageError(
     'kies een formaat met --format',
@@ -32,8 +91,8 @@ export function exportFormat(options: Pick<ExportOptions, 'format' | 'output'>):
   );
 }
 
-/** The export as text. Each formatter is loaded only when it is used. */
-export async function renderExport(format: ExportFormat, methods: Method[], ctx: Context, options: ExportOptions): Promise<string> {
+/** The export as text. Each formatter is loaded only when it is used (yaml and csv bring their libraries). */
+export async function renderExport(format: ExportFormat, methods: Method[], catalogue: Pick<Catalogue, 'model' | 'sources'>, options: ExportOptions): Promise<string> {
   switch (format) {
     case 'json':
       return formatMethodsJson(methods);
@@ -50,39 +109,7 @@ export async function renderExport(format: ExportFormat, methods: Method[], ctx:
     }
     case 'md': {
       const { formatMethodsMarkdown } = await import('../format/markdown.js');
-      const { model, sources } = ctx.catalogue();
-      return formatMethodsMarkdown(methods, { model, sources, elements: options.element });
+      return formatMethodsMarkdown(methods, { model: catalogue.model, sources: catalogue.sources, elements: options.element });
     }
   }
-}
-
-export async function exportMethods(options: ExportOptions, ctx: Context): Promise<void> {
-  const format = exportFormat(options);
-  if (options.bom && format !== 'csv') {
-    throw new UsageError('--bom hoort bij --format csv', 'Een byte order mark helpt alleen spreadsheetprogramma’s die CSV inlezen.');
-  }
-  const catalogue = ctx.catalogue();
-  if (catalogue.problems.length) {
-    // An export without the records that failed would look complete but is not.
-    throw new AppError(
-      'er is niets geëxporteerd, omdat de catalogus fouten bevat',
-      EXIT.invalidCatalogue,
-      "Herstel de bestanden hierboven (controleer ze met 'methodewijzer validate <map>') en exporteer opnieuw.",
-    );
-  }
-  const methods = listMethods(ctx, options);
-  if (methods.length === 0) ctx.warn('geen methoden met deze filters; de export is leeg');
-  const text = await renderExport(format, methods, ctx, options);
-  if (!options.output) {
-    ctx.stdout.write(text);
-    return;
-  }
-  await writeFileInterruptibly(options.output, text, {
-    overwrite: Boolean(options.force),
-    hints: {
-      exists: 'Kies een andere naam met --output, of overschrijf het bestand met --force.',
-      write: 'Controleer of u in deze map mag schrijven, of kies met --output een andere plek.',
-    },
-  });
-  ctx.stderr.write(`${plural(methods.length, 'methode', 'methoden')} geëxporteerd naar ${sanitize(options.output)} (${format}).\n`);
 }

@@ -1,16 +1,13 @@
-import { writeJson, type Context } from '../context.js';
-import { sanitize, wrap } from '../terminal.js';
+import { defineCommand } from '../command.js';
+import { formatGlossary } from '../format/reference.js';
 
-export interface GlossaryOptions {
-  json?: boolean;
-}
-
-export async function glossary(options: GlossaryOptions, ctx: Context): Promise<void> {
-  const { glossary } = ctx.catalogue();
-  if (options.json) return writeJson(ctx, glossary.terms);
-  const width = ctx.interactive ? ctx.columns : Infinity;
-  const text = glossary.terms
-    .map((t) => `${ctx.style.bold(sanitize(t.term))}\n${wrap(sanitize(t.definition), width, '  ')}\n`)
-    .join('\n');
-  ctx.stdout.write(text);
-}
+export default defineCommand({
+  name: 'glossary',
+  description: 'het begrippenkader van de brochure',
+  options: (cmd) => cmd.option('--json', 'als JSON'),
+  examples: ['glossary', 'glossary --json'],
+  async run(ctx, options: { json?: boolean }) {
+    const { glossary } = await ctx.catalogue();
+    return options.json ? { json: glossary.terms } : { text: formatGlossary(glossary, ctx.style, ctx.width), paged: true };
+  },
+});

@@ -1,84 +1,97 @@
-import { DamagedSnapshot, openSnapshot, snapshotOf, type SearchSnapshot } from '../catalogue/search-snapshot.js';
-import { writeJson, type Context } from '../context.js';
-import { filterMethods } from '../core/methods.js';
-import { fold, nearestWord, searchIndex, type SearchIndex, type SearchOutcome } from '../core/search.js';
+import { openSearcher, type Found } from '../catalogue/searcher.js';
+import { defineCommand, type Output } from '../command.js';
+import type { Context } from '../context.js';
+import { fold } from '../core/fold.js';
+import type { FilterFlags } from '../core/methods.js';
+import { nearestWord, searchIndex, type SearchIndex } from '../core/search.js';
 import { SEARCH_LIMIT } from '../defaults.js';
-import { NotFoundError, UsageError } from '../errors.js';
+import { MissingArgument, NotFoundError, UsageError } from '../errors.js';
 import { plural } from '../format/plural.js';
-import { formatSearchLines, formatSearchResults, searchJson, type SearchHit } from '../format/search.js';
+import { didYouMean } from '../format/suggest.js';
+import { formatSearchLines, formatSearchResults, searchJson } from '../format/search.js';
+import { lookupMethod, methodDetail } from '../method-lookup.js';
+import { filterOptions, parseLimit } from '../options.js';
 import { sanitize, wrap } from '../terminal.js';
-import { checkTags, filterFromFlags, type FilterFlags } from './list.js';
 
 export interface SearchOptions extends FilterFlags {
   limit?: number;
   json?: boolean;
 }
 
-export async function search(words: string[], options: SearchOptions, ctx: Context): Promise<void> {
-  const query = words.join(' ').trim();
-  if (!/[\p{L}\p{N}]/u.test(fold(query))) {
-    throw new UsageError('geef een of meer zoekwoorden', 'Bijvoorbeeld: methodewijzer search "tijd voor elkaar"');
-  }
-  let snapshot = await catalogueForSearch(ctx);
-  try {
-    let outcome;
-    try {
-      outcome = run(snapshot, query, options, ctx);
-    } catch (err) {
-      if (!(err instanceof DamagedSnapshot)) throw err;
-      // The cached snapshot failed its checksums (and is gone): search the catalogue itself, which saves a new one.
-      snapshot.close();
-      await ctx.prepare();
-      snapshot = snapshotOf(ctx, ctx.catalogue());
-      outcome = run(snapshot, query, options, ctx);
+export default defineCommand({
+  name: 'search',
+  description: 'zoek methoden op woorden uit hun naam, doel of setting; tikfouten en accenten maken niet uit',
+  arguments: [['[woorden...]', 'zoekwoorden, los of aan elkaar geschreven; zonder woorden, in een terminal: kies al typend']],
+  options: (cmd) =>
+    filterOptions(
+      cmd
+        .option('-n, --limit <aantal>', 'hoogstens zoveel resultaten', parseLimit, SEARCH_LIMIT)
+        .option('--json', 'de records als JSON, met hun score en per veld de woorden die overeenkwamen'),
+    ),
+  examples: [
+    'search tijd voor elkaar',
+    'search "jongeren keet"',
+    'search dorp toekomst --element inbedding',
+    'search vrijwilligers --limit 3 --json',
+    'search',
+    'search --element animo',
+  ],
+  notes:
+    '\nZonder woorden, in een terminal, opent een keuzelijst die bij elke toets opnieuw zoekt; Enter toont ' +
+    'de gekozen methode zoals show dat doet, Esc of Ctrl-C stopt (afsluitcode 130). Buiten een terminal zijn ' +
+    'zoekwoorden verplicht.\n' +
+    '\nAfsluitcodes: 0 bij resultaten, 1 als niets gevonden is (zoals grep), 2 bij verkeerd gebruik, ' +
+    '3 als een eigen catalogusbestand ongeldig is (de rest wordt wel doorzocht), 130 als de keuzelijst is afgebroken.\n',
+  async run(ctx, options: SearchOptions, words: string[]): Promise<Output> {
+    if (words.length === 0) {
+      // Only a person at a terminal can pick; a script gets the usage error it always got.
+      if (options.json || !ctx.stdin.isTTY || !ctx.stderr.isTTY) throw new MissingArgument('woorden');
+      return pick(ctx, options);
     }
-    const { hits, total, words } = outcome;
-    if (options.json) return writeJson(ctx, searchJson(hits));
-    if (!ctx.interactive) return void ctx.stdout.write(formatSearchLines(hits));
-    ctx.stdout.write(formatSearchResults(hits, ctx.style, ctx.columns, words));
-    const more = total > hits.length ? ` (van ${total}; meer met --limit)` : '';
-    const count = plural(hits.length, 'methode', 'methoden') + more;
-    ctx.stderr.write(ctx.errStyle.dim(wrap(`${count}. Meer over een methode: methodewijzer show <id>`, ctx.columns)) + '\n');
+    const query = words.join(' ').trim();
+    if (!/[\p{L}\p{N}]/u.test(fold(query))) {
+      throw new UsageError('geef een of meer zoekwoorden', 'Bijvoorbeeld: methodewijzer search "tijd voor elkaar"');
+    }
+    const searcher = await openSearcher(ctx, options);
+    try {
+      const found = await searcher.find(query, options.limit ?? SEARCH_LIMIT);
+      const { hits, total, outcome } = found;
+      if (hits.length === 0) {
+        const error = new NotFoundError(`geen methoden gevonden voor "${sanitize(query)}"`, noResultHint(searcher.index, found));
+        return options.json ? { json: [], error } : { error };
+      }
+      const skipped = outcome.unknown.length ? ctx.errStyle.dim(`Niet gevonden en overgeslagen: ${outcome.unknown.map((w) => sanitize(w)).join(', ')}`) + '\n' : '';
+      if (options.json) return { json: searchJson(hits), note: skipped };
+      if (!ctx.interactive) return { text: formatSearchLines(hits), note: skipped };
+      const more = total > hits.length ? ` (van ${total}; meer met --limit)` : '';
+      const count = plural(hits.length, 'methode', 'methoden') + more;
+      return {
+        text: formatSearchResults(hits, ctx.style, ctx.width, outcome.words, ctx.link),
+        note: skipped + ctx.errStyle.dim(wrap(`${count}. Meer over een methode: methodewijzer show <id>`, ctx.width)) + '\n',
+      };
+    } finally {
+      searcher.close();
+    }
+  },
+});
+
+/** The picker: search as the user types, then the chosen method as `show` shows it. */
+async function pick(ctx: Context, options: SearchOptions): Promise<Output> {
+  const searcher = await openSearcher(ctx, options);
+  let chosen;
+  try {
+    // The prompt library is loaded only now, for a person at a terminal.
+    const { pickMethod } = await import('../prompts/pick.js');
+    chosen = await pickMethod(searcher, { input: ctx.stdin, output: ctx.stderr as NodeJS.WritableStream, style: ctx.errStyle, limit: options.limit ?? SEARCH_LIMIT });
   } finally {
-    snapshot.close();
+    searcher.close();
   }
-}
-
-/** The cached snapshot when nothing changed; else the catalogue loaded (through the folder cache). */
-async function catalogueForSearch(ctx: Context): Promise<SearchSnapshot> {
-  await ctx.prepare({ records: false });
-  const cached = openSnapshot(ctx);
-  if (cached) {
-    ctx.reportProblems(cached.problems);
-    return cached;
-  }
-  await ctx.prepare();
-  return snapshotOf(ctx, ctx.catalogue());
-}
-
-function run(snapshot: SearchSnapshot, query: string, options: SearchOptions, ctx: Context): { hits: SearchHit[]; total: number; words: string[] } {
-  let include: ((record: number) => boolean) | undefined;
-  const filter = filterFromFlags(options);
-  if (filter.elements?.length || filter.kind || filter.tags?.length) {
-    const all = snapshot.filterable();
-    checkTags(all, filter.tags);
-    const kept = new Set(filterMethods(all, filter));
-    include = (r) => kept.has(all[r]);
-  }
-  const outcome = searchIndex(snapshot.index, query, { limit: options.limit ?? SEARCH_LIMIT, include });
-  const hits = outcome.results.map((r) => ({ method: snapshot.method(r.record), score: r.score, matched: r.matched }));
-  if (hits.length === 0) {
-    if (options.json) writeJson(ctx, []);
-    throw new NotFoundError(`geen methoden gevonden voor "${sanitize(query)}"`, noResultHint(snapshot.index, outcome, include !== undefined));
-  }
-  if (outcome.unknown.length) {
-    ctx.stderr.write(ctx.errStyle.dim(`Niet gevonden en overgeslagen: ${outcome.unknown.map((w) => sanitize(w)).join(', ')}`) + '\n');
-  }
-  return { hits, total: outcome.total, words: outcome.words };
+  const { method, catalogue } = await lookupMethod(ctx, [chosen.id], 'show');
+  return methodDetail(ctx, catalogue, method);
 }
 
 /** What to try when nothing was found: without the filters, a nearby spelling, or the whole list. */
-function noResultHint(index: SearchIndex, outcome: SearchOutcome, filtered: boolean): string {
+function noResultHint(index: SearchIndex, { outcome, filtered }: Found): string {
   const query = outcome.words.join(' ');
   if (filtered) {
     const unfiltered = searchIndex(index, query).total;
@@ -87,7 +100,7 @@ function noResultHint(index: SearchIndex, outcome: SearchOutcome, filtered: bool
   const respelled = outcome.words.map((w) => (outcome.unknown.includes(w) ? (nearestWord(index, w) ?? w) : w));
   const suggestion = respelled.join(' ');
   if (suggestion !== query && searchIndex(index, suggestion, { limit: 1 }).results.length > 0) {
-    return `Bedoelde je: methodewijzer search "${sanitize(suggestion)}"?`;
+    return didYouMean([`methodewijzer search ${sanitize(suggestion)}`]).replace(/"/g, '');
   }
-  return "Probeer andere of minder woorden, of bekijk alle methoden met 'methodewijzer list'.";
+  return "Probeer andere of minder woorden. Alle methoden: methodewijzer list.";
 }

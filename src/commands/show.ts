@@ -1,38 +1,23 @@
-import { writeJson, type Context } from '../context.js';
-import { findMethod } from '../core/methods.js';
-import { NotFoundError, UsageError } from '../errors.js';
-import { formatMethodDetail } from '../format/methods.js';
-import { sanitize } from '../terminal.js';
+import { defineCommand } from '../command.js';
+import { UsageError } from '../errors.js';
+import { lookupMethod, methodDetail } from '../method-lookup.js';
+import { openMethod } from './open.js';
 
 export interface ShowOptions {
   json?: boolean;
+  web?: boolean;
 }
 
-export async function show(query: string, options: ShowOptions, ctx: Context): Promise<void> {
-  // Without a letter or digit (`show ""`, `show 🙂`) the argument cannot name a method: a usage error, as with search.
-  if (!/[\p{L}\p{N}]/u.test(query)) {
-    throw new UsageError('geef het id of de naam van een methode', "Bijvoorbeeld: methodewijzer show abcd. Alle ids staan in 'methodewijzer list'.");
-  }
-  const catalogue = ctx.catalogue();
-  const method = findMethod(catalogue.methods, query);
-  if (!method) {
-    // The same matching as `search`, loaded only now that it is needed.
-    const [{ snapshotOf }, { searchIndex }] = await Promise.all([import('../catalogue/search-snapshot.js'), import('../core/search.js')]);
-    const { index } = snapshotOf(ctx, catalogue);
-    // Only methods that match every word: a suggestion built on one word of several misleads.
-    const outcome = searchIndex(index, query, { limit: 3 });
-    const ideas = outcome.results.filter((r) => r.coverage === outcome.required).map((r) => catalogue.methods[r.record].id);
-    throw new NotFoundError(
-      `geen methode gevonden voor "${sanitize(query)}"`,
-      ideas.length
-        ? `Bedoelde je: ${ideas.join(', ')}?`
-        : "Zoek met 'methodewijzer search <woorden>' of bekijk alle methoden met 'methodewijzer list'.",
-    );
-  }
-  const origin = catalogue.origins[method.id];
-  if (options.json) {
-    // The record as list --json has it, plus where it came from; `origin` is not a record field.
-    return writeJson(ctx, { ...method, origin: origin && !origin.builtin ? { own: true, file: origin.file, line: origin.line } : { own: false } });
-  }
-  ctx.stdout.write(formatMethodDetail(method, origin, ctx.style, ctx.interactive ? ctx.columns : Infinity));
-}
+export default defineCommand({
+  name: 'show',
+  description: 'toon één methode helemaal, met link',
+  arguments: [['<methode...>', 'id of naam, of het begin daarvan (hoofdletters en accenten maken niet uit)']],
+  options: (cmd) => cmd.option('--json', 'het record als JSON').option('--web', 'open de link in de browser (als: methodewijzer open)'),
+  examples: ['show abcd', 'show kan wel', 'show dorpsagenda', 'show MAC --json', 'show MAC --web'],
+  async run(ctx, options: ShowOptions, words: string[]) {
+    if (options.web && options.json) throw new UsageError('--web en --json gaan niet samen', 'Kies er één: de methode in de browser, of het record als JSON.');
+    const { method, catalogue } = await lookupMethod(ctx, words, 'show');
+    if (options.web) return openMethod(ctx, method);
+    return methodDetail(ctx, catalogue, method, options.json);
+  },
+});

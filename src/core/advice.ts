@@ -1,7 +1,7 @@
 import { ATTENTION_THRESHOLD, SHORTLIST_SIZE } from '../defaults.js';
 import { CONTEXT_KEYS, EXTRA_ANSWER_KEYS, type ContextKey, type ElementKey, type SourceKind } from '../keys.js';
 import type { ActieElement, ActieModel, ContextQuestion, Method } from '../schema.js';
-import { normalize } from './methods.js';
+import { matchChoice } from './choice.js';
 
 /** The answer to one element: one of its two pole keys, `beide` or `onbekend`. */
 export type AnswerKey = string;
@@ -130,9 +130,7 @@ export const NO_PREFERENCE = 'geen';
 
 /** Matches what a user typed against allowed keys, ignoring case, accents and hyphens. */
 export function matchKey(input: string, keys: readonly string[]): string | undefined {
-  const wanted = normalize(input);
-  if (!wanted) return undefined;
-  return keys.find((k) => k === input) ?? keys.find((k) => normalize(k) === wanted);
+  return matchChoice(input, keys);
 }
 
 /** Every answer as a command-line option: its name (the element or context key) and the values it takes. */
@@ -151,7 +149,8 @@ export function profilePosition(element: ActieElement, answer: AnswerKey): Profi
   return answer === 'beide' ? 'middle' : 'unknown';
 }
 
-const collator = new Intl.Collator('nl');
+// Made on first use: the first Intl.Collator of a process costs milliseconds, which every command would pay at start-up.
+let collator: Intl.Collator | undefined;
 
 /**
  * Builds the advice for a set of answers. Pure and deterministic: the order of `methods` does not matter.
@@ -207,7 +206,7 @@ export function adviseActie(answers: ActieAnswers, catalogue: AdviceCatalogue): 
   const tieBreak = (a: Candidate, b: Candidate) =>
     b.contextMatches - a.contextMatches ||
     kindRank(a.method.source.kind) - kindRank(b.method.source.kind) ||
-    collator.compare(a.method.name, b.method.name) ||
+    (collator ??= new Intl.Collator('nl')).compare(a.method.name, b.method.name) ||
     (a.method.id < b.method.id ? -1 : a.method.id > b.method.id ? 1 : 0);
   const ranked = candidates.filter((c) => c.fit > 0).sort((a, b) => b.fit - a.fit || tieBreak(a, b));
   const nearest = candidates.filter((c) => c.fit === 0).sort((a, b) => b.nearness - a.nearness || tieBreak(a, b));
@@ -299,4 +298,12 @@ function fitsSetting(m: Method, context: Record<ContextKey, ContextOption | null
 
 function methodRef(m: Method): MethodRef {
   return { id: m.id, name: m.name, url: m.url, kind: m.source.kind, elements: [...m.elements] };
+}
+
+/** Answers so far: an element without a key is still to be asked; a context key without a value too. */
+export type PartialAnswers = Partial<ActieAnswers>;
+
+/** All five elements answered: the context questions not answered mean "no preference". */
+export function completeAnswers(given: PartialAnswers): ActieAnswers {
+  return { setting: null, doelgroep: null, ...given } as ActieAnswers;
 }

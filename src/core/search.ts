@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { fold } from './fold.js';
 import type { Method } from '../schema.js';
 import { editDistance } from './distance.js';
 
@@ -62,12 +63,6 @@ export const RELEVANCE = { minimum: 0.2, relative: 0.4 } as const;
 const WORD = /[\p{L}\p{N}]+/gu;
 const CHUNK = /[\p{L}\p{N}]+(?:[^\s\p{L}\p{N}]+[\p{L}\p{N}]+)*/gu;
 
-/** Lower case without accents: "Kan wél" -> "kan wel". */
-export function fold(text: string): string {
-  // Plain ASCII, most of any catalogue, needs no decomposition.
-  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-}
 
 export interface SearchIndex {
   /** Number of records; record i is the i-th method the index was built from. */

@@ -2,8 +2,11 @@ import type { ChalkInstance } from 'chalk';
 import { NO_PREFERENCE, type ActieAnswers, type Advice, type ElementAdvice, type MethodRef, type ProfileLine, type ProfilePosition, type Reason, type ShortlistItem } from '../core/advice.js';
 import type { ActieModel, ContextKey, Sources } from '../schema.js';
 import { CONTEXT_KEYS } from '../keys.js';
-import { sanitize, truncate, wrap } from '../terminal.js';
+import { noLink, sanitize, truncate, wrap, type Link } from '../terminal.js';
+import { monthYear } from './dates.js';
 import { plural } from './plural.js';
+import { mdLink as markdownLink, mdText as md } from './markdown.js';
+import { shellQuote } from '../paths.js';
 
 /** How the attention (1..3 in catalogue/actie.yaml) reads to a person. */
 export function attentionLabel(attention: number): string {
@@ -103,8 +106,9 @@ function emptyNote(advice: Advice): string | undefined {
 /**
  * The advice for a person, short first: the profile, the focus and the shortlist fill the first screen;
  * the details per element follow. On a terminal wrapped to `width` and styled; piped, `width` is Infinity.
+ * `link` makes the names on the shortlist links to their methods.
  */
-export function formatAdvice(advice: Advice, model: ActieModel, style: ChalkInstance, width: number): string {
+export function formatAdvice(advice: Advice, model: ActieModel, style: ChalkInstance, width: number, link: Link = noLink): string {
   const out: string[] = [];
   const para = (text: string, indent = '') => wrap(sanitize(text), width, indent);
   const labelWidth = Math.max(...advice.elements.map((e) => e.name.length), ...Object.values(CONTEXT_LABELS).map((l) => l.length)) + 2;
@@ -121,7 +125,8 @@ export function formatAdvice(advice: Advice, model: ActieModel, style: ChalkInst
   advice.shortlist.forEach((m, i) => {
     const n = `${i + 1}. `;
     const pad = ' '.repeat(2 + n.length);
-    out.push(para(`${sanitize(m.name)} (${m.kind})`, pad).replace(/^ +/, `  ${n}`).replace(sanitize(m.name), style.bold(sanitize(m.name))));
+    const name = sanitize(m.name);
+    out.push(para(`${name} (${m.kind})`, pad).replace(/^ +/, `  ${n}`).replace(name, () => link(style.bold(name), m.url)));
     // One line of summary on a terminal; the whole of it in a pipe.
     out.push(pad + style.dim(Number.isFinite(width) ? truncate(sanitize(m.summary), Math.max(20, width - pad.length)) : sanitize(m.summary)));
     out.push(para(whyText(m, advice), pad));
@@ -163,9 +168,6 @@ export function reproduceCommand(answers: ActieAnswers, model: ActieModel, folde
   return ['methodewijzer', ...args.map(shellQuote)].join(' ');
 }
 
-function shellQuote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
 
 /** The advice as data for `--json`: everything the screen shows, reasons as text and as data. */
 export function adviceJson(answers: ActieAnswers, advice: Advice, command: string) {
@@ -187,16 +189,7 @@ export interface ReportMeta {
   command: string;
 }
 
-/** Escapes text for Markdown: control characters made visible, markup characters made literal. */
-export function md(text: string): string {
-  return sanitize(text).replace(/([\\`*_[\]|<>#])/g, '\\$1');
-}
-
-const URL_ESCAPES: Record<string, string> = { ' ': '%20', '(': '%28', ')': '%29', '<': '%3C', '>': '%3E' };
-
-function mdLink(m: MethodRef): string {
-  return `[${md(m.name)}](${sanitize(m.url).replace(/[ ()<>]/g, (c) => URL_ESCAPES[c])})`;
-}
+const mdLink = (m: MethodRef) => markdownLink(m.name, m.url);
 
 /** The Markdown report, in the order of the screen: profile, focus, shortlist, then the details per element. */
 export function formatAdviceMarkdown(answers: ActieAnswers, advice: Advice, model: ActieModel, meta: ReportMeta): string {
@@ -225,7 +218,7 @@ export function formatAdviceMarkdown(answers: ActieAnswers, advice: Advice, mode
   out.push('## Opnieuw maken', '', 'Met deze opdracht krijgt u hetzelfde advies:', '', '```sh', sanitize(meta.command), '```');
   if (meta.sources) {
     const b = meta.sources.brochure;
-    out.push('', '---', '', `Gemaakt met methodewijzer. Het ACTIE-model komt uit "${md(b.title)}" (${md(b.publisher)}, ${md(b.published)}): ${sanitize(b.url)}`);
+    out.push('', '---', '', `Gemaakt met methodewijzer. Het ACTIE-model komt uit "${md(b.title)}" (${md(b.publisher)}, ${monthYear(b.published)}): ${sanitize(b.url)}`);
   }
   return out.join('\n') + '\n';
 }

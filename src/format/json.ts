@@ -1,3 +1,4 @@
+import type { MethodOrigin } from '../core/methods.js';
 import type { Method } from '../schema.js';
 
 /**
@@ -6,4 +7,9 @@ import type { Method } from '../schema.js';
  */
 export function formatMethodsJson(methods: Method[]): string {
   return JSON.stringify(methods, null, 2) + '\n';
+}
+
+/** One method as `show --json` and `compare --json` give it: the record, plus where it came from (`origin` is not a record field). */
+export function methodJson(method: Method, origin: MethodOrigin | undefined): Method & { origin: { own: boolean; file?: string; line?: number } } {
+  return { ...method, origin: origin && !origin.builtin ? { own: true, file: origin.file, line: origin.line } : { own: false } };
 }

@@ -1,6 +1,7 @@
 import type { ActieModel, ElementKey, Method, Sources } from '../schema.js';
 import { sanitize } from '../terminal.js';
-import { ELEMENT_NAMES } from './methods.js';
+import { elementNames } from '../core/methods.js';
+import { monthYear } from './dates.js';
 import { plural } from './plural.js';
 
 export interface MarkdownOptions {
@@ -16,18 +17,19 @@ export interface MarkdownOptions {
  */
 export function formatMethodsMarkdown(methods: Method[], options: MarkdownOptions): string {
   const { model, sources } = options;
+  const names = elementNames(model);
   const shown = model.elements.filter((e) => !options.elements?.length || options.elements.includes(e.key));
   const out: string[] = [
     '# Methodewijzer: methoden voor actief burgerschap',
     '',
-    text(model.intro),
+    mdText(model.intro),
     '',
     `${plural(methods.length, 'methode', 'methoden')}, geordend naar de elementen van het ACTIE-model. ` +
-      `Bron: ${text(sources.brochure.title)} (${text(sources.brochure.publisher)}, ${text(sources.brochure.published)}).`,
+      `Bron: ${mdText(sources.brochure.title)} (${mdText(sources.brochure.publisher)}, ${monthYear(sources.brochure.published)}).`,
   ];
   for (const element of shown) {
     const members = methods.filter((m) => m.elements.includes(element.key));
-    out.push('', `## ${text(element.name)}`, '', `*${text(element.question)}*`, '');
+    out.push('', `## ${mdText(element.name)}`, '', `*${mdText(element.question)}*`, '');
     if (members.length === 0) {
       out.push('Geen methoden onder dit element met de gekozen filters.');
       continue;
@@ -35,8 +37,8 @@ export function formatMethodsMarkdown(methods: Method[], options: MarkdownOption
     out.push('| Methode | Wat het is | ACTIE | Bron |', '| --- | --- | --- | --- |');
     for (const m of members) {
       const source = m.source.kind + (m.source.collection ? ` (${m.source.collection})` : '');
-      const actie = m.elements.map((e) => ELEMENT_NAMES[e]).join(', ');
-      out.push(`| ${link(m.name, m.url)} | ${text(m.summary)} | ${actie} | ${text(source)} |`);
+      const actie = m.elements.map((e) => names[e]).join(', ');
+      out.push(`| ${mdLink(m.name, m.url)} | ${mdText(m.summary)} | ${actie} | ${mdText(source)} |`);
     }
   }
   return out.join('\n') + '\n';
@@ -46,14 +48,14 @@ export function formatMethodsMarkdown(methods: Method[], options: MarkdownOption
  * Text for a Markdown table cell or paragraph: control characters made visible, Markdown's own
  * characters escaped (a `|` would end the cell), and line breaks kept as `<br>` so a row stays one line.
  */
-export function text(value: string): string {
+export function mdText(value: string): string {
   return sanitize(value, true)
     .replace(/[\\`*_[\]<>|#]/g, (ch) => `\\${ch}`)
     .replace(/\r?\n/g, '<br>');
 }
 
 /** `[name](url)`, with the characters that would end the address or the table cell percent-encoded. */
-export function link(name: string, url: string): string {
+export function mdLink(name: string, url: string): string {
   const target = sanitize(url).replace(/[\s()<>|]/g, (ch) => (ch === '(' ? '%28' : ch === ')' ? '%29' : encodeURIComponent(ch)));
-  return `[${text(name)}](${target})`;
+  return `[${mdText(name)}](${target})`;
 }

@@ -1,16 +1,8 @@
 import type { ChalkInstance } from 'chalk';
-import type { MethodOrigin } from '../catalogue/catalogue.js';
+import type { ElementNames, MethodOrigin } from '../core/methods.js';
 import { ELEMENT_KEYS, type ElementKey } from '../keys.js';
 import type { Method } from '../schema.js';
-import { sanitize, truncate, wrap } from '../terminal.js';
-
-export const ELEMENT_NAMES: Record<ElementKey, string> = {
-  animo: 'Animo',
-  contact: 'Contact',
-  toerusting: 'Toerusting',
-  inbedding: 'Inbedding',
-  empathie: 'Empathie',
-};
+import { noLink, sanitize, wrap, type Link } from '../terminal.js';
 
 const KIND_LABELS = { databank: 'databank', verkenning: 'verkenning' } as const;
 
@@ -19,21 +11,45 @@ export function elementGrid(elements: ElementKey[], style: ChalkInstance): strin
   return ELEMENT_KEYS.map((e) => (elements.includes(e) ? style.bold.cyan(e[0].toUpperCase()) : style.dim('·'))).join(' ');
 }
 
-/** The human table for a terminal. */
-export function formatMethodTable(methods: Method[], style: ChalkInstance, columns: number): string {
-  const grid = 'A C T I E';
-  const kindWidth = 10;
-  const idWidth = Math.max(2, ...methods.map((m) => m.id.length));
-  const fixed = grid.length + kindWidth + 4;
-  // Names come first: the id column is shown only where the whole names fit beside it.
-  const nameWidth = Math.max(12, Math.min(columns - fixed, Math.max(4, ...methods.map((m) => m.name.length))));
-  const showId = nameWidth + fixed + 2 + idWidth <= columns;
-  const row = (name: string, g: string, kind: string, id: string) =>
-    [name.padEnd(nameWidth), g, kind.padEnd(kindWidth), showId ? id : ''].join('  ').trimEnd();
-  const lines = [style.bold(row('Naam', grid, 'Soort', 'id'))];
-  for (const m of methods) {
-    const name = truncate(sanitize(m.name), nameWidth);
-    lines.push(row(name, elementGrid(m.elements, style), KIND_LABELS[m.source.kind], style.dim(m.id)));
+const GRID_HEADER = 'A C T I E';
+const KIND_WIDTH = 10;
+/** Below this many columns for the names, each method is stacked: name, then elements and kind, then id. */
+const NARROWEST_NAMES = 20;
+
+/**
+ * The human table for a terminal, never wider than `width` (unless one word is) and never cutting a
+ * name or an id: one line per method where every name and id fit; else each name wrapped in its
+ * column with its id on the line below; on the narrowest terminals everything stacked. Each name is a
+ * link to its method where the terminal can open one, padded outside the link so widths stay true.
+ */
+export function formatMethodTable(methods: Method[], style: ChalkInstance, width: number, link: Link = noLink): string {
+  // A loop, not Math.max(...spread): a catalogue of 100,000 methods would overflow the call stack.
+  const idWidth = longest(methods, (m) => m.id, 2);
+  const nameWidth = longest(methods, (m) => sanitize(m.name), 4);
+  const fixed = 2 + GRID_HEADER.length + 2 + KIND_WIDTH;
+  const kind = (m: Method) => KIND_LABELS[m.source.kind];
+  const named = (m: Method, text: string, pad = 0) => link(text, m.url) + ' '.repeat(Math.max(0, pad - text.length));
+  if (nameWidth + fixed + 2 + idWidth <= width) {
+    const row = (name: string, grid: string, k: string, id: string) => `${name}  ${grid}  ${k.padEnd(KIND_WIDTH)}  ${id}`.trimEnd();
+    return (
+      [
+        style.bold(row('Naam'.padEnd(nameWidth), GRID_HEADER, 'Soort', 'id')),
+        ...methods.map((m) => row(named(m, sanitize(m.name), nameWidth), elementGrid(m.elements, style), kind(m), style.dim(m.id))),
+      ].join('\n') + '\n'
+    );
+  }
+  const column = Math.min(width - fixed, nameWidth);
+  const lines: string[] = [];
+  if (column >= NARROWEST_NAMES) {
+    lines.push(style.bold(`${'Naam'.padEnd(column)}  ${GRID_HEADER}  Soort`), style.bold('  id'));
+    for (const m of methods) {
+      const [first, ...rest] = wrap(sanitize(m.name), column).split('\n');
+      lines.push(`${named(m, first, column)}  ${elementGrid(m.elements, style)}  ${kind(m)}`, ...rest.map((l) => named(m, l)), `  ${style.dim(m.id)}`);
+    }
+  } else {
+    for (const m of methods) {
+      lines.push(...wrap(sanitize(m.name), width).split('\n').map((l) => named(m, l)), `  ${elementGrid(m.elements, style)}  ${kind(m)}`, `  ${style.dim(m.id)}`);
+    }
   }
   return lines.join('\n') + '\n';
 }
@@ -44,7 +60,11 @@ export function formatMethodLines(methods: Method[]): string {
 }
 
 /** One method in full; on a terminal every line is wrapped to `width`, except a URL too long for any line. */
-export function formatMethodDetail(m: Method, origin: MethodOrigin | undefined, style: ChalkInstance, width: number): string {
+export function formatMethodDetail(
+  m: Method,
+  origin: MethodOrigin | undefined,
+  { style, width, names, link = noLink }: { style: ChalkInstance; width: number; names: ElementNames; link?: Link },
+): string {
   const labelWidth = 11;
   const label = (l: string) => style.bold(l.padEnd(labelWidth));
   // A label, then its text wrapped to the width under itself.
@@ -53,13 +73,13 @@ export function formatMethodDetail(m: Method, origin: MethodOrigin | undefined, 
   const name = sanitize(m.name);
   const title =
     name.length + 4 + m.id.length <= width
-      ? [style.bold.cyan(name) + style.dim(`  (${m.id})`)]
-      : [...wrap(name, width).split('\n').map((l) => style.bold.cyan(l)), style.dim(`(${m.id})`)];
+      ? [link(style.bold.cyan(name), m.url) + style.dim(`  (${m.id})`)]
+      : [...wrap(name, width).split('\n').map((l) => link(style.bold.cyan(l), m.url)), style.dim(`(${m.id})`)];
   const lines = [...title, ''];
   lines.push(wrap(sanitize(m.summary), width), '');
   // The element names beside the grid, or below it, under the label, when they do not fit there.
   const grid = elementGrid(m.elements, style);
-  const elementNames = m.elements.map((e) => ELEMENT_NAMES[e]).join(', ');
+  const elementNames = m.elements.map((e) => names[e]).join(', ');
   const gridEnd = labelWidth + 'A C T I E'.length + 2;
   lines.push(label('ACTIE') + grid + (gridEnd + elementNames.length <= width ? '  ' + elementNames : '\n' + ' '.repeat(labelWidth) + under(labelWidth, elementNames)));
   const source = m.source.kind === 'databank' ? 'databank' : 'verkenning';
@@ -71,4 +91,11 @@ export function formatMethodDetail(m: Method, origin: MethodOrigin | undefined, 
   lines.push(labelWidth + url.length <= width ? label('Link') + style.underline(url) : style.bold('Link') + '\n' + style.underline(url));
   if (origin && !origin.builtin) lines.push(field('Herkomst', `eigen methode, uit ${sanitize(origin.file)}`));
   return lines.join('\n') + '\n';
+}
+
+/** The length of the longest text among `items`, at least `min`. */
+function longest<T>(items: T[], text: (item: T) => string, min: number): number {
+  let n = min;
+  for (const item of items) n = Math.max(n, text(item).length);
+  return n;
 }

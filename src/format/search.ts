@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { highlightRanges, type SearchField } from '../core/search.js';
 import type { Method } from '../schema.js';
-import { sanitize, truncate } from '../terminal.js';
+import { noLink, sanitize, truncate, type Link } from '../terminal.js';
 import { elementGrid } from './methods.js';
 
 export interface SearchHit {
@@ -19,10 +19,10 @@ const GRID_WIDTH = 'A C T I E'.length;
  * elements and id, then its summary on one line. Where every name and id fit on one line, name,
  * elements and id are columns, as in `list`; otherwise each name stands whole on its own line(s), with
  * the elements and the id below it (the id on a line of its own when it does not fit beside them, and
- * shortened only on a terminal narrower than the id). `query` is the query's folded words
- * (SearchOutcome.words).
+ * never shortened). `query` is the query's folded words (SearchOutcome.words); `link` makes each
+ * name a link to its method.
  */
-export function formatSearchResults(hits: SearchHit[], style: ChalkInstance, columns: number, query: string[] = []): string {
+export function formatSearchResults(hits: SearchHit[], style: ChalkInstance, columns: number, query: string[] = [], link: Link = noLink): string {
   const width = Math.max(MIN_WIDTH, columns);
   const rankWidth = String(hits.length).length + 2;
   const indent = ' '.repeat(rankWidth);
@@ -39,14 +39,14 @@ export function formatSearchResults(hits: SearchHit[], style: ChalkInstance, col
     const ranges = highlightRanges(name, words, query);
     const rank = style.dim(`${i + 1}.`.padStart(rankWidth - 1)) + ' ';
     const grid = elementGrid(m.elements, style);
-    const nameSpan = (span: [number, number]) => mark(name, ranges, span, style.bold, style.bold.yellow);
+    const nameSpan = (span: [number, number]) => link(mark(name, ranges, span, style.bold, style.bold.yellow), m.url);
     if (oneLine) {
       lines.push(rank + nameSpan([0, name.length]) + ' '.repeat(nameWidth - name.length + 2) + grid + '  ' + style.dim(m.id));
     } else {
       lineSpans(name, room).forEach((span, j) => lines.push((j === 0 ? rank : indent) + nameSpan(span)));
       // The id whole, so it can be typed after `show`: beside the elements, or below them when too long.
       if (GRID_WIDTH + 2 + m.id.length <= room) lines.push(indent + grid + '  ' + style.dim(m.id));
-      else lines.push(indent + grid, indent + style.dim(truncate(m.id, room)));
+      else lines.push(indent + grid, indent + style.dim(m.id));
     }
     const summary = truncate(sanitize(m.summary), room);
     lines.push(indent + mark(summary, highlightRanges(summary, words, query), [0, summary.length], (s) => s, style.yellow));
@@ -64,20 +64,19 @@ export function searchJson(hits: SearchHit[]): unknown[] {
   return hits.map((h) => ({ ...h.method, score: h.score, matched: h.matched }));
 }
 
-/** Where `text` breaks into lines of at most `room` characters: between words, and inside a word longer than a line. */
+/** Where `text` breaks into lines of at most `room` characters, between words; a word longer than a line stays whole. */
 export function lineSpans(text: string, room: number): [number, number][] {
   const spans: [number, number][] = [];
   let start = -1;
   let end = -1;
   for (const word of text.matchAll(/\S+/g)) {
-    let from = word.index;
+    const from = word.index;
     const to = from + word[0].length;
     if (start >= 0 && to - start <= room) {
       end = to;
       continue;
     }
     if (start >= 0) spans.push([start, end]);
-    for (; to - from > room; from += room) spans.push([from, from + room]);
     [start, end] = [from, to];
   }
   if (start >= 0) spans.push([start, end]);

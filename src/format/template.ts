@@ -19,8 +19,8 @@ export function methodTemplate({ id, name, modeline, scalar }: TemplateInput): s
   return `${modeline}
 #
 # Een eigen methode voor de methodewijzer. Vul de velden bij "${FILL_IN}" in.
-# Zolang die leeg zijn, is het bestand ongeldig: 'methodewijzer validate <map>'
-# noemt per veld wat er nog ontbreekt, en de methode wordt niet getoond.
+# Zolang die leeg zijn, is het bestand ongeldig en wordt de methode niet getoond.
+# Wat er per veld nog ontbreekt, ziet u met: methodewijzer validate <map>
 
 # Vaste sleutel: kleine letters, cijfers en koppeltekens; gelijk aan de bestandsnaam.
 # Een id dat al in de ingebouwde catalogus staat, vervangt die methode.

@@ -2,14 +2,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/catalogue/load.js';
+import { openCatalogue } from '../../src/catalogue/open.js';
 import { adviseActie, answerOptions, contextOptions, type ActieAnswers } from '../../src/core/advice.js';
 import { BIN, cleanEnv, expectNoStackTrace, tempDir } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 import { squash } from '../helpers/text.js';
 import { requireTmux, TmuxSession } from '../helpers/tmux.js';
 
-const catalogue = loadCatalogue();
+const catalogue = await openCatalogue();
 const { model } = catalogue;
 
 // Which choice to take per element, by position: every kind of answer once, and a second pole twice.
@@ -87,7 +87,8 @@ describe('actie in a terminal', () => {
     expect(shown.match(/Pastbij|Aanvulling:/g)).toHaveLength(advice.shortlist.length);
     // Then how to make it again, and last where the report went.
     const command = `methodewijzer actie ${Object.entries(answers).map(([k, v]) => `--${k} ${v ?? 'geen'}`).join(' ')}`;
-    const tail = screen.split('\n').filter((l) => l.trim() && !l.startsWith('Pane is dead')).slice(-3);
+    // The command is wrapped to the window with backslashes, so it can be pasted as it is: joined here.
+    const tail = joinContinued(screen).split('\n').filter((l) => l.trim() && !l.startsWith('Pane is dead')).slice(-3);
     expect(tail).toEqual(['Hetzelfde advies later opnieuw:', `  ${command}`, 'Rapport geschreven naar interactief.md']);
 
     // The same answers as options give the same advice, without a prompt.
@@ -127,7 +128,7 @@ describe('actie in a terminal', () => {
     expect(await session.waitForExit()).toBe(0);
     const expected = [answerOptions(animo, model)[3].key, answerOptions(contact, model)[1].key, ...model.elements.slice(2).map((e) => e.poles[0].key)];
     const command = `methodewijzer actie ${model.elements.map((e, i) => `--${e.key} ${expected[i]}`).join(' ')} --setting geen --doelgroep geen`;
-    expect(session.capture()).toContain(command);
+    expect(joinContinued(session.capture())).toContain(command);
   });
 
   it('redraws the question at the new width after a resize: no line too wide, no word broken, no stale copy', async () => {
@@ -230,3 +231,8 @@ describe('actie in a terminal', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 });
+
+/** A shell command wrapped with " \\" at the line ends, as one line again. */
+function joinContinued(text: string): string {
+  return text.replace(/ \\\n\s+/g, ' ');
+}

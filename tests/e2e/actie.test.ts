@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/catalogue/load.js';
+import { openCatalogue } from '../../src/catalogue/open.js';
 import { adviseActie, answerFlags, type ActieAnswers } from '../../src/core/advice.js';
 import { adviceJson, formatAdvice, reproduceCommand } from '../../src/format/advice.js';
 import { makeStyle } from '../../src/terminal.js';
@@ -11,7 +11,7 @@ import { expectNoStackTrace, tempDir } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 import { squash } from '../helpers/text.js';
 
-const catalogue = loadCatalogue();
+const catalogue = await openCatalogue();
 const { model } = catalogue;
 const flags = answerFlags(catalogue);
 const elementFlags = flags.filter((f) => model.elements.some((e) => e.key === f.key));

@@ -31,7 +31,7 @@ interface Case {
 const CASES: Case[] = [
   { name: 'not valid YAML', files: { 'kapot.yaml': 'id: kapot\nname: [niet af\nsummary: x\n' }, where: /kapot\.yaml:2:7: /, says: /geen geldige YAML: deze \[ wordt niet afgesloten/ },
   { name: 'a missing required field', files: { 'zonder-url.yaml': base('zonder-url').replace(/^url:.*\n/m, '') }, where: /zonder-url\.yaml:1:1: url: /, says: /verplicht veld ontbreekt/ },
-  { name: 'an unknown field (typo)', files: { 'typo.yaml': base('typo').replace('elements:', 'elemnts:') }, where: /typo\.yaml:4:1: elemnts: /, says: /onbekend veld; bedoelde je "elements"\?/ },
+  { name: 'an unknown field (typo)', files: { 'typo.yaml': base('typo').replace('elements:', 'elemnts:') }, where: /typo\.yaml:4:1: elemnts: /, says: /onbekend veld; bedoelde u: elements\?/ },
   { name: 'an element that is not one of the five', files: { 'element.yaml': base('element').replace('[animo]', '[animo, actie]') }, where: /element\.yaml:4:19: elements\.1: /, says: /onbekende waarde "actie"; kies uit: animo, contact, toerusting, inbedding, empathie/ },
   { name: 'a malformed url', files: { 'link.yaml': base('link').replace('https://example.org/x', 'www.example.org') }, where: /link\.yaml:7:6: url: /, says: /geen geldige link "www\.example\.org".*https:\/\// },
   { name: 'two records with the same id', files: { 'a.yaml': base('dubbel'), 'b.yaml': base('dubbel') }, where: /b\.yaml:1: id: /, says: /id "dubbel" komt al voor in .*a\.yaml:1/ },

@@ -44,18 +44,20 @@ describe('list', () => {
   });
 
   it.each([
-    [['list', '--element', 'foo'], /ongeldige waarde 'foo'.*animo, contact, toerusting, inbedding, empathie/],
-    [['list', '--kind', 'boek'], /ongeldige waarde 'boek'.*databank, verkenning/],
-    [['list', '--element', ''], /^fout: ongeldige waarde '' voor '-e, --element <element>'\. Kies uit: animo, contact/],
-    [['list', '--kind', ''], /^fout: ongeldige waarde '' voor '-k, --kind <kind>'\. Kies uit: databank, verkenning/],
-    [['search', 'buurt', '--limit', ''], /^fout: ongeldige waarde '' voor '-n, --limit <n>'\. Geef een heel getal/],
+    [['list', '--element', 'foo'], /^fout: ongeldige waarde 'foo' voor '--element'\nKies uit: animo, contact, toerusting, inbedding, empathie\.\nZie methodewijzer list --help/],
+    [['list', '--kind', 'boek'], /^fout: ongeldige waarde 'boek' voor '--kind'\nKies uit: databank, verkenning\./],
+    [['list', '--element', ''], /^fout: ongeldige waarde '' voor '--element'\nKies uit: animo, contact/],
+    [['list', '--kind', ''], /^fout: ongeldige waarde '' voor '--kind'\nKies uit: databank, verkenning/],
+    [['search', 'buurt', '--limit', ''], /^fout: ongeldige waarde '' voor '--limit'\nGeef een heel getal/],
     [['list', '--tag', 'dorpp'], /onbekende tag: dorpp[\s\S]*Bekende tags: .*dorp/],
     [['list', '--bogus'], /onbekende optie '--bogus'/],
-    [['--catalogue', '', 'list'], /ongeldige waarde '' voor '-c, --catalogue <map>'. Een lege waarde kan niet\./],
-    [['list', '--tag', ''], /ongeldige waarde '' voor '-t, --tag <tag>'/],
-    [['export', '--format', 'csv', '--output', ''], /ongeldige waarde '' voor '-o, --output <bestand>'/],
-    [['actie', '--report', ' '], /ongeldige waarde ' ' voor '--report <bestand>'/],
-    [['lijst'], /onbekende opdracht 'lijst'/],
+    [['--catalogue', '', 'list'], /ongeldige waarde '' voor '--catalogue'\nEen lege waarde kan niet\.\nZie methodewijzer --help/],
+    [['list', '--tag', ''], /ongeldige waarde '' voor '--tag'/],
+    [['export', '--format', 'csv', '--output', ''], /ongeldige waarde '' voor '--output'/],
+    [['actie', '--report', ' '], /ongeldige waarde ' ' voor '--report'/],
+    [['lijst'], /onbekende opdracht 'lijst'\nBedoelde u: list\?\nZie methodewijzer --help/],
+    [['help', 'lijst'], /onbekende opdracht 'lijst'\nBedoelde u: list\?/],
+    [['export', '--format', 'json', '--output', 'x.csv'], /--format json past niet bij --output x\.csv/],
     [['show'], /argument 'methode' ontbreekt/],
     [['show', ''], /geef het id of de naam van een methode[\s\S]*methodewijzer show abcd/],
     [['show', '  '], /geef het id of de naam van een methode/],
@@ -91,7 +93,7 @@ describe('show', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     // "kan-wel" alone would match the query itself in the first line.
-    expect(stderr).toBe('fout: geen methode gevonden voor "kan-well"\nBedoelde je: kan-wel?\n');
+    expect(stderr).toBe('fout: geen methode gevonden voor "kan-well"\nBedoelde u: kan-wel?\n');
     expectNoStackTrace(stderr);
   });
 
@@ -101,7 +103,7 @@ describe('show', () => {
     expect(stdout).toBe('');
     expect(stderr).toBe(
       'fout: geen methode gevonden voor "no-such-method-xyz"\n' +
-        "Zoek met 'methodewijzer search <woorden>' of bekijk alle methoden met 'methodewijzer list'.\n",
+        "Zoek met: methodewijzer search <woorden>. Alle methoden met hun id: methodewijzer list.\n",
     );
   });
 });
@@ -199,12 +201,12 @@ describe('global behaviour', () => {
   });
 });
 
-const FILTER_OPTIONS = ['-e, --element <element>', '-k, --kind <kind>', '-t, --tag <tag>'];
+const FILTER_OPTIONS = ['-e, --element <element>', '-k, --kind <soort>', '-t, --tag <tag>'];
 const HELP: Record<string, { usage: string; options: string[]; commands?: string[]; examples: string[] }> = {
   methodewijzer: {
     usage: 'methodewijzer [opties] [opdracht]',
-    options: ['-V, --version', '-c, --catalogue <map>', '--no-color', '-h, --help'],
-    commands: ['list', 'search', 'show', 'model', 'glossary', 'sources', 'export', 'new', 'actie', 'validate', 'help'],
+    options: ['-V, --version', '-c, --catalogue <map>', '--no-color', '--no-pager', '-h, --help'],
+    commands: ['list', 'search', 'show', 'open', 'compare', 'tags', 'model', 'glossary', 'sources', 'export', 'new', 'actie', 'validate', 'completion', 'help'],
     examples: ['list --element animo', 'search "tijd voor elkaar"', 'show "kan wel"', 'model toerusting', 'actie'],
   },
   list: {
@@ -213,15 +215,38 @@ const HELP: Record<string, { usage: string; options: string[]; commands?: string
     examples: ['list', 'list --element animo --element contact', 'list --kind databank --tag dorp', 'list --json'],
   },
   search: {
-    usage: 'methodewijzer search [opties] <woorden...>',
-    options: ['-n, --limit <n>', '--json', ...FILTER_OPTIONS, '-h, --help'],
-    examples: ['search tijd voor elkaar', 'search "jongeren keet"', 'search dorp toekomst --element inbedding', 'search vrijwilligers --limit 3 --json'],
+    usage: 'methodewijzer search [opties] [woorden...]',
+    options: ['-n, --limit <aantal>', '--json', ...FILTER_OPTIONS, '-h, --help'],
+    examples: [
+      'search tijd voor elkaar',
+      'search "jongeren keet"',
+      'search dorp toekomst --element inbedding',
+      'search vrijwilligers --limit 3 --json',
+      'search',
+      'search --element animo',
+    ],
   },
   show: {
-    usage: 'methodewijzer show [opties] <methode>',
-    options: ['--json', '-h, --help'],
-    examples: ['show abcd', 'show "kan wel"', 'show MAC --json'],
+    usage: 'methodewijzer show [opties] <methode...>',
+    options: ['--json', '--web', '-h, --help'],
+    examples: ['show abcd', 'show kan wel', 'show dorpsagenda', 'show MAC --json', 'show MAC --web'],
   },
+  open: { usage: 'methodewijzer open [opties] <methode...>', options: ['-h, --help'], examples: ['open abcd', 'open kan wel', 'show MAC --web'] },
+  compare: {
+    usage: 'methodewijzer compare [opties] <methode> <methode> [methode...]',
+    options: ['--json', '-h, --help'],
+    examples: ['compare abcd "kan wel"', 'compare dorpsspiegel dorpsonderzoek "kern met pit" --json', 'compare present woonatelier | grep ^url'],
+  },
+  completion: {
+    usage: 'methodewijzer completion [opties] <shell>',
+    options: ['-h, --help'],
+    examples: [
+      'completion bash > ~/.local/share/bash-completion/completions/methodewijzer',
+      'completion zsh > ~/.zfunc/_methodewijzer',
+      'completion fish > ~/.config/fish/completions/methodewijzer.fish',
+    ],
+  },
+  tags: { usage: 'methodewijzer tags [opties]', options: ['--json', '-h, --help'], examples: ['tags', 'tags --json', 'list --tag dorp'] },
   model: { usage: 'methodewijzer model [opties] [element]', options: ['--json', '-h, --help'], examples: ['model', 'model inbedding', 'model --json'] },
   glossary: { usage: 'methodewijzer glossary [opties]', options: ['--json', '-h, --help'], examples: ['glossary', 'glossary --json'] },
   sources: { usage: 'methodewijzer sources [opties]', options: ['--json', '-h, --help'], examples: ['sources', 'sources --json'] },
@@ -253,7 +278,6 @@ const HELP: Record<string, { usage: string; options: string[]; commands?: string
       '--json',
       '--report <bestand>',
       '--force',
-      '--no-pager',
       '-h, --help',
     ],
     examples: [
@@ -290,7 +314,7 @@ function helpExamples(help: string): string[] {
 
 /** An example that reads only, needs no terminal and names no file or folder: it can run here as printed. */
 function runsAsIs(example: string): boolean {
-  return !/>|--output|--report|^new |\.\/|validate a b|^actie$/.test(example);
+  return !/>|\||--output|--report|--web|^open |^new |\.\/|validate a b|^actie$|^search( --element animo)?$|^completion /.test(example);
 }
 
 /** A command line split as a shell would, for the double quotes the examples use. */

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { lstatSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/catalogue/load.js';
+import { openCatalogue } from '../../src/catalogue/open.js';
 import type { Method } from '../../src/schema.js';
 import { bigFolder, method, userFolder, yamlOf } from '../helpers/catalogue.js';
 import { BIN, cleanEnv, expectNoStackTrace, runCli, tempDir, type CliOptions } from '../helpers/cli.js';
@@ -221,7 +221,7 @@ describe('7. signals: SIGINT, SIGTERM and SIGHUP all end with 130', () => {
     requireTmux();
     session = new TmuxSession();
     session.start([process.execPath, BIN, 'actie'], { cwd: tempDir('sig-'), env: cleanEnv() });
-    await session.waitFor(loadCatalogue().model.elements[0].question);
+    await session.waitFor((await openCatalogue()).model.elements[0].question);
     session.signal(signal);
     expect(await session.waitForExit()).toBe(130);
     expect(session.capture()).toContain('Afgebroken.');
@@ -230,7 +230,7 @@ describe('7. signals: SIGINT, SIGTERM and SIGHUP all end with 130', () => {
 
 describe('8. long file names', () => {
   it.each([
-    ['export --output', (file: string) => ['export', '--format', 'json', '--output', file]],
+    ['export --output', (file: string) => ['export', '--format', 'md', '--output', file]],
     ['actie --report', (file: string) => ['actie', ...ANSWERS, '--report', file]],
   ])('%s with a legal name of 250 bytes is written (the temporary name is shorter)', async (_name, args) => {
     const dir = tempDir('lang-');

@@ -50,7 +50,7 @@ describe('search output', () => {
 
   it.each([
     ['nothing near it', ['search', 'qxzqxz'], /methodewijzer list/],
-    ['a misspelling beyond the typos it forgives', ['search', 'smadarijan'], /Bedoelde je: methodewijzer search "smederijen"\?/],
+    ['a misspelling beyond the typos it forgives', ['search', 'smadarijan'], /Bedoelde u: methodewijzer search smederijen\?/],
     ['filters that leave nothing', ['search', 'dorp', '--element', 'empathie'], /Zonder de filters .* geeft deze zoekvraag \d+ resultaten?\./],
   ])('no result (%s): a message and a hint on stderr, nothing on stdout, exit 1', async (_, args, hint) => {
     const r = await runMain(args);
@@ -84,7 +84,7 @@ describe('search output', () => {
   it('show suggests methods with the same matching when an id is unknown', async () => {
     const r = await runMain(['show', 'smedrijen']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/Bedoelde je: de-smederijen\?/);
+    expect(r.stderr).toMatch(/Bedoelde u: de-smederijen\?/);
   });
 });
 

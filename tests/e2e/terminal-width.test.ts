@@ -1,12 +1,12 @@
 // What a person sees in a narrow real terminal (tmux, 60 columns): nothing wider than the window. The same
 // rules at other widths run in-process, with stdout a terminal of that width.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/catalogue/load.js';
+import { openCatalogue } from '../../src/catalogue/open.js';
 import { BIN, cleanEnv, tempDir } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 import { requireTmux, TmuxSession } from '../helpers/tmux.js';
 
-const { methods } = loadCatalogue();
+const { methods } = (await openCatalogue());
 const WIDTH = 60;
 let sessions: TmuxSession[] = [];
 
@@ -14,7 +14,8 @@ let sessions: TmuxSession[] = [];
 async function screen(args: string[]): Promise<{ code: number; lines: string[] }> {
   const session = new TmuxSession();
   sessions.push(session);
-  session.start([process.execPath, BIN, ...args], { cwd: tempDir('width-'), env: cleanEnv(), width: WIDTH, height: 50 });
+  // cat as the pager: the text as less would show it, without waiting for a key.
+  session.start([process.execPath, BIN, ...args], { cwd: tempDir('width-'), env: { ...cleanEnv(), METHODEWIJZER_PAGER: 'cat' }, width: WIDTH, height: 50 });
   const code = await session.waitForExit();
   return { code, lines: session.capture().split('\n').map((l) => l.trimEnd()) };
 }

@@ -13,8 +13,8 @@ export interface MainOptions {
    */
   isTTY?: boolean;
   /**
-   * The terminal's width, with isTTY. It has no height, so the advice of `actie` never goes through a
-   * pager (which would write to this process's own terminal).
+   * The terminal's width; given without isTTY, stdout and stderr are terminals of this width. It has no
+   * height, so long output never goes through a pager (which would write to this process's own terminal).
    */
   columns?: number;
 }
@@ -45,7 +45,7 @@ class Capture {
  * runCli in tests/helpers/cli.ts.
  */
 export async function runMain(args: string[], options: MainOptions = {}): Promise<MainResult> {
-  const tty = options.isTTY ?? false;
+  const tty = options.isTTY ?? options.columns !== undefined;
   const stdout = new Capture(tty, tty ? options.columns : undefined);
   const stderr = new Capture(tty, tty ? options.columns : undefined);
   const stdin = Object.assign(Readable.from(options.input === undefined ? [] : [options.input]), { isTTY: false });

@@ -2,13 +2,13 @@
 import { render } from '@inquirer/testing';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/catalogue/load.js';
-import { introText } from '../../src/commands/actie.js';
+import { openCatalogue } from '../../src/catalogue/open.js';
+import { introText } from '../../src/prompts/interview.js';
 import { answerOptions } from '../../src/core/advice.js';
 import { questionnaire, type Question, type QuestionnaireConfig } from '../../src/prompts/questionnaire.js';
 import { makeStyle } from '../../src/terminal.js';
 
-const { model } = loadCatalogue();
+const { model } = (await openCatalogue());
 const plain = makeStyle(false);
 
 const questions: Question[] = model.elements.map((e, i) => ({

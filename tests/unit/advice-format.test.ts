@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/catalogue/load.js';
+import { openCatalogue } from '../../src/catalogue/open.js';
 import { adviseActie, type ActieAnswers } from '../../src/core/advice.js';
-import { attentionLabel, formatAdvice, formatAdviceMarkdown, md } from '../../src/format/advice.js';
+import { attentionLabel, formatAdvice, formatAdviceMarkdown } from '../../src/format/advice.js';
+import { mdText as md } from '../../src/format/markdown.js';
 import type { Method } from '../../src/schema.js';
 import { makeStyle } from '../../src/terminal.js';
 
-const { model, methods, sources } = loadCatalogue();
+const { model, methods, sources } = (await openCatalogue());
 const first = model.elements[0];
 const answers = {
   ...Object.fromEntries(model.elements.map((e) => [e.key, e.poles[0].key])),

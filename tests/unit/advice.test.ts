@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/catalogue/load.js';
+import { openCatalogue } from '../../src/catalogue/open.js';
 import {
   adviseActie,
   answerFlags,
@@ -16,7 +16,7 @@ import { SHORTLIST_SIZE } from '../../src/defaults.js';
 import { whyText } from '../../src/format/advice.js';
 import { CONTEXT_KEYS, type ContextKey, type ElementKey, type Method } from '../../src/schema.js';
 
-const builtin = loadCatalogue();
+const builtin = await openCatalogue();
 const catalogue: AdviceCatalogue = { model: builtin.model, methods: builtin.methods };
 const { model } = catalogue;
 const elementKeys = model.elements.map((e) => e.key);
@@ -299,9 +299,13 @@ describe('answer values', () => {
     ['EIGEN-KRACHT', 'eigen-kracht'],
     ['eigen kracht', 'eigen-kracht'],
     ['eigenkracht', 'eigen-kracht'],
-    ['bij', undefined],
+    // The start of exactly one value is that value; of several, or of none, nothing.
+    ['bij', 'bijsturen'],
+    ['ei', 'eigen-kracht'],
+    ['b', undefined],
+    ['x', undefined],
     ['', undefined],
   ])('matchKey(%j) -> %j', (input, expected) => {
-    expect(matchKey(input, ['aansluiten', 'bijsturen', 'eigen-kracht'])).toBe(expected);
+    expect(matchKey(input, ['aansluiten', 'bijsturen', 'beide', 'eigen-kracht'])).toBe(expected);
   });
 });

@@ -7,14 +7,19 @@ import { readFolder } from '../../src/catalogue/load.js';
 import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
 import { tempDir } from '../helpers/cli.js';
 
-const ids = (cache: FolderCache, dir: string) => cache.read(dir).methods.map((m) => m.value.id).sort();
+/** The YAML reader, as the CLI loads it; `noParse` fails the test if any file had to be parsed. */
+const yaml = () => import('../../src/catalogue/load.js');
+const noParse = (): never => {
+  throw new Error('a file was parsed, but the cache should have served it');
+};
+const ids = async (cache: FolderCache, dir: string) => (await cache.read(dir, yaml)).methods.map((m) => m.value.id).sort();
 const LATER = () => Date.now() + 60_000;
 
 /** A folder with one file per id, read once through a cache in a fresh cache folder. */
-function cached(files: Record<string, string>) {
+async function cached(files: Record<string, string>) {
   const dir = userFolder(files);
   const root = join(tempDir('cache-'), 'methodewijzer');
-  new FolderCache(root, LATER).read(dir);
+  await new FolderCache(root, LATER).read(dir, yaml);
   return { dir, root };
 }
 
@@ -29,41 +34,40 @@ function unpackFile(file: string) {
 /** A cache file is a line with the sha1 of its JSON, then the JSON. */
 const jsonOf = (file: string) => JSON.parse(readFileSync(file, 'utf8').split('\n').slice(1).join('\n'));
 
-describe('folder cache', () => {
-  it('serves an unchanged folder from the cache, with the same records, problems and locations', () => {
-    const { dir, root } = cached({ 'a.yaml': yamlOf(method({ id: 'a' }), method({ id: 'b' })), 'b.yaml': 'id: [\n' });
+describe('folder cache', async () => {
+  it('serves an unchanged folder from the cache, with the same records, problems and locations', async () => {
+    const { dir, root } = await cached({ 'a.yaml': yamlOf(method({ id: 'a' }), method({ id: 'b' })), 'b.yaml': 'id: [\n' });
     const again = new FolderCache(root, LATER);
-    expect(again.isFresh(dir)).toBe(true);
-    expect(again.read(dir)).toEqual(readFolder(dir));
+    expect(await again.read(dir, noParse)).toEqual(readFolder(dir));
   });
 
-  it('sees a changed, added, deleted or renamed file at once', () => {
-    const { dir, root } = cached({ 'a.yaml': yamlOf(method({ id: 'a' })), 'b.yaml': yamlOf(method({ id: 'b' })) });
+  it('sees a changed, added, deleted or renamed file at once', async () => {
+    const { dir, root } = await cached({ 'a.yaml': yamlOf(method({ id: 'a' })), 'b.yaml': yamlOf(method({ id: 'b' })) });
     writeFileSync(join(dir, 'a.yaml'), yamlOf(method({ id: 'a2', summary: 'Een veel langere samenvatting dan eerst.' })));
-    expect(ids(new FolderCache(root, LATER), dir)).toEqual(['a2', 'b']);
+    expect(await ids(new FolderCache(root, LATER), dir)).toEqual(['a2', 'b']);
     writeFileSync(join(dir, 'c.yaml'), yamlOf(method({ id: 'c' })));
-    expect(ids(new FolderCache(root, LATER), dir)).toEqual(['a2', 'b', 'c']);
+    expect(await ids(new FolderCache(root, LATER), dir)).toEqual(['a2', 'b', 'c']);
     rmSync(join(dir, 'b.yaml'));
-    expect(ids(new FolderCache(root, LATER), dir)).toEqual(['a2', 'c']);
+    expect(await ids(new FolderCache(root, LATER), dir)).toEqual(['a2', 'c']);
     renameSync(join(dir, 'c.yaml'), join(dir, 'd.yml'));
-    const contents = new FolderCache(root, LATER).read(dir);
+    const contents = await new FolderCache(root, LATER).read(dir, yaml);
     expect(contents.methods.map((m) => m.file.replace(/.*[/\\]/, ''))).toEqual(['a.yaml', 'd.yml']);
   });
 
-  it('sees a change of the same size with the old modification time put back', () => {
-    const { dir, root } = cached({ 'a.yaml': yamlOf(method({ id: 'aaaa' })) });
+  it('sees a change of the same size with the old modification time put back', async () => {
+    const { dir, root } = await cached({ 'a.yaml': yamlOf(method({ id: 'aaaa' })) });
     const before = statSync(join(dir, 'a.yaml'));
     writeFileSync(join(dir, 'a.yaml'), yamlOf(method({ id: 'bbbb' })));
     utimesSync(join(dir, 'a.yaml'), before.atime, before.mtime);
     expect(statSync(join(dir, 'a.yaml')).size).toBe(before.size);
-    expect(ids(new FolderCache(root, LATER), dir)).toEqual(['bbbb']);
+    expect(await ids(new FolderCache(root, LATER), dir)).toEqual(['bbbb']);
   });
 
-  it('checks a file read just after it changed by content, since a second change could keep its times', () => {
+  it('checks a file read just after it changed by content, since a second change could keep its times', async () => {
     const dir = userFolder({ 'a.yaml': yamlOf(method({ id: 'aaaa' })) });
     const root = join(tempDir('cache-'), 'methodewijzer');
     const justAfter = () => statSync(join(dir, 'a.yaml')).mtimeMs + 5;
-    new FolderCache(root, justAfter).read(dir);
+    await new FolderCache(root, justAfter).read(dir, yaml);
     // The same size, and times the manifest is made to agree with: only the content tells.
     writeFileSync(join(dir, 'a.yaml'), yamlOf(method({ id: 'bbbb' })));
     const stamp = statSync(join(dir, 'a.yaml'));
@@ -74,24 +78,24 @@ describe('folder cache', () => {
     numbers.set([stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino], 0);
     const sections = [0, 1, 2].map((i) => (i === 1 ? new Uint8Array(numbers.buffer) : manifest.section(i)!));
     writeFileSync(manifestFile, pack(manifest.header, sections));
-    expect(ids(new FolderCache(root, justAfter), dir)).toEqual(['bbbb']);
+    expect(await ids(new FolderCache(root, justAfter), dir)).toEqual(['bbbb']);
   });
 
-  it('sees a file added to, removed from or renamed in the methods/ subfolder, and the subfolder made or removed', () => {
-    const { dir, root } = cached({ 'a.yaml': yamlOf(method({ id: 'a' })) });
+  it('sees a file added to, removed from or renamed in the methods/ subfolder, and the subfolder made or removed', async () => {
+    const { dir, root } = await cached({ 'a.yaml': yamlOf(method({ id: 'a' })) });
     mkdirSync(join(dir, 'methods'));
     writeFileSync(join(dir, 'methods', 'b.yaml'), yamlOf(method({ id: 'b' })));
-    expect(ids(new FolderCache(root, LATER), dir)).toEqual(['a', 'b']);
+    expect(await ids(new FolderCache(root, LATER), dir)).toEqual(['a', 'b']);
     writeFileSync(join(dir, 'methods', 'c.yaml'), yamlOf(method({ id: 'c' })));
-    expect(ids(new FolderCache(root, LATER), dir)).toEqual(['a', 'b', 'c']);
+    expect(await ids(new FolderCache(root, LATER), dir)).toEqual(['a', 'b', 'c']);
     renameSync(join(dir, 'methods', 'c.yaml'), join(dir, 'methods', 'c.txt'));
-    expect(ids(new FolderCache(root, LATER), dir)).toEqual(['a', 'b']);
+    expect(await ids(new FolderCache(root, LATER), dir)).toEqual(['a', 'b']);
     rmSync(join(dir, 'methods'), { recursive: true });
-    expect(ids(new FolderCache(root, LATER), dir)).toEqual(['a']);
+    expect(await ids(new FolderCache(root, LATER), dir)).toEqual(['a']);
   });
 
-  it('sees a file replaced by another (a new inode) and a link that points elsewhere', () => {
-    const { dir, root } = cached({ 'a.yaml': yamlOf(method({ id: 'a' })) });
+  it('sees a file replaced by another (a new inode) and a link that points elsewhere', async () => {
+    const { dir, root } = await cached({ 'a.yaml': yamlOf(method({ id: 'a' })) });
     // Link targets inside the folder (links out of it are refused), under names that are not read as YAML.
     const elsewhere = join(dir, 'bron');
     mkdirSync(elsewhere);
@@ -99,19 +103,19 @@ describe('folder cache', () => {
     writeFileSync(join(elsewhere, 'y.yaml.txt'), yamlOf(method({ id: 'y' })));
     writeFileSync(join(dir, 'new.tmp'), yamlOf(method({ id: 'b' })));
     renameSync(join(dir, 'new.tmp'), join(dir, 'a.yaml'));
-    expect(ids(new FolderCache(root, LATER), dir)).toEqual(['b']);
+    expect(await ids(new FolderCache(root, LATER), dir)).toEqual(['b']);
     symlinkSync(join(elsewhere, 'x.yaml.txt'), join(dir, 'link.yaml'));
-    expect(ids(new FolderCache(root, LATER), dir)).toEqual(['b', 'x']);
+    expect(await ids(new FolderCache(root, LATER), dir)).toEqual(['b', 'x']);
     rmSync(join(dir, 'link.yaml'));
     symlinkSync(join(elsewhere, 'y.yaml.txt'), join(dir, 'link.yaml'));
-    expect(ids(new FolderCache(root, LATER), dir)).toEqual(['b', 'y']);
+    expect(await ids(new FolderCache(root, LATER), dir)).toEqual(['b', 'y']);
   });
 
-  it('lists the folder again when it changed just before it was listed, since a second change could keep its times', () => {
+  it('lists the folder again when it changed just before it was listed, since a second change could keep its times', async () => {
     const dir = userFolder({ 'a.yaml': yamlOf(method({ id: 'a' })) });
     const root = join(tempDir('cache-'), 'methodewijzer');
     const justAfter = () => statSync(dir).mtimeMs + 5;
-    new FolderCache(root, justAfter).read(dir);
+    await new FolderCache(root, justAfter).read(dir, yaml);
     writeFileSync(join(dir, 'b.yaml'), yamlOf(method({ id: 'b' })));
     // The folder's times as the manifest has them, as if both changes fell in one clock tick.
     const manifestFile = cacheFiles(root).find((f) => f.endsWith('.manifest'))!;
@@ -120,14 +124,14 @@ describe('folder cache', () => {
     const listing = manifest.header.listing as { dir: object };
     listing.dir = { size: folder.size, mtimeMs: folder.mtimeMs, ctimeMs: folder.ctimeMs, ino: folder.ino };
     writeFileSync(manifestFile, pack(manifest.header, [0, 1, 2].map((i) => manifest.section(i)!)));
-    expect(ids(new FolderCache(root, LATER), dir)).toEqual(['a', 'b']);
+    expect(await ids(new FolderCache(root, LATER), dir)).toEqual(['a', 'b']);
   });
 
-  it('reports a link to nowhere on every read, also when the list of files is reused', () => {
-    const { dir, root } = cached({ 'a.yaml': yamlOf(method({ id: 'a' })) });
+  it('reports a link to nowhere on every read, also when the list of files is reused', async () => {
+    const { dir, root } = await cached({ 'a.yaml': yamlOf(method({ id: 'a' })) });
     symlinkSync(join(dir, 'nergens.yaml'), join(dir, 'kapot.yaml'));
     for (const cache of [new FolderCache(root, LATER), new FolderCache(root, LATER), new FolderCache(root, LATER)]) {
-      const contents = cache.read(dir);
+      const contents = await cache.read(dir, yaml);
       expect(contents.methods.map((m) => m.value.id)).toEqual(['a']);
       expect(contents.problems.map((p) => p.file)).toEqual([expect.stringMatching(/kapot\.yaml$/)]);
     }
@@ -141,8 +145,8 @@ describe('folder cache', () => {
     ['the records (tags a text, not a list)', (f: string) => f.includes('.records.'), (text: string) => text.replace('"elements"', '"tags":"wijk","elements"')],
     ['the records (another name)', (f: string) => f.includes('.records.'), (text: string) => text.replace('Methode a', 'Methode X')],
     ['the manifest (a 40-character line that is no sha1)', (f: string) => !f.includes('.records.'), (text: string) => `${'0'.repeat(40)}${text.slice(40)}`],
-  ])('ignores a corrupt cache file (%s) and rebuilds it', (_, which, garbage) => {
-    const { dir, root } = cached({ 'a.yaml': yamlOf(method({ id: 'a' })) });
+  ])('ignores a corrupt cache file (%s) and rebuilds it', async (_, which, garbage) => {
+    const { dir, root } = await cached({ 'a.yaml': yamlOf(method({ id: 'a' })) });
     for (const f of cacheFiles(root).filter(which)) {
       const text = readFileSync(f, 'utf8');
       const damaged = typeof garbage === 'string' ? garbage : garbage(text);
@@ -150,48 +154,48 @@ describe('folder cache', () => {
       writeFileSync(f, damaged);
     }
     const cache = new FolderCache(root, LATER);
-    expect(cache.read(dir)).toEqual(readFolder(dir));
-    expect(new FolderCache(root, LATER).isFresh(dir)).toBe(true);
+    expect(await cache.read(dir, yaml)).toEqual(readFolder(dir));
+    expect(await new FolderCache(root, LATER).read(dir, noParse)).toEqual(readFolder(dir));
     const files = cacheFiles(root);
     expect(files.filter((f) => f.endsWith('.manifest')).map(unpackFile)).toEqual([expect.objectContaining({ header: expect.objectContaining({ count: 1 }) })]);
     for (const f of files.filter((f) => f.includes('.records.'))) expect(() => jsonOf(f)).not.toThrow();
   });
 
-  it('reports the problems of an invalid file on every read, cached or not', () => {
-    const { dir, root } = cached({ 'a.yaml': yamlOf(method({ id: 'a' })), 'kapot.yaml': 'id: [\n' });
+  it('reports the problems of an invalid file on every read, cached or not', async () => {
+    const { dir, root } = await cached({ 'a.yaml': yamlOf(method({ id: 'a' })), 'kapot.yaml': 'id: [\n' });
     for (const cache of [new FolderCache(root, LATER), new FolderCache(root, LATER)]) {
-      const contents = cache.read(dir);
+      const contents = await cache.read(dir, yaml);
       expect(contents.methods.map((m) => m.value.id)).toEqual(['a']);
       expect(contents.problems).toHaveLength(1);
       expect(contents.problems[0].file).toMatch(/kapot\.yaml$/);
     }
   });
 
-  it('works without a cache folder it can write to', () => {
+  it('works without a cache folder it can write to', async () => {
     const blocker = join(tempDir('cache-'), 'a-file');
     writeFileSync(blocker, 'not a folder');
     const dir = userFolder({ 'a.yaml': yamlOf(method({ id: 'a' })) });
-    expect(ids(new FolderCache(join(blocker, 'methodewijzer'), LATER), dir)).toEqual(['a']);
-    expect(ids(new FolderCache(undefined, LATER), dir)).toEqual(['a']);
+    expect(await ids(new FolderCache(join(blocker, 'methodewijzer'), LATER), dir)).toEqual(['a']);
+    expect(await ids(new FolderCache(undefined, LATER), dir)).toEqual(['a']);
   });
 
-  it('reports a missing folder as a problem, every time', () => {
+  it('reports a missing folder as a problem, every time', async () => {
     const root = join(tempDir('cache-'), 'methodewijzer');
     const missing = join(tempDir('gone-'), 'nergens');
     for (const cache of [new FolderCache(root, LATER), new FolderCache(root, LATER)]) {
-      expect(cache.read(missing).problems[0].message).toMatch(/bestaat niet/);
+      expect((await cache.read(missing, yaml)).problems[0].message).toMatch(/bestaat niet/);
     }
   });
 
-  it('gives a catalogue key that changes with any file and stays put otherwise', () => {
-    const { dir, root } = cached({ 'a.yaml': yamlOf(method({ id: 'a' })) });
+  it('gives a catalogue key that changes with any file and stays put otherwise', async () => {
+    const { dir, root } = await cached({ 'a.yaml': yamlOf(method({ id: 'a' })) });
     const key = new FolderCache(root, LATER).catalogueKey([dir]);
     expect(key).toMatch(/^[0-9a-f]{40}$/);
     expect(new FolderCache(root, LATER).catalogueKey([dir])).toBe(key);
     writeFileSync(join(dir, 'b.yaml'), yamlOf(method({ id: 'b' })));
     const cache = new FolderCache(root, LATER);
     expect(cache.catalogueKey([dir])).toBeUndefined();
-    cache.read(dir);
+    await cache.read(dir, yaml);
     expect(cache.catalogueKey([dir])).not.toBe(key);
   });
 });

@@ -5,7 +5,7 @@ import { compileBuiltin } from '../../src/catalogue/load.js';
 import { parseRecords } from '../../src/catalogue/parse-records.js';
 import { CSV_COLUMNS, CSV_LIST_SEPARATOR, formatMethodsCsv } from '../../src/format/csv.js';
 import { formatMethodsJson } from '../../src/format/json.js';
-import { formatMethodsMarkdown, link, text } from '../../src/format/markdown.js';
+import { formatMethodsMarkdown, mdLink as link, mdText as text } from '../../src/format/markdown.js';
 import { formatMethodsYaml } from '../../src/format/yaml.js';
 import { ELEMENT_KEYS, SOURCE_KINDS, methodSchema, type Method } from '../../src/schema.js';
 import { method } from '../helpers/catalogue.js';

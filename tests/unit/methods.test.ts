@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { compileBuiltin } from '../../src/catalogue/load.js';
-import { countByElement, filterMethods, findMethod, normalize, parseElement } from '../../src/core/methods.js';
+import { compact } from '../../src/core/fold.js';
+import { openCatalogue } from '../../src/catalogue/open.js';
+import { countByElement, filterMethods, findMethod, parseElement, sortByName } from '../../src/core/methods.js';
 import { sanitize } from '../../src/terminal.js';
 
 const { methods } = compileBuiltin();
 
-describe('normalize', () => {
+describe('compact', () => {
   it.each([
     ['Kan wél', 'kanwel'],
     ['TijdvoorElkaar', 'tijdvoorelkaar'],
     ['Eigen Kracht-conferentie', 'eigenkrachtconferentie'],
     ['  PALED-methode (Plan) ', 'paledmethodeplan'],
-  ])('%s -> %s', (input, expected) => expect(normalize(input)).toBe(expected));
+  ])('%s -> %s', (input, expected) => expect(compact(input)).toBe(expected));
 });
 
 describe('findMethod', () => {
@@ -25,9 +27,13 @@ describe('findMethod', () => {
     ['idop', 'integraal-dorpsontwikkelingsplan'],
     ['EOP', 'erkende-overleg-partners'],
     ['eigen kracht conferentie', 'eigen-kracht-conferentie'],
+    // The start of exactly one method's id or name.
+    ['dorpsagenda', 'dorpsagenda-met-dorpswaardering'],
+    ['Kan', 'kan-wel'],
   ])('%s finds %s', (query, id) => expect(findMethod(methods, query)?.id).toBe(id));
 
-  it.each(['', '   ', 'geen-methode', 'kan'])('%j finds nothing', (query) => expect(findMethod(methods, query)).toBeUndefined());
+  // "dorps" starts three methods, "de" two: nothing, rather than a guess.
+  it.each(['', '   ', 'geen-methode', 'dorps', 'de'])('%j finds nothing', (query) => expect(findMethod(methods, query)).toBeUndefined());
 });
 
 describe('filterMethods', () => {
@@ -60,7 +66,8 @@ describe('parseElement', () => {
     ['T', 'toerusting'],
     ['e', 'empathie'],
     ['x', undefined],
-    ['anim', undefined],
+    ['anim', 'animo'],
+    ['emp', 'empathie'],
   ])('%s -> %s', (input, expected) => expect(parseElement(input)).toBe(expected));
 });
 
@@ -75,4 +82,23 @@ describe('sanitize', () => {
   ])('%j -> %j', (input, expected) => expect(sanitize(input)).toBe(expected));
 
   it('keeps newlines when asked', () => expect(sanitize('a\nb\u001b', true)).toBe('a\nb\\u001b'));
+});
+
+describe('sortByName', () => {
+  it('orders as a Dutch dictionary, numbers by value, then by id', () => {
+    const m = (id: string, name: string) => ({ id, name });
+    const sorted = sortByName([m('b', 'Zon'), m('a', 'één'), m('d', 'Plan 10'), m('c', 'plan 2'), m('e', 'Eén')]);
+    expect(sorted.map((x) => x.id)).toEqual(['a', 'e', 'c', 'd', 'b']);
+  });
+
+  it("the build's order of the built-in catalogue is the collator's order", async () => {
+    const { methods, nameOrder } = await openCatalogue();
+    expect(nameOrder).toBeDefined();
+    expect(sortByName(methods, nameOrder)).toEqual(sortByName(methods));
+    // A subset (a filtered list) keeps that order; a method the build did not know falls back to the collator.
+    const some = methods.filter((x) => x.elements.includes('animo'));
+    expect(sortByName(some, nameOrder)).toEqual(sortByName(some));
+    const own = { ...methods[0], id: 'eigen', name: 'Aaa eigen' };
+    expect(sortByName([...some, own], nameOrder)[0]).toBe(own);
+  });
 });

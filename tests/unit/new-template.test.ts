@@ -1,7 +1,7 @@
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseRecords } from '../../src/catalogue/parse-records.js';
-import { slugify } from '../../src/core/slug.js';
+import { slugify } from '../../src/core/fold.js';
 import { FILL_IN, methodTemplate } from '../../src/format/template.js';
 import { methodSchema } from '../../src/schema.js';
 

@@ -32,7 +32,7 @@ describe('parseRecords', () => {
   // Each row: what is changed in the valid record, and where the problem must point.
   it.each([
     ['a missing field', valid.replace('summary: Bewoners doen het zelf.\n', ''), { field: 'summary', message: /verplicht veld ontbreekt/ }],
-    ['a typo in a field name', valid.replace('elements:', 'elemnts:'), { field: 'elemnts', line: 4, column: 1, message: /onbekend veld; bedoelde je "elements"/ }],
+    ['a typo in a field name', valid.replace('elements:', 'elemnts:'), { field: 'elemnts', line: 4, column: 1, message: /onbekend veld; bedoelde u: elements\?/ }],
     ['an unknown element', valid.replace('[animo, contact]', '[animo, kontakt]'), { field: 'elements.1', line: 4, message: /onbekende waarde "kontakt"; kies uit: animo, contact/ }],
     ['a malformed url', valid.replace('https://example.org/mijn-methode', 'www.example.org'), { field: 'url', line: 7, column: 6, message: /geen geldige link/ }],
     ['a bad id', valid.replace('id: mijn-methode', 'id: Mijn Methode'), { field: 'id', line: 1, column: 5, message: /kleine letters/ }],

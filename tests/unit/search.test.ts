@@ -1,13 +1,13 @@
 import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import { generateMethods } from '../../scripts/gen-catalogue.mjs';
-import { loadCatalogue } from '../../src/catalogue/load.js';
+import { openCatalogue } from '../../src/catalogue/open.js';
+import { fold } from '../../src/core/fold.js';
 import { filterMethods } from '../../src/core/methods.js';
 import {
   RELEVANCE,
   buildIndex,
   checkedIndex,
-  fold,
   highlightRanges,
   nearestWord,
   searchIndex,
@@ -18,7 +18,7 @@ import type { Method } from '../../src/schema.js';
 import { makeStyle } from '../../src/terminal.js';
 import { method } from '../helpers/catalogue.js';
 
-const builtin = loadCatalogue().methods;
+const builtin = (await openCatalogue()).methods;
 
 /**
  * What consultants type, and the method they mean. The first eight are the issue's; the rest are

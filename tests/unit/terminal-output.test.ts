@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/catalogue/load.js';
-import { formatElement, type ModelElementView } from '../../src/commands/model.js';
+import { openCatalogue } from '../../src/catalogue/open.js';
+import { formatElement, type ModelElementView } from '../../src/format/model.js';
 import { searchMethods } from '../../src/core/search.js';
+import { elementNames } from '../../src/core/methods.js';
 import { formatMethodDetail } from '../../src/format/methods.js';
 import { plural } from '../../src/format/plural.js';
 import { formatSearchResults, lineSpans } from '../../src/format/search.js';
 import { makeStyle } from '../../src/terminal.js';
 import { method } from '../helpers/catalogue.js';
 
-const catalogue = loadCatalogue();
+const catalogue = await openCatalogue();
+const names = elementNames(catalogue.model);
 const plain = makeStyle(false);
 const color = makeStyle(true);
 const WIDTHS = [40, 60, 80, 120];
@@ -33,7 +35,8 @@ describe('lineSpans', () => {
     ['Kan wél', 10, ['Kan wél']],
     ['Maatschappelijke Activeringscentra (MAC)', 37, ['Maatschappelijke Activeringscentra', '(MAC)']],
     ['een twee drie', 8, ['een twee', 'drie']],
-    ['Plattelandsparlement', 8, ['Plattela', 'ndsparle', 'ment']],
+    // A word longer than a line stays whole, on a line of its own.
+    ['Het Plattelandsparlement', 8, ['Het', 'Plattelandsparlement']],
     ['  ruimte  ', 10, ['ruimte']],
     ['', 10, []],
   ])('%j in %d columns', (text, room, expected) => expect(lines(text, room)).toEqual(expected));
@@ -82,15 +85,16 @@ describe('search results on a terminal', () => {
     expect(lines[2].startsWith(`   ${first.summary.slice(0, 20)}`)).toBe(true);
   });
 
-  it('an id too long beside the elements gets a line of its own; shortened only below its own length', () => {
+  it('an id too long beside the elements gets a line of its own, and is never shortened', () => {
     const long = method({ id: 'een-heel-lange-id-voor-een-eigen-methode', name: 'Lang' });
     const hit = { method: long, score: 1, matched: {} };
     const at44 = formatSearchResults([hit], plain, 44).split('\n');
     expect(at44[1]).toMatch(/^ {3}[A·] [C·] [T·] [I·] [E·]$/);
     expect(at44[2]).toBe(`   ${long.id}`);
+    // Wider than the terminal: whole, on its own line, so it can still be typed after `show`.
     const at30 = formatSearchResults([hit], plain, 30);
-    expect(tooWide(at30, 30)).toEqual([]);
-    expect(at30).toContain(`   ${long.id.slice(0, 26)}…\n`);
+    expect(at30).toContain(`   ${long.id}\n`);
+    expect(tooWide(at30, 30)).toEqual([`   ${long.id}`]);
   });
 
   it('highlights a matching name across the lines it wraps over', () => {
@@ -116,7 +120,7 @@ describe('show on a terminal', () => {
 
   it.each(WIDTHS)('at %d columns: every line fits, except a URL that cannot, which starts a line of its own', (width) => {
     for (const m of methods) {
-      const text = formatMethodDetail(m, m === own ? origin : catalogue.origins[m.id], plain, width);
+      const text = formatMethodDetail(m, m === own ? origin : catalogue.origins[m.id], { style: plain, width: width, names });
       expect(tooWide(text, width).filter((l) => l !== m.url), m.id).toEqual([]);
       const lines = text.split('\n');
       expect(lines.some((l) => l === `Link       ${m.url}` || l === m.url), m.id).toBe(true);
@@ -126,14 +130,14 @@ describe('show on a terminal', () => {
   });
 
   it('wraps the aliases and tags under their label', () => {
-    const lines = formatMethodDetail(own, origin, plain, 60).split('\n');
+    const lines = formatMethodDetail(own, origin, { style: plain, width: 60, names }).split('\n');
     const ook = lines.findIndex((l) => l.startsWith('Ook '));
     expect(lines[ook + 1]).toMatch(/^ {11}\S/);
     expect(lines.find((l) => l.startsWith('Herkomst'))).toBe('Herkomst   eigen methode, uit mijn-methoden/buurt.yaml');
   });
 
   it('piped (no width): one line per field, as before', () => {
-    const lines = formatMethodDetail(own, origin, plain, Infinity).split('\n');
+    const lines = formatMethodDetail(own, origin, { style: plain, width: Infinity, names }).split('\n');
     expect(lines[0]).toBe(`${own.name}  (${own.id})`);
     expect(lines).toContain(`Ook        ${own.aliases!.join(', ')}`);
     expect(lines).toContain(`Link       ${own.url}`);

@@ -1,0 +1,49 @@
+import { canNameMethod, findMethods } from '../catalogue/find.js';
+import { defineCommand } from '../command.js';
+import { UsageError } from '../errors.js';
+import { formatCompareLines, formatCompareTable } from '../format/compare.js';
+import { methodJson } from '../format/json.js';
+import { sanitize } from '../terminal.js';
+
+export interface CompareOptions {
+  json?: boolean;
+}
+
+const MIN = 2;
+const MAX = 4;
+const EXAMPLE = 'Bijvoorbeeld: methodewijzer compare abcd "kan wel"';
+
+export default defineCommand({
+  name: 'compare',
+  description: 'zet twee tot vier methoden naast elkaar',
+  // Optional for commander, so that too few is our usage error, which says how many it takes; the
+  // usage line still shows that two are needed.
+  arguments: [['[methode...]', 'twee tot vier methoden, elk met id of naam (hoofdletters en accenten maken niet uit)']],
+  options: (cmd) => cmd.usage('[options] <methode> <methode> [methode...]').option('--json', 'de records als JSON, in de gevraagde volgorde'),
+  examples: ['compare abcd "kan wel"', 'compare dorpsspiegel dorpsonderzoek "kern met pit" --json', 'compare present woonatelier | grep ^url'],
+  notes:
+    '\nOp een terminal staan de methoden in kolommen naast elkaar. In een pijplijn: per veld één\n' +
+    'regel, met de naam van het veld (id, name, elements, kind, collection, tags, summary, url)\n' +
+    'en dan per methode de waarde, gescheiden door tabs.\n',
+  async run(ctx, options: CompareOptions, queries: string[]) {
+    if (queries.length < MIN || queries.length > MAX) {
+      const given = queries.length === 0 ? 'geen' : String(queries.length);
+      throw new UsageError(`compare zet twee tot vier methoden naast elkaar; u gaf er ${given}`, EXAMPLE);
+    }
+    if (!queries.every(canNameMethod)) throw new UsageError('geef bij elke methode het id of de naam', EXAMPLE);
+    const catalogue = await ctx.catalogue();
+    const methods = await findMethods(catalogue, queries, ctx);
+    methods.forEach((m, i) => {
+      const first = methods.findIndex((other) => other.id === m.id);
+      if (first < i) {
+        throw new UsageError(
+          `"${sanitize(queries[first])}" en "${sanitize(queries[i])}" zijn dezelfde methode (${m.id})`,
+          'Vergelijk verschillende methoden; een methode naast zichzelf zegt niets.',
+        );
+      }
+    });
+    if (options.json) return { json: methods.map((m) => methodJson(m, catalogue.origins[m.id])) };
+    if (!ctx.interactive) return { text: formatCompareLines(methods) };
+    return { text: formatCompareTable(methods, { style: ctx.style, width: ctx.width }), paged: true };
+  },
+});

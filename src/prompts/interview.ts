@@ -1,0 +1,98 @@
+import type { ChalkInstance } from 'chalk';
+import { answerOptions, completeAnswers, contextOptions, NO_PREFERENCE, type ActieAnswers, type AdviceCatalogue, type PartialAnswers } from '../core/advice.js';
+import { CONTEXT_LABELS } from '../format/advice.js';
+import { CONTEXT_KEYS, type ContextKey } from '../keys.js';
+import type { ActieModel } from '../schema.js';
+import { sanitize, wrap } from '../terminal.js';
+import { questionnaire, type Question, type QuestionnaireConfig } from './questionnaire.js';
+
+// The ACTIE questionnaire as a conversation: the model's questions turned into prompts, the opening
+// text, and the answers turned back into ActieAnswers. Loaded only when something must be asked.
+
+export interface PromptIO {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream & QuestionnaireConfig['terminal'];
+  style: ChalkInstance;
+}
+
+const DONE = '__advies__';
+
+/**
+ * Asks what is still missing: the five elements in the model's order, then the context questions not given
+ * as options, then an overview where any answer can be changed before the advice is shown. Every step can
+ * go back to the one before.
+ */
+export async function interview(catalogue: AdviceCatalogue, given: PartialAnswers, io: PromptIO): Promise<ActieAnswers> {
+  const { model, methods } = catalogue;
+  const contextQuestions = CONTEXT_KEYS.filter((k) => contextOptions(model.context[k], methods).length > 0);
+  const elementQuestions: Question[] = model.elements.map((e, index) => ({
+    key: e.key,
+    label: e.name,
+    message: `${e.name} (${index + 1}/${model.elements.length}): ${e.question}`,
+    help: e.help,
+    choices: answerOptions(e, model).map((o) => ({ value: o.key, name: o.label, description: o.role })),
+  }));
+  const contextChoices = (k: ContextKey) => [
+    { value: NO_PREFERENCE, name: model.context[k].none },
+    ...contextOptions(model.context[k], methods).map((o) => ({ value: o.tag, name: o.label })),
+  ];
+  const askedContext: Question[] = contextQuestions.map((k) => ({
+    key: k,
+    label: CONTEXT_LABELS[k],
+    message: `${model.context[k].question} (mag u overslaan)`,
+    help: model.context[k].help,
+    choices: contextChoices(k),
+  }));
+  const questions = [...elementQuestions, ...askedContext];
+  // Given as options: not asked one by one, but the overview still offers to change them.
+  const ask = questions.map((q) => q.key).filter((k) => given[k as keyof PartialAnswers] === undefined);
+  // The context questions start on "geen voorkeur", so Enter skips them.
+  const start: Record<string, string> = Object.fromEntries(askedContext.map((q) => [q.key, NO_PREFERENCE]));
+  for (const q of questions) {
+    const value = given[q.key as keyof PartialAnswers];
+    if (value !== undefined) start[q.key] = value ?? NO_PREFERENCE;
+  }
+
+  io.output.write(introText(model, io.style, io.output.columns || 80, askedContext.filter((q) => ask.includes(q.key)).length));
+  const result = await questionnaire(
+    {
+      questions,
+      ask,
+      answers: start,
+      review: (answers) => ({
+        message: 'Uw antwoorden. Kies er één om het te wijzigen, of ga door naar het advies.',
+        done: { value: DONE, name: 'Toon het advies' },
+        rows: questions.map((q) => ({ value: q.key, name: `${q.label}: ${q.choices.find((c) => c.value === answers[q.key])?.name ?? '-'}` })),
+      }),
+      style: io.style,
+      terminal: io.output,
+    },
+    { input: io.input, output: io.output },
+  );
+  const out: Record<string, string | null> = {};
+  for (const q of questions) {
+    const value = result[q.key];
+    out[q.key] = (CONTEXT_KEYS as readonly string[]).includes(q.key) && value === NO_PREFERENCE ? null : value;
+  }
+  return completeAnswers(out as PartialAnswers);
+}
+
+const COUNT_WORDS = ['geen', 'één', 'twee', 'drie', 'vier', 'vijf'];
+
+/** The opening; `skippable` is how many context questions will be asked after the elements. */
+export function introText(model: ActieModel, style: ChalkInstance, columns: number, skippable: number): string {
+  const count = COUNT_WORDS[skippable] ?? String(skippable);
+  const then = skippable
+    ? `Daarna ${skippable === 1 ? 'volgt één vraag' : `volgen ${count} vragen`} die u mag overslaan, en kunt u elk antwoord nog wijzigen. Met ← gaat u terug naar de vorige vraag.`
+    : 'Daarna kunt u elk antwoord nog wijzigen. Met ← gaat u terug naar de vorige vraag.';
+  return [
+    style.bold.cyan('ACTIE-VRAGENLIJST'),
+    wrap(sanitize(model.intro), columns),
+    wrap(
+      `Er is geen fout antwoord. Per element kiest u één van de twee kanten, "${model.answers.beide.label}" of ` +
+        `"${model.answers.onbekend.label}". ${then} Met Ctrl-C stopt u zonder dat er iets wordt opgeslagen.`,
+      columns,
+    ),
+    '',
+  ].join('\n\n');
+}

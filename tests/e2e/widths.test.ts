@@ -1,0 +1,93 @@
+// Every command and every --help at 40, 50, 80 and 120 columns, as on a terminal: no line wider than
+// the terminal (except one word that is itself wider, such as a URL), no word broken in two, and every
+// method's id present wherever methods are listed. In-process through main(), with stdout and stderr
+// as terminals of the given width.
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { openCatalogue } from '../../src/catalogue/open.js';
+import { main } from '../../src/cli.js';
+import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
+import { cleanEnv, tempDir } from '../helpers/cli.js';
+
+const WIDTHS = [40, 50, 80, 120];
+const catalogue = await openCatalogue();
+const ANSWERS = ['--animo', 'bijsturen', '--contact', 'versterken', '--toerusting', 'onbekend', '--inbedding', 'beide', '--empathie', 'dienstbaarheid'];
+const COMMANDS = ['list', 'search', 'show', 'open', 'compare', 'tags', 'model', 'glossary', 'sources', 'export', 'new', 'actie', 'validate', 'completion', 'help'];
+
+async function run(template: string[], columns: number) {
+  // <tmp> stands for a fresh folder each run, for commands that write a file; the output names it <tmp> again.
+  const dir = tempDir('width-');
+  const args = template.map((a) => a.replace('<tmp>', dir));
+  let stdout = '';
+  let stderr = '';
+  const terminal = (write: (s: string) => void) => ({ write: (s: string) => (write(s), true), isTTY: true, columns, rows: 10_000 });
+  const code = await main(['node', 'methodewijzer', ...args], {
+    stdin: Object.assign(Readable.from([]), { isTTY: false }),
+    stdout: terminal((s) => (stdout += s)),
+    stderr: terminal((s) => (stderr += s)),
+    // No colour, so widths are counted in characters; no pager, so the text comes back here.
+    env: { ...cleanEnv(), NO_COLOR: '1', METHODEWIJZER_PAGER: '', BROWSER: 'none' },
+  });
+  return { code, text: (stdout + stderr).replaceAll(dir, '<tmp>') };
+}
+
+/** The words of a text: what a reader sees between spaces (a continuation backslash, or … for text left out, is not a word). */
+const words = (text: string) => new Set(text.split(/\s+/).filter((w) => w && w !== '\\' && w !== '…'));
+
+const cases: [string, string[]][] = [
+  ['list', ['list']],
+  ['list --element inbedding', ['list', '--element', 'inbedding']],
+  ['search (long names)', ['search', 'maatschappelijke', 'dorp']],
+  ['search buurt', ['search', 'buurt', '--limit', '20']],
+  ['show (long name and URL)', ['show', 'maatschappelijke-activeringscentra']],
+  ['compare (two)', ['compare', 'abcd', 'bewoners-aan-zet']],
+  ['compare (four, long ids and URLs)', ['compare', 'kan-wel', 'present', 'maatschappelijke-activeringscentra', 'integraal-dorpsontwikkelingsplan']],
+  ['compare (unknown ones)', ['compare', 'kan-well', 'dorp', 'xyzzy-plugh']],
+  ['tags', ['tags']],
+  ['open without a browser', ['open', 'maatschappelijke', 'activeringscentra']],
+  ['model', ['model']],
+  ['glossary', ['glossary']],
+  ['sources', ['sources']],
+  ['validate', ['validate']],
+  ['validate (problems)', ['validate', userFolder({ 'kapot.yaml': yamlOf({ ...method({ id: 'kapot' }), elemnts: ['animo'], url: 'www.example.org' }) })]],
+  ['new', ['--catalogue', '<tmp>', 'new', 'Een nieuwe methode met een lange naam voor de buurt']],
+  ['export --output', ['export', '--output', '<tmp>/methoden.csv']],
+  ['actie', ANSWERS],
+  ['actie in a village', [...ANSWERS, '--setting', 'dorp', '--doelgroep', 'jongeren']],
+  ['an unknown method', ['show', 'onbestaande', 'methode']],
+  ['a wrong value', ['list', '--kind', 'tijdschrift']],
+  ['an unknown command', ['lijst']],
+  ['the overview', []],
+  ['--help', ['--help']],
+  ...COMMANDS.map((c): [string, string[]] => [`${c} --help`, c === 'help' ? ['help', 'actie'] : [c, '--help']]),
+];
+
+describe.each(cases)('%s', (_, args) => {
+  it.each(WIDTHS)('at %d columns: nothing wider, no word broken', async (width) => {
+    // The same output on a terminal too wide to wrap anything gives the words as they should be.
+    const wide = await run(args, 10_000);
+    const narrow = await run(args, width);
+    expect(narrow.code).toBe(wide.code);
+    const whole = words(wide.text);
+    const lines = narrow.text.split('\n');
+    const tooWide = lines.filter((l) => l.length > width && !(l.trim().split(' ').length === 1 && whole.has(l.trim())));
+    expect(tooWide).toEqual([]);
+    expect([...words(narrow.text)].filter((w) => !whole.has(w))).toEqual([]);
+  });
+});
+
+describe('every id present', () => {
+  it.each(WIDTHS)('list at %d columns', async (width) => {
+    const tokens = words((await run(['list'], width)).text);
+    for (const m of catalogue.methods) expect(tokens.has(m.id), m.id).toBe(true);
+  });
+
+  it.each(WIDTHS)('search at %d columns', async (width) => {
+    const { text } = await run(['search', 'dorp', 'wijk', '--limit', '50'], width);
+    const hits = (await run(['search', 'dorp', 'wijk', '--limit', '50', '--json'], width)).text;
+    const ids = (JSON.parse(hits.slice(0, hits.lastIndexOf(']') + 1)) as { id: string }[]).map((h) => h.id);
+    expect(ids.length).toBeGreaterThan(3);
+    const tokens = words(text);
+    for (const id of ids) expect(tokens.has(id), id).toBe(true);
+  });
+});
