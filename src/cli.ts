@@ -49,7 +49,7 @@ class DutchHelp extends Help {
   /** The usage line wrapped under itself, after "Gebruik: ". */
   override styleUsage(str: string): string {
     const width = this.helpWidth ?? 80;
-    return wrap(str, width - 9, ' '.repeat(9)).slice(9);
+    return wrap(str, width, ' '.repeat(9)).slice(9);
   }
   override subcommandTerm(cmd: Command): string {
     return super.subcommandTerm(cmd).replace('[options]', '[opties]');

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
 import { adviseActie, answerOptions, contextOptions, type ActieAnswers } from '../../src/core/advice.js';
-import { BIN, cleanEnv, expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
+import { BIN, cleanEnv, expectNoStackTrace, tempDir } from '../helpers/cli.js';
+import { runMain } from '../helpers/main.js';
 import { squash } from '../helpers/text.js';
 import { requireTmux, TmuxSession } from '../helpers/tmux.js';
 
@@ -91,10 +92,7 @@ describe('actie in a terminal', () => {
     expect(tail).toEqual(['Hetzelfde advies later opnieuw:', `  ${command}`, 'Rapport geschreven naar interactief.md']);
 
     // The same answers as options give the same advice, without a prompt.
-    const flags = await runCli(
-      ['actie', ...Object.entries(answers).flatMap(([k, v]) => [`--${k}`, v ?? 'geen']), '--report', 'opties.md'],
-      { cwd: dir },
-    );
+    const flags = await runMain(['actie', ...Object.entries(answers).flatMap(([k, v]) => [`--${k}`, v ?? 'geen']), '--report', join(dir, 'opties.md')]);
     expect(flags.code).toBe(0);
     expect(flags.stderr).not.toContain(model.elements[0].question);
     expect(withoutDate(readFileSync(join(dir, 'opties.md'), 'utf8'))).toBe(withoutDate(readFileSync(join(dir, 'interactief.md'), 'utf8')));

@@ -1,4 +1,4 @@
-// `methodewijzer actie` through the built binary with stdin and stdout as pipes: the scripted path.
+// `methodewijzer actie` with stdin and stdout not a terminal: the scripted path, through main() in this process.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,8 @@ import { adviseActie, answerFlags, type ActieAnswers } from '../../src/core/advi
 import { adviceJson, formatAdvice, reproduceCommand } from '../../src/format/advice.js';
 import { makeStyle } from '../../src/terminal.js';
 import { CONTEXT_KEYS } from '../../src/keys.js';
-import { expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
+import { expectNoStackTrace, tempDir } from '../helpers/cli.js';
+import { runMain } from '../helpers/main.js';
 import { squash } from '../helpers/text.js';
 
 const catalogue = await openCatalogue();
@@ -23,7 +24,7 @@ const asArgs = (answers: Record<string, string>) => Object.entries(answers).flat
 
 describe('actie with every answer as an option', () => {
   it('asks nothing and prints the advice for all five elements with a shortlist', async () => {
-    const r = await runCli(['actie', ...asArgs(chosen), '--setting', 'dorp']);
+    const r = await runMain(['actie', ...asArgs(chosen), '--setting', 'dorp']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const answers = { ...chosen, setting: 'dorp', doelgroep: null } as ActieAnswers;
@@ -38,7 +39,7 @@ describe('actie with every answer as an option', () => {
   });
 
   it('--json gives the answers and the whole advice as one JSON object', async () => {
-    const r = await runCli(['actie', ...asArgs(chosen), '--doelgroep', 'jongeren', '--json']);
+    const r = await runMain(['actie', ...asArgs(chosen), '--doelgroep', 'jongeren', '--json']);
     expect(r.code).toBe(0);
     const parsed = JSON.parse(r.stdout);
     const answers = { ...chosen, setting: null, doelgroep: 'jongeren' } as ActieAnswers;
@@ -56,20 +57,20 @@ describe('actie with every answer as an option', () => {
 
   it('accepts values in any case and without the hyphen', async () => {
     const loose = Object.fromEntries(Object.entries(chosen).map(([k, v]) => [k, v.toUpperCase().replace('-', '')]));
-    const [a, b] = await Promise.all([runCli(['actie', ...asArgs(loose), '--json']), runCli(['actie', ...asArgs(chosen), '--json'])]);
+    const [a, b] = await Promise.all([runMain(['actie', ...asArgs(loose), '--json']), runMain(['actie', ...asArgs(chosen), '--json'])]);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
   });
 });
 
 describe('actie --report', () => {
-  const run = (dir: string, extra: string[] = [], answers = chosen) => runCli(['actie', ...asArgs(answers), '--report', 'advies.md', ...extra], { cwd: dir });
+  const run = (dir: string, extra: string[] = [], answers = chosen) => runMain(['actie', ...asArgs(answers), '--report', join(dir, 'advies.md'), ...extra]);
 
   it('writes a readable Markdown report and leaves no temporary file', async () => {
     const dir = tempDir('report-');
     const r = await run(dir, ['--setting', 'wijk']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('advies.md');
+    expect(r.stderr).toBe(`Rapport geschreven naar ${join(dir, 'advies.md')}\n`);
     expect(readdirSync(dir)).toEqual(['advies.md']);
     const text = readFileSync(join(dir, 'advies.md'), 'utf8');
     expect(text).toMatch(/^# ACTIE-advies\n\nDatum: \d{4}-\d{2}-\d{2}\n/);
@@ -114,7 +115,7 @@ describe('actie --report', () => {
 
   it('fails with a hint when the folder does not exist', async () => {
     const dir = tempDir('report-');
-    const r = await runCli(['actie', ...asArgs(chosen), '--report', join(dir, 'nergens', 'advies.md')]);
+    const r = await runMain(['actie', ...asArgs(chosen), '--report', join(dir, 'nergens', 'advies.md')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/map .* bestaat niet/);
     expectNoStackTrace(r.stderr);
@@ -124,7 +125,7 @@ describe('actie --report', () => {
 
 describe('actie --help', () => {
   it('describes the context options with their questions from the model, and lists every value', async () => {
-    const r = await runCli(['actie', '--help']);
+    const r = await runMain(['actie', '--help']);
     expect(r.code).toBe(0);
     const help = squash(r.stdout);
     for (const key of CONTEXT_KEYS) {
@@ -146,7 +147,7 @@ describe('actie usage errors (exit 2)', () => {
 
   it.each(missingCases)('stdin not a terminal and $name: fails at once, naming the flags to pass', async ({ given }) => {
     const dir = tempDir('report-');
-    const r = await runCli(['actie', ...asArgs(given), '--report', 'advies.md'], { cwd: dir });
+    const r = await runMain(['actie', ...asArgs(given), '--report', join(dir, 'advies.md')]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     const missing = elementFlags.filter((f) => !(f.key in given));
@@ -160,7 +161,7 @@ describe('actie usage errors (exit 2)', () => {
   });
 
   it.each(flags.map((f) => [f.key, f.values] as const))('a wrong value for --%s lists the allowed ones', async (key, values) => {
-    const r = await runCli(['actie', ...asArgs({ ...chosen, [key]: 'misschien' })]);
+    const r = await runMain(['actie', ...asArgs({ ...chosen, [key]: 'misschien' })]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`--${key}`);
@@ -170,7 +171,7 @@ describe('actie usage errors (exit 2)', () => {
   });
 
   it('checks the values before anything else, even with answers missing', async () => {
-    const r = await runCli(['actie', '--animo', 'misschien']);
+    const r = await runMain(['actie', '--animo', 'misschien']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('misschien');
   });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CRITERIA_COUNT, METHOD_FACTS, SOURCE_FACTS } from '../fixtures/brochure-facts.js';
-import { expectNoStackTrace, runCli } from '../helpers/cli.js';
+import { expectNoStackTrace } from '../helpers/cli.js';
+import { runMain } from '../helpers/main.js';
 
 describe('list', () => {
   it('piped: one tab-separated line per method, no colour', async () => {
-    const { code, stdout, stderr } = await runCli(['list']);
+    const { code, stdout, stderr } = await runMain(['list']);
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const lines = stdout.trimEnd().split('\n');
@@ -21,7 +22,7 @@ describe('list', () => {
   });
 
   it('--json: the full records, exactly the brochure methods', async () => {
-    const { code, stdout } = await runCli(['list', '--json']);
+    const { code, stdout } = await runMain(['list', '--json']);
     expect(code).toBe(0);
     const records = JSON.parse(stdout) as { name: string; url: string; summary: string; source: { kind: string } }[];
     expect(records.map((r) => r.name).sort()).toEqual(METHOD_FACTS.map((f) => f.name).sort());
@@ -34,8 +35,8 @@ describe('list', () => {
     [['--kind', 'verkenning'], (r: Rec) => r.source.kind === 'verkenning'],
     [['--tag', 'dorp', '--kind', 'databank'], (r: Rec) => r.tags.includes('dorp') && r.source.kind === 'databank'],
   ])('filters %j', async (args, keep) => {
-    const all = JSON.parse((await runCli(['list', '--json'])).stdout) as Rec[];
-    const { code, stdout } = await runCli(['list', ...args, '--json']);
+    const all = JSON.parse((await runMain(['list', '--json'])).stdout) as Rec[];
+    const { code, stdout } = await runMain(['list', ...args, '--json']);
     expect(code).toBe(0);
     const expected = all.filter((r) => keep({ ...r, tags: r.tags ?? [] }));
     expect(expected.length).toBeGreaterThan(0);
@@ -63,7 +64,7 @@ describe('list', () => {
     [['show', '🙂'], /geef het id of de naam van een methode/],
     [['model', 'x'], /onbekend element "x"/],
   ])('%j is a usage error (exit 2) that says how to fix it', async (args, message) => {
-    const { code, stdout, stderr } = await runCli(args);
+    const { code, stdout, stderr } = await runMain(args);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
@@ -75,36 +76,41 @@ type Rec = { elements: string[]; source: { kind: string }; tags: string[] };
 
 describe('show', () => {
   it.each(['abcd', 'kan wel', 'Kan wél', 'KAN-WEL', 'kan-wel'])('finds Kan wél by %j', async (query) => {
-    const { code, stdout } = await runCli(['show', query]);
+    const { code, stdout } = await runMain(['show', query]);
     expect(code).toBe(0);
-    expect(stdout).toContain(query === 'abcd' ? 'ABCD' : 'Kan wél');
-    expect(stdout).toMatch(/https:\/\/www\.movisie\.nl\/esi\//);
+    const fact = METHOD_FACTS.find((f) => f.name === (query === 'abcd' ? 'ABCD' : 'Kan wél'))!;
+    expect(stdout).toContain(fact.name);
+    expect(stdout).toContain(fact.url);
   });
 
   it('--json gives the record', async () => {
-    const { stdout } = await runCli(['show', 'MAC', '--json']);
+    const { stdout } = await runMain(['show', 'MAC', '--json']);
     expect(JSON.parse(stdout)).toMatchObject({ id: 'maatschappelijke-activeringscentra', source: { kind: 'verkenning' } });
   });
 
   it('an unknown method: exit 1 and the closest ids', async () => {
-    const { code, stdout, stderr } = await runCli(['show', 'kan-well']);
+    const { code, stdout, stderr } = await runMain(['show', 'kan-well']);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/geen methode gevonden voor "kan-well"/);
-    expect(stderr).toMatch(/kan-wel/);
+    // "kan-wel" alone would match the query itself in the first line.
+    expect(stderr).toBe('fout: geen methode gevonden voor "kan-well"\nBedoelde u: kan-wel?\n');
     expectNoStackTrace(stderr);
   });
 
   it('something unlike any method: exit 1 with a hint to search or list', async () => {
-    const { code, stderr } = await runCli(['show', 'no-such-method-xyz']);
+    const { code, stdout, stderr } = await runMain(['show', 'no-such-method-xyz']);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/methodewijzer (search|list)/);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'fout: geen methode gevonden voor "no-such-method-xyz"\n' +
+        "Zoek met: methodewijzer search <woorden>. Alle methoden met hun id: methodewijzer list.\n",
+    );
   });
 });
 
 describe('model and glossary', () => {
   it('model --json: five elements, question, both poles, do\'s and don\'ts, method counts', async () => {
-    const { code, stdout } = await runCli(['model', '--json']);
+    const { code, stdout } = await runMain(['model', '--json']);
     expect(code).toBe(0);
     const model = JSON.parse(stdout);
     expect(model.elements.map((e: { key: string }) => e.key)).toEqual(['animo', 'contact', 'toerusting', 'inbedding', 'empathie']);
@@ -122,7 +128,7 @@ describe('model and glossary', () => {
   });
 
   it('model <element> accepts the letter', async () => {
-    const { code, stdout } = await runCli(['model', 'T']);
+    const { code, stdout } = await runMain(['model', 'T']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^TOERUSTING/);
     expect(stdout).toMatch(/eigen-kracht/);
@@ -130,8 +136,8 @@ describe('model and glossary', () => {
   });
 
   it('model: each element counts its methods in the right number, and every pole key stands apart from its label', async () => {
-    const model = JSON.parse((await runCli(['model', '--json'])).stdout) as { elements: { name: string; methodCount: number; poles: { key: string; label: string }[] }[] };
-    const { code, stdout } = await runCli(['model']);
+    const model = JSON.parse((await runMain(['model', '--json'])).stdout) as { elements: { name: string; methodCount: number; poles: { key: string; label: string }[] }[] };
+    const { code, stdout } = await runMain(['model']);
     expect(code).toBe(0);
     for (const e of model.elements) {
       const n = e.methodCount;
@@ -141,7 +147,7 @@ describe('model and glossary', () => {
   });
 
   it('sources --json: the brochure, the two databanks and two verkenningen with links, the five criteria', async () => {
-    const { code, stdout } = await runCli(['sources', '--json']);
+    const { code, stdout } = await runMain(['sources', '--json']);
     expect(code).toBe(0);
     const about = JSON.parse(stdout);
     expect(about.brochure).toMatchObject({ title: 'Methodisch werken aan actief burgerschap', publisher: 'Movisie' });
@@ -150,40 +156,168 @@ describe('model and glossary', () => {
   });
 
   it('sources as text names every source with its link and numbers the criteria', async () => {
-    const { code, stdout } = await runCli(['sources']);
+    const { code, stdout } = await runMain(['sources']);
     expect(code).toBe(0);
     for (const s of SOURCE_FACTS) expect(stdout).toContain(s.url);
     expect(stdout).toMatch(new RegExp(`\\n  ${CRITERIA_COUNT}\\. `));
   });
 
   it('glossary --json lists the Begrippenkader', async () => {
-    const terms = JSON.parse((await runCli(['glossary', '--json'])).stdout);
+    const terms = JSON.parse((await runMain(['glossary', '--json'])).stdout);
     expect(terms.map((t: { term: string }) => t.term)).toEqual(['Actief burgerschap', 'Methodisch werken', 'Evidence based werken', 'Verkenningen']);
   });
 });
 
 describe('global behaviour', () => {
-  it('--version prints the package version', async () => {
-    const { code, stdout } = await runCli(['--version']);
+  // The version comes from package.json at build time: tests/e2e/binary.test.ts checks it on the built binary.
+
+  it.each(Object.entries(HELP))('%s --help: its usage, every option, and its examples', async (cmd, expected) => {
+    const { code, stdout, stderr } = await runMain(cmd === 'methodewijzer' ? ['--help'] : [cmd, '--help']);
     expect(code).toBe(0);
-    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(stderr).toBe('');
+    expect(stdout.split('\n')[0]).toBe(`Gebruik: ${expected.usage}`);
+    expect(helpTerms(stdout, 'Opties:')).toEqual(expected.options);
+    if (expected.commands) expect(helpTerms(stdout, 'Opdrachten:').map((t) => t.split(' ')[0])).toEqual(expected.commands);
+    expect(helpExamples(stdout)).toEqual(expected.examples);
   });
 
-  it.each(['list', 'search', 'show', 'open', 'model', 'glossary', 'sources', 'actie', 'export', 'new', 'validate'])('%s --help shows examples', async (cmd) => {
-    const { code, stdout } = await runCli([cmd, '--help']);
-    expect(code).toBe(0);
-    expect(stdout).toMatch(/Voorbeelden:\n {2}\$ methodewijzer/);
+  it.each(Object.values(HELP).flatMap((h) => h.examples.filter(runsAsIs)))('the example `methodewijzer %s` runs as shown', async (example) => {
+    const { code, stdout, stderr } = await runMain(shellWords(example));
+    expect(code, stderr).toBe(0);
+    // Something to read: the output, or for validate its report on stderr.
+    expect((stdout + stderr).trim()).not.toBe('');
   });
 
   it('colour only when forced, never with NO_COLOR or --no-color', async () => {
-    expect((await runCli(['show', 'abcd'], { env: { FORCE_COLOR: '1' } })).stdout).toMatch(/\u001b\[/);
-    expect((await runCli(['show', 'abcd'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
-    expect((await runCli(['show', 'abcd', '--no-color'], { env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
+    expect((await runMain(['show', 'abcd'], { env: { FORCE_COLOR: '1' } })).stdout).toMatch(/\u001b\[/);
+    expect((await runMain(['show', 'abcd'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
+    expect((await runMain(['show', 'abcd', '--no-color'], { env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
   });
 
   it('validate on the built-in catalogue: exit 0', async () => {
-    const { code, stderr } = await runCli(['validate']);
+    const { code, stderr } = await runMain(['validate']);
     expect(code).toBe(0);
     expect(stderr).toMatch(/39 methoden geldig, in orde/);
   });
 });
+
+const FILTER_OPTIONS = ['-e, --element <element>', '-k, --kind <soort>', '-t, --tag <tag>'];
+const HELP: Record<string, { usage: string; options: string[]; commands?: string[]; examples: string[] }> = {
+  methodewijzer: {
+    usage: 'methodewijzer [opties] [opdracht]',
+    options: ['-V, --version', '-c, --catalogue <map>', '--no-color', '--no-pager', '-h, --help'],
+    commands: ['list', 'search', 'show', 'open', 'compare', 'tags', 'model', 'glossary', 'sources', 'export', 'new', 'actie', 'validate', 'completion', 'help'],
+    examples: ['list --element animo', 'search "tijd voor elkaar"', 'show "kan wel"', 'model toerusting', 'actie'],
+  },
+  list: {
+    usage: 'methodewijzer list [opties]',
+    options: ['--json', ...FILTER_OPTIONS, '-h, --help'],
+    examples: ['list', 'list --element animo --element contact', 'list --kind databank --tag dorp', 'list --json'],
+  },
+  search: {
+    usage: 'methodewijzer search [opties] [woorden...]',
+    options: ['-n, --limit <aantal>', '--json', ...FILTER_OPTIONS, '-h, --help'],
+    examples: [
+      'search tijd voor elkaar',
+      'search "jongeren keet"',
+      'search dorp toekomst --element inbedding',
+      'search vrijwilligers --limit 3 --json',
+      'search',
+      'search --element animo',
+    ],
+  },
+  show: {
+    usage: 'methodewijzer show [opties] <methode...>',
+    options: ['--json', '--web', '-h, --help'],
+    examples: ['show abcd', 'show kan wel', 'show dorpsagenda', 'show MAC --json', 'show MAC --web'],
+  },
+  open: { usage: 'methodewijzer open [opties] <methode...>', options: ['-h, --help'], examples: ['open abcd', 'open kan wel', 'show MAC --web'] },
+  compare: {
+    usage: 'methodewijzer compare [opties] <methode> <methode> [methode...]',
+    options: ['--json', '-h, --help'],
+    examples: ['compare abcd "kan wel"', 'compare dorpsspiegel dorpsonderzoek "kern met pit" --json', 'compare present woonatelier | grep ^url'],
+  },
+  completion: {
+    usage: 'methodewijzer completion [opties] <shell>',
+    options: ['-h, --help'],
+    examples: [
+      'completion bash > ~/.local/share/bash-completion/completions/methodewijzer',
+      'completion zsh > ~/.zfunc/_methodewijzer',
+      'completion fish > ~/.config/fish/completions/methodewijzer.fish',
+    ],
+  },
+  tags: { usage: 'methodewijzer tags [opties]', options: ['--json', '-h, --help'], examples: ['tags', 'tags --json', 'list --tag dorp'] },
+  model: { usage: 'methodewijzer model [opties] [element]', options: ['--json', '-h, --help'], examples: ['model', 'model inbedding', 'model --json'] },
+  glossary: { usage: 'methodewijzer glossary [opties]', options: ['--json', '-h, --help'], examples: ['glossary', 'glossary --json'] },
+  sources: { usage: 'methodewijzer sources [opties]', options: ['--json', '-h, --help'], examples: ['sources', 'sources --json'] },
+  export: {
+    usage: 'methodewijzer export [opties]',
+    options: ['-f, --format <formaat>', '-o, --output <bestand>', '--force', '--bom', ...FILTER_OPTIONS, '-h, --help'],
+    examples: [
+      'export --format json > methoden.json',
+      'export --output methoden.csv --bom',
+      'export --format md --element animo --output animo.md',
+      'export --format yaml --output mijn-map/methoden.yaml',
+    ],
+  },
+  new: {
+    usage: 'methodewijzer new [opties] <naam>',
+    options: ['-h, --help'],
+    examples: ['new "Buurtkracht"', '--catalogue ./mijn-methoden new "Buurtkracht"'],
+  },
+  actie: {
+    usage: 'methodewijzer actie [opties]',
+    options: [
+      '--animo <antwoord>',
+      '--contact <antwoord>',
+      '--toerusting <antwoord>',
+      '--inbedding <antwoord>',
+      '--empathie <antwoord>',
+      '--setting <omgeving>',
+      '--doelgroep <groep>',
+      '--json',
+      '--report <bestand>',
+      '--force',
+      '-h, --help',
+    ],
+    examples: [
+      'actie',
+      'actie --animo bijsturen --contact benutten --toerusting aanreiken --inbedding beide --empathie onbekend',
+      'actie --animo aansluiten --contact versterken --toerusting eigen-kracht --inbedding burgers --empathie betrokkenheid --setting dorp --doelgroep jongeren --json',
+      'actie --report advies.md',
+    ],
+  },
+  validate: {
+    usage: 'methodewijzer validate [opties] [map...]',
+    options: ['--json', '-h, --help'],
+    examples: ['validate', 'validate ./mijn-methoden', '--catalogue ./mijn-methoden validate', 'validate a b --json'],
+  },
+};
+
+/** The terms (flags, or command names) of a section of the help, such as "Opties:". */
+function helpTerms(help: string, title: string): string[] {
+  const section = help.split(`\n${title}\n`)[1]?.split('\n\n')[0] ?? '';
+  return section
+    .split('\n')
+    .filter((l) => /^ {2}\S/.test(l))
+    .map((l) => l.trim().split(/ {2,}/)[0]);
+}
+
+/** The examples of the help, without `$ methodewijzer`, an example continued over lines (`\`) as one. */
+function helpExamples(help: string): string[] {
+  const section = help.split('\nVoorbeelden:\n')[1]?.split('\n\n')[0] ?? '';
+  return section
+    .replace(/ \\\n\s+/g, ' ')
+    .split('\n')
+    .map((l) => l.replace(/^ {2}\$ methodewijzer /, ''));
+}
+
+/** An example that reads only, needs no terminal and names no file or folder: it can run here as printed. */
+function runsAsIs(example: string): boolean {
+  return !/>|\||--output|--report|--web|^open |^new |\.\/|validate a b|^actie$|^search( --element animo)?$|^completion /.test(example);
+}
+
+/** A command line split as a shell would, for the double quotes the examples use. */
+function shellWords(line: string): string[] {
+  return [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
+}

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Method } from '../../src/schema.js';
 import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
 import { expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
+import { runMain } from '../helpers/main.js';
 
 /** What a user does after `new`: fill in the placeholders. */
 function fillIn(file: string): void {
@@ -17,6 +18,7 @@ function fillIn(file: string): void {
 }
 
 describe('new', () => {
+  // The binary, in a folder of its own: the current folder is the process's.
   it('writes a commented file into the current folder, with next steps on stderr', async () => {
     const cwd = tempDir('new-');
     const r = await runCli(['new', 'De Deelkast: één straat'], { cwd });
@@ -31,77 +33,77 @@ describe('new', () => {
   });
 
   it('is caught by validate while unfilled (exit 3, a located problem per placeholder), and not listed', async () => {
-    const cwd = tempDir('new-');
-    await runCli(['new', 'Half af'], { cwd });
-    const v = await runCli(['validate', cwd]);
+    const dir = tempDir('new-');
+    expect((await runMain(['--catalogue', dir, 'new', 'Half af'])).code).toBe(0);
+    const v = await runMain(['validate', dir]);
     expect(v.code).toBe(3);
     const problems = v.stdout.trim().split('\n');
     expect(problems).toHaveLength(4);
     for (const field of ['summary', 'elements', 'source.kind', 'url']) {
       expect(problems.some((p) => new RegExp(`half-af\\.yaml:\\d+:\\d+: ${field}: `).test(p)), field).toBe(true);
     }
-    const list = await runCli(['--catalogue', cwd, 'list']);
+    const list = await runMain(['--catalogue', dir, 'list']);
     expect(list.code).toBe(3);
     expect(list.stdout).not.toContain('half-af');
   });
 
   it('filled in and put in a --catalogue folder, shows up in list, show (marked as own) and export', async () => {
     const dir = join(tempDir('new-'), 'mijn-methoden');
-    const made = await runCli(['--catalogue', dir, 'new', 'Deelkast']);
+    const made = await runMain(['--catalogue', dir, 'new', 'Deelkast']);
     expect(made.code).toBe(0);
     expect(made.stderr).toContain(`methodewijzer --catalogue ${dir} show deelkast`);
     const file = join(dir, 'deelkast.yaml');
     fillIn(file);
 
-    const validate = await runCli(['validate', dir]);
+    const validate = await runMain(['validate', dir]);
     expect(validate.code).toBe(0);
 
-    const list = await runCli(['--catalogue', dir, 'list', '--element', 'contact']);
+    const list = await runMain(['--catalogue', dir, 'list', '--element', 'contact']);
     expect(list.code).toBe(0);
     expect(list.stdout).toContain('deelkast\tDeelkast\tcontact,toerusting\tverkenning\thttps://example.org/deelkast');
 
-    const show = await runCli(['--catalogue', dir, 'show', 'DEELKAST']);
+    const show = await runMain(['--catalogue', dir, 'show', 'DEELKAST']);
     expect(show.code).toBe(0);
     expect(show.stdout).toContain(`Herkomst   eigen methode, uit ${file}`);
 
-    const json = JSON.parse((await runCli(['--catalogue', dir, 'show', 'deelkast', '--json'])).stdout);
+    const json = JSON.parse((await runMain(['--catalogue', dir, 'show', 'deelkast', '--json'])).stdout);
     expect(json.origin).toEqual({ own: true, file, line: 9 });
 
-    const exported = JSON.parse((await runCli(['--catalogue', dir, 'export', '--format', 'json', '--tag', 'delen'])).stdout) as Method[];
+    const exported = JSON.parse((await runMain(['--catalogue', dir, 'export', '--format', 'json', '--tag', 'delen'])).stdout) as Method[];
     expect(exported.map((m) => m.id)).toEqual(['deelkast']);
   });
 
   it('takes the folder from METHODEWIJZER_CATALOGUE when --catalogue is not given', async () => {
     const dir = tempDir('env-');
-    const r = await runCli(['new', 'Via omgeving'], { env: { METHODEWIJZER_CATALOGUE: dir }, cwd: tempDir('elders-') });
+    const r = await runMain(['new', 'Via omgeving'], { env: { METHODEWIJZER_CATALOGUE: dir } });
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, 'via-omgeving.yaml'))).toBe(true);
     expect(r.stderr).toContain('methodewijzer show via-omgeving');
   });
 
   it('never overwrites: exit 1 with a hint, the file byte for byte as it was', async () => {
-    const cwd = tempDir('new-');
-    writeFileSync(join(cwd, 'bestaat.yaml'), 'mijn eigen werk\n');
-    const r = await runCli(['new', 'Bestaat'], { cwd });
+    const dir = tempDir('new-');
+    writeFileSync(join(dir, 'bestaat.yaml'), 'mijn eigen werk\n');
+    const r = await runMain(['--catalogue', dir, 'new', 'Bestaat']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('bestaat.yaml bestaat al');
     expect(r.stderr).toContain('Kies een andere naam');
     expectNoStackTrace(r.stderr);
-    expect(readFileSync(join(cwd, 'bestaat.yaml'), 'utf8')).toBe('mijn eigen werk\n');
-    expect(readdirSync(cwd)).toEqual(['bestaat.yaml']);
+    expect(readFileSync(join(dir, 'bestaat.yaml'), 'utf8')).toBe('mijn eigen werk\n');
+    expect(readdirSync(dir)).toEqual(['bestaat.yaml']);
   });
 
   it('refuses an id that an own method in another file already has', async () => {
     const dir = userFolder({ 'andere-naam.yaml': yamlOf(method({ id: 'zelfde' })) });
-    const r = await runCli(['--catalogue', dir, 'new', 'Zelfde']);
+    const r = await runMain(['--catalogue', dir, 'new', 'Zelfde']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/al een eigen methode met id "zelfde", in .*andere-naam\.yaml:1/);
     expect(existsSync(join(dir, 'zelfde.yaml'))).toBe(false);
   });
 
   it('warns when the id replaces a built-in method', async () => {
-    const cwd = tempDir('new-');
-    const r = await runCli(['new', 'ABCD'], { cwd });
+    const dir = tempDir('new-');
+    const r = await runMain(['--catalogue', dir, 'new', 'ABCD']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('vervangt die');
   });
@@ -109,27 +111,27 @@ describe('new', () => {
   it('a --catalogue that is a file: exit 1 saying so, no stack trace', async () => {
     const file = join(tempDir('new-'), 'geen-map');
     writeFileSync(file, 'x');
-    const r = await runCli(['--catalogue', file, 'new', 'Iets']);
+    const r = await runMain(['--catalogue', file, 'new', 'Iets']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/kan de map .*geen-map niet maken \(EEXIST\)/);
     expectNoStackTrace(r.stderr);
   });
 
   it('a very long name gives an id a file system accepts', async () => {
-    const cwd = tempDir('new-');
-    const r = await runCli(['new', 'Heel '.repeat(100)], { cwd });
+    const dir = tempDir('new-');
+    const r = await runMain(['--catalogue', dir, 'new', 'Heel '.repeat(100)]);
     expect(r.code, r.stderr).toBe(0);
-    const [file] = readdirSync(cwd);
+    const [file] = readdirSync(dir);
     expect(file.length).toBeLessThanOrEqual(85);
     expect(file).toMatch(/^heel(-heel)+\.yaml$/);
   });
 
   it.each([['日本'], ['   '], ['twee\nregels']])('a name without usable letters (%j) is a usage error', async (name) => {
-    const cwd = tempDir('new-');
-    const r = await runCli(['new', name], { cwd });
+    const dir = tempDir('new-');
+    const r = await runMain(['--catalogue', dir, 'new', name]);
     expect(r.code).toBe(2);
     expectNoStackTrace(r.stderr);
-    expect(readdirSync(cwd)).toEqual([]);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 
@@ -140,8 +142,8 @@ describe('own catalogues', () => {
   userFolder({ 'b.yaml': yamlOf(method({ id: 'eigen-b', summary: 'Een tweede.' }), method({ id: 'eigen-c' })) }, join(b, 'methods'));
 
   it('come from --catalogue (repeatable) and METHODEWIJZER_CATALOGUE (colon-separated) alike', async () => {
-    const viaFlags = await runCli(['--catalogue', a, '--catalogue', b, 'list', '--json']);
-    const viaEnv = await runCli(['list', '--json'], { env: { METHODEWIJZER_CATALOGUE: `${a}:${b}` } });
+    const viaFlags = await runMain(['--catalogue', a, '--catalogue', b, 'list', '--json']);
+    const viaEnv = await runMain(['list', '--json'], { env: { METHODEWIJZER_CATALOGUE: `${a}:${b}` } });
     expect(viaFlags.code).toBe(0);
     expect(viaEnv.stdout).toBe(viaFlags.stdout);
     const ids = (JSON.parse(viaFlags.stdout) as Method[]).map((m) => m.id);
@@ -150,15 +152,15 @@ describe('own catalogues', () => {
   });
 
   it('a folder named both ways is read once', async () => {
-    const r = await runCli(['--catalogue', a, 'list'], { env: { METHODEWIJZER_CATALOGUE: a } });
+    const r = await runMain(['--catalogue', a, 'list'], { env: { METHODEWIJZER_CATALOGUE: a } });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
   });
 
   it('list --json records carry no origin; show --json does', async () => {
-    const list = JSON.parse((await runCli(['--catalogue', a, 'list', '--json'])).stdout) as Record<string, unknown>[];
+    const list = JSON.parse((await runMain(['--catalogue', a, 'list', '--json'])).stdout) as Record<string, unknown>[];
     expect(list.every((m) => !('origin' in m))).toBe(true);
-    const builtin = JSON.parse((await runCli(['--catalogue', a, 'show', 'abcd', '--json'])).stdout);
+    const builtin = JSON.parse((await runMain(['--catalogue', a, 'show', 'abcd', '--json'])).stdout);
     expect(builtin.origin).toEqual({ own: false });
   });
 
@@ -168,7 +170,7 @@ describe('own catalogues', () => {
       'twee.yaml': yamlOf(method({ id: 'twee' })).replace('kind: verkenning', 'kind: boek'),
       'drie.yaml': yamlOf(method({ id: 'drie' })),
     });
-    const r = await runCli(['validate', dir]);
+    const r = await runMain(['validate', dir]);
     expect(r.code).toBe(3);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
@@ -179,7 +181,7 @@ describe('own catalogues', () => {
 
   it('validate without folders checks the built-in catalogue and the --catalogue folders', async () => {
     const broken = userFolder({ 'kapot.yaml': 'id: kapot\n' });
-    const r = await runCli(['--catalogue', a, '--catalogue', broken, 'validate']);
+    const r = await runMain(['--catalogue', a, '--catalogue', broken, 'validate']);
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/kapot\.yaml:1:1: name: verplicht veld ontbreekt/);
     expect(r.stderr).toMatch(/catalogue: 39 methoden geldig, in orde/);
@@ -187,7 +189,7 @@ describe('own catalogues', () => {
   });
 
   it('validate on a clean user folder is exit 0', async () => {
-    const r = await runCli(['validate', a, b]);
+    const r = await runMain(['validate', a, b]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
   });

@@ -4,13 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCatalogue } from '../../scripts/gen-catalogue.mjs';
 import { SEARCH_INDEX_CACHE_MIN } from '../../src/defaults.js';
 import { method, yamlOf } from '../helpers/catalogue.js';
-import { expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
+import { expectNoStackTrace, tempDir } from '../helpers/cli.js';
+import { runMain } from '../helpers/main.js';
 
 const ids = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
 
 describe('search output', () => {
   it('piped: one line per method, id, name and score separated by tabs, best first', async () => {
-    const r = await runCli(['search', 'tijd', 'voor', 'elkaar']);
+    const r = await runMain(['search', 'tijd', 'voor', 'elkaar']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^tijdvoorelkaar\tTijdvoorElkaar\t(0|1)\.\d\d$/);
@@ -21,7 +22,7 @@ describe('search output', () => {
   });
 
   it('--json: the records with their score and the matched words per field', async () => {
-    const r = await runCli(['search', 'vrijwilligers', 'vraag', 'aanbod', '--json']);
+    const r = await runMain(['search', 'vrijwilligers', 'vraag', 'aanbod', '--json']);
     expect(r.code).toBe(0);
     const results = JSON.parse(r.stdout);
     expect(results[0]).toMatchObject({
@@ -32,19 +33,19 @@ describe('search output', () => {
     });
     expect(results[0].score).toBeGreaterThan(0);
     expect(results[0].score).toBeLessThanOrEqual(1);
-    const list = JSON.parse((await runCli(['list', '--json'])).stdout);
+    const list = JSON.parse((await runMain(['list', '--json'])).stdout);
     const { score: _s, matched: _m, ...record } = results[0];
     expect(record).toEqual(list.find((m: { id: string }) => m.id === record.id));
   });
 
   it('--limit caps the results; the filters of list narrow them', async () => {
-    expect(ids((await runCli(['search', 'dorp', '--limit', '2'])).stdout)).toHaveLength(2);
-    const r = await runCli(['search', 'dorp', '--element', 'inbedding', '--kind', 'databank']);
+    expect(ids((await runMain(['search', 'dorp', '--limit', '2'])).stdout)).toHaveLength(2);
+    const r = await runMain(['search', 'dorp', '--element', 'inbedding', '--kind', 'databank']);
     expect(r.code).toBe(0);
-    const list = JSON.parse((await runCli(['list', '--json', '--element', 'inbedding', '--kind', 'databank'])).stdout).map((m: { id: string }) => m.id);
+    const list = JSON.parse((await runMain(['list', '--json', '--element', 'inbedding', '--kind', 'databank'])).stdout).map((m: { id: string }) => m.id);
     expect(ids(r.stdout).length).toBeGreaterThan(0);
     for (const id of ids(r.stdout)) expect(list).toContain(id);
-    expect(ids((await runCli(['search', 'dorp', '--tag', 'toekomstplan'])).stdout).sort()).toEqual(['integraal-dorpsontwikkelingsplan', 'lens-methode']);
+    expect(ids((await runMain(['search', 'dorp', '--tag', 'toekomstplan'])).stdout).sort()).toEqual(['integraal-dorpsontwikkelingsplan', 'lens-methode']);
   });
 
   it.each([
@@ -52,7 +53,7 @@ describe('search output', () => {
     ['a misspelling beyond the typos it forgives', ['search', 'smadarijan'], /Bedoelde u: methodewijzer search smederijen\?/],
     ['filters that leave nothing', ['search', 'dorp', '--element', 'empathie'], /Zonder de filters .* geeft deze zoekvraag \d+ resultaten?\./],
   ])('no result (%s): a message and a hint on stderr, nothing on stdout, exit 1', async (_, args, hint) => {
-    const r = await runCli(args);
+    const r = await runMain(args);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/geen methoden gevonden voor "/);
@@ -61,7 +62,7 @@ describe('search output', () => {
   });
 
   it('no result with --json: an empty list on stdout, and still exit 1', async () => {
-    const r = await runCli(['search', 'qxzqxz', '--json']);
+    const r = await runMain(['search', 'qxzqxz', '--json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual([]);
   });
@@ -74,21 +75,22 @@ describe('search output', () => {
     [['search', 'dorp', '--tag', 'dorpje'], /onbekende tag: dorpje/],
     [['search', 'dorp', '--kind', 'boek'], /Kies uit: databank, verkenning/],
   ])('usage errors exit 2: %j', async (args, message) => {
-    const r = await runCli(args);
+    const r = await runMain(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expectNoStackTrace(r.stderr);
   });
 
   it('show suggests methods with the same matching when an id is unknown', async () => {
-    const r = await runCli(['show', 'smedrijen']);
+    const r = await runMain(['show', 'smedrijen']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Bedoelde u: de-smederijen\?/);
   });
 });
 
 /**
- * The cache, through the real binary: every run below shares one cache folder, as a user's runs do.
+ * The cache: every run below shares one cache folder, as a user's runs do (in-process runs keep nothing
+ * between them but what is on disk; tests/e2e/binary.test.ts runs the same through the binary).
  * Once with a small folder (records cached per folder) and once with one large enough for the
  * search snapshot, which a warm search reads instead of the records.
  */
@@ -98,7 +100,7 @@ describe.each([
 ])('cache, with %s: the very next search sees every change', (_, synthetic) => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
-  const search = (...words: string[]) => runCli(['--catalogue', dir, 'search', ...words], { env });
+  const search = (...words: string[]) => runMain(['--catalogue', dir, 'search', ...words], { env });
 
   beforeAll(() => {
     dir = tempDir('own-');
@@ -114,7 +116,10 @@ describe.each([
       expect(ids(r.stdout)[0]).toBe('zeepkistrace');
     }
     const root = join(env.XDG_CACHE_HOME!, 'methodewijzer');
-    expect(readdirSync(join(root, 'folders')).length).toBeGreaterThan(0);
+    // One folder: its manifest and its records.
+    const files = readdirSync(join(root, 'folders'));
+    expect(files.filter((f) => f.endsWith('.manifest'))).toHaveLength(1);
+    expect(files.filter((f) => f.endsWith('.records.json'))).toHaveLength(1);
     // Only a large catalogue keeps a search snapshot; a warm search of it reads no records.
     expect(existsSync(join(root, 'search'))).toBe(synthetic > 0);
   });
@@ -135,9 +140,9 @@ describe.each([
 
   it('a renamed file', async () => {
     renameSync(join(dir, 'erbij.yaml'), join(dir, 'hernoemd.yml'));
-    const r = await runCli(['--catalogue', dir, 'search', 'boekenkast', '--json'], { env });
+    const r = await runMain(['--catalogue', dir, 'search', 'boekenkast', '--json'], { env });
     expect(JSON.parse(r.stdout)[0].id).toBe('buurtbieb');
-    expect((await runCli(['--catalogue', dir, 'show', 'buurtbieb'], { env })).stdout).toMatch(/hernoemd\.yml/);
+    expect((await runMain(['--catalogue', dir, 'show', 'buurtbieb'], { env })).stdout).toMatch(/hernoemd\.yml/);
   });
 
   it('a deleted file', async () => {
@@ -177,13 +182,13 @@ describe.each([
   it('a cache folder that cannot be written does not stop the search', async () => {
     const blocked = join(tempDir('blocked-'), 'file');
     writeFileSync(blocked, 'not a folder');
-    const r = await runCli(['--catalogue', dir, 'search', 'bolderkar'], { env: { XDG_CACHE_HOME: blocked } });
+    const r = await runMain(['--catalogue', dir, 'search', 'bolderkar'], { env: { XDG_CACHE_HOME: blocked } });
     expect(r.code).toBe(0);
     expect(ids(r.stdout)[0]).toBe('zeepkistrace');
   });
 });
 
-describe('search quality through the binary, with 2,000 synthetic records around the real ones', () => {
+describe('search quality through the CLI, with 2,000 synthetic records around the real ones', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
   beforeAll(() => {
@@ -199,7 +204,7 @@ describe('search quality through the binary, with 2,000 synthetic records around
     ['politie buurt', 'buurt-bestuurt'],
     ['vrijwilligers vraag aanbod', 'maatschappelijke-beursvloer'],
   ])('%s -> %s in the top three', async (query, id) => {
-    const r = await runCli(['--catalogue', dir, 'search', ...query.split(' ')], { env });
+    const r = await runMain(['--catalogue', dir, 'search', ...query.split(' ')], { env });
     expect(r.code).toBe(0);
     expect(ids(r.stdout).slice(0, 3)).toContain(id);
   });

@@ -1,7 +1,9 @@
-// What a person sees in a narrow real terminal (tmux, 60 columns): nothing wider than the window.
+// What a person sees in a narrow real terminal (tmux, 60 columns): nothing wider than the window. The same
+// rules at other widths run in-process, with stdout a terminal of that width.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
 import { BIN, cleanEnv, tempDir } from '../helpers/cli.js';
+import { runMain } from '../helpers/main.js';
 import { requireTmux, TmuxSession } from '../helpers/tmux.js';
 
 const { methods } = (await openCatalogue());
@@ -18,14 +20,14 @@ async function screen(args: string[]): Promise<{ code: number; lines: string[] }
   return { code, lines: session.capture().split('\n').map((l) => l.trimEnd()) };
 }
 
-beforeAll(() => requireTmux());
+describe(`at ${WIDTH} columns, in tmux`, () => {
+  beforeAll(() => requireTmux());
 
-afterEach(() => {
-  for (const s of sessions) s.kill();
-  sessions = [];
-});
+  afterEach(() => {
+    for (const s of sessions) s.kill();
+    sessions = [];
+  });
 
-describe(`at ${WIDTH} columns`, () => {
   it('search: no line runs over, and the three results are told apart by whole names and ids', async () => {
     const { code, lines } = await screen(['search', 'maatschapelijke']);
     expect(code).toBe(0);
@@ -50,5 +52,22 @@ describe(`at ${WIDTH} columns`, () => {
     const { code, lines } = await screen(args);
     expect(code).toBe(0);
     expect(lines.filter((l) => l.length > WIDTH)).toEqual([]);
+  });
+});
+
+describe('at other widths, in-process', () => {
+  const mac = methods.find((m) => m.id === 'maatschappelijke-activeringscentra')!;
+  /** Both streams as a terminal shows them: without colour codes, each line as the program wrote it. */
+  const shown = (r: { stdout: string; stderr: string }) => (r.stdout + r.stderr).replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+
+  it.each([40, 80, 120])('%d columns: no line runs over, but for a URL too long for any line, on a line of its own', async (width) => {
+    for (const args of [['search', 'maatschapelijke'], ['list'], ['model', 'E'], ['model']]) {
+      const r = await runMain(args, { isTTY: true, columns: width });
+      expect(r.code).toBe(0);
+      expect(shown(r).filter((l) => l.length > width), args.join(' ')).toEqual([]);
+    }
+    const show = await runMain(['show', mac.id], { isTTY: true, columns: width });
+    expect(show.code).toBe(0);
+    expect(shown(show).filter((l) => l.length > width)).toEqual(mac.url.length > width ? [mac.url] : []);
   });
 });

@@ -30,6 +30,8 @@ export class TmuxSession {
   private readonly dir = tempDir('tmux-');
   private readonly socket = join(this.dir, 'socket');
   private readonly statusFile = join(this.dir, 'exit-status');
+  /** What the shell prints once the program has ended: on the screen, everything before it is too. */
+  private readonly endMark = `${this.name} ended`;
   size = { width: 100, height: 40 };
 
   start(command: string[], options: StartOptions): void {
@@ -38,7 +40,10 @@ export class TmuxSession {
     // /bin/sh runs the command line (with its exit-status file) whatever the user's SHELL is.
     const settings = ['set -g default-shell /bin/sh', 'set -g history-limit 50000', 'set -g remain-on-exit on', 'set -g status off'];
     writeFileSync(config, settings.join('\n') + '\n');
-    const shell = `${command.map(quote).join(' ')}; echo $? > ${quote(this.statusFile)}`;
+    // After the program: its exit status, then a mark on the screen, and a shell that stays. When the
+    // shell ended at once, tmux could close the pane before it had read the program's last output (seen
+    // under load: the advice cut off mid-line), so the pane stays open until the session is killed.
+    const shell = `${command.map(quote).join(' ')}; echo $? > ${quote(this.statusFile)}; printf '\\n%s\\n' ${quote(this.endMark)}; exec sleep 600`;
     execFileSync(
       TMUX,
       ['-S', this.socket, '-f', config, 'new-session', '-d', '-s', this.name, '-x', String(options.width ?? 100), '-y', String(options.height ?? 40), '-c', options.cwd, shell],
@@ -51,14 +56,19 @@ export class TmuxSession {
     this.tmux('send-keys', '-t', this.name, ...keys);
   }
 
-  /** The whole pane, scrollback included, with lines the terminal wrapped joined again. */
+  /** The whole pane, scrollback included, with lines the terminal wrapped joined again (the end mark left out). */
   capture(): string {
-    return this.tmux('capture-pane', '-p', '-J', '-S', '-', '-t', this.name);
+    return this.withoutEndMark(this.tmux('capture-pane', '-p', '-J', '-S', '-', '-t', this.name));
   }
 
-  /** What the window shows now, without scrollback, lines as the terminal wrapped them. */
+  /** What the window shows now, without scrollback, lines as the terminal wrapped them (the end mark left out). */
   visible(): string {
-    return this.tmux('capture-pane', '-p', '-t', this.name);
+    return this.withoutEndMark(this.tmux('capture-pane', '-p', '-t', this.name));
+  }
+
+  private withoutEndMark(screen: string): string {
+    const at = screen.lastIndexOf(`\n${this.endMark}`);
+    return at === -1 ? screen : screen.slice(0, at + 1);
   }
 
   /** Resizes the window, as a user dragging its corner would; the program gets SIGWINCH. */
@@ -81,17 +91,22 @@ export class TmuxSession {
   }
 
   /**
-   * Waits until the program has ended and returns its exit status. The shell around the program writes it
-   * to a file: tmux itself sometimes reaps a quickly ending pane late, so its #{pane_dead_status} can lag.
+   * Waits until the program has ended and all it wrote is on the screen, and returns its exit status. The
+   * shell around the program writes the status to a file (tmux's #{pane_dead_status} can lag), then the
+   * end mark, which tmux shows only after everything the program wrote before it.
    */
   async waitForExit(timeoutMs = 10_000): Promise<number> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const status = readIfThere(this.statusFile);
-      if (status !== undefined && /^\d+\n$/.test(status)) return Number(status);
+      if (status !== undefined && /^\d+\n$/.test(status) && this.hasEnded()) return Number(status);
       if (Date.now() > deadline) throw new Error(`the program did not end; screen:\n${this.capture()}`);
       await sleep(50);
     }
+  }
+
+  private hasEnded(): boolean {
+    return this.tmux('capture-pane', '-p', '-J', '-S', '-', '-t', this.name).includes(`\n${this.endMark}`);
   }
 
   /** Sends a signal to the program itself (the pane runs it under a shell that records its exit status). */

@@ -9,6 +9,7 @@ import { formatMethodsMarkdown, mdLink as link, mdText as text } from '../../src
 import { formatMethodsYaml } from '../../src/format/yaml.js';
 import { ELEMENT_KEYS, SOURCE_KINDS, methodSchema, type Method } from '../../src/schema.js';
 import { method } from '../helpers/catalogue.js';
+import { runs } from '../helpers/property.js';
 
 const builtin = compileBuiltin();
 
@@ -72,7 +73,7 @@ describe('yaml', () => {
         expect(parsed.problems).toEqual([]);
         expect(parsed.records.map((r) => r.value)).toEqual(methods);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(100) },
     );
   });
 });
@@ -127,7 +128,7 @@ describe('csv', () => {
         expect(rows.map((r) => r.elements.split(';'))).toEqual(methods.map((m) => m.elements));
         for (const row of rows) expect(Object.keys(row)).toEqual([...CSV_COLUMNS]);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(100) },
     );
   });
 });

@@ -8,6 +8,7 @@ import { parseRecords } from '../../src/catalogue/parse-records.js';
 import type { Problem } from '../../src/catalogue/problem.js';
 import { actieSchema, methodSchema } from '../../src/schema.js';
 import { tempDir } from '../helpers/cli.js';
+import { runs } from '../helpers/property.js';
 
 /** A problem the loader made itself: a file, a message, and a position that makes sense. */
 function expectOwnProblem(p: Problem, file: string): void {
@@ -47,11 +48,11 @@ const yamlish = fc
 
 describe('the loader on arbitrary input', () => {
   it('never throws on arbitrary text, and reports only its own problems', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => check(text)), { numRuns: 1000 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => check(text)), { numRuns: runs(300) });
   });
 
   it('never throws on YAML-ish text', () => {
-    fc.assert(fc.property(yamlish, (text) => check(text)), { numRuns: 2000 });
+    fc.assert(fc.property(yamlish, (text) => check(text)), { numRuns: runs(500) });
   });
 
   it('never throws on arbitrary structures written as YAML', () => {
@@ -65,14 +66,14 @@ describe('the loader on arbitrary input', () => {
         }
         if (typeof text === 'string') check(text);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(300) },
     );
   });
 
   it('never throws on near-miss method records', () => {
     const field = fc.constantFrom('id', 'name', 'aliases', 'summary', 'elements', 'source', 'url', 'tags', 'elemnts', '__proto__');
     const value = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom('animo', ['animo'], { kind: 'databank' }, 'https://example.org'));
-    fc.assert(fc.property(fc.dictionary(field, value), (record) => check(stringify(record))), { numRuns: 500 });
+    fc.assert(fc.property(fc.dictionary(field, value), (record) => check(stringify(record))), { numRuns: runs(150) });
   });
 
   it('reads a folder of arbitrary files without throwing', () => {
@@ -84,7 +85,7 @@ describe('the loader on arbitrary input', () => {
         for (const p of folder.problems) expect(p.file).toMatch(/m\d\.yaml$/);
         expect(folder.methods.length + folder.problems.length).toBeGreaterThan(0);
       }),
-      { numRuns: 100 },
+      { numRuns: runs(50) },
     );
   });
 
