@@ -138,6 +138,9 @@ export async function writeFileInterruptibly(target: string, text: string, optio
   interruptHandlers.add(abort); // SIGINT, SIGTERM, SIGHUP: the CLI's one handler calls it
   try {
     await writeFileAtomic(target, text, { ...options, signal: controller.signal });
+    // A signal during the final rename: the file is whole and in place, but the command still ends as
+    // interrupted (exit 130), as every signal does.
+    if (controller.signal.aborted) throw new InterruptedError();
   } finally {
     interruptHandlers.delete(abort);
   }
