@@ -22,7 +22,7 @@ import { ENV_CATALOGUE } from './defaults.js';
 import { AppError, EXIT, MissingArgument, UsageError } from './errors.js';
 import { interruptHandlers } from './interrupt.js';
 import { collect } from './options.js';
-import { guardOutput, print } from './output.js';
+import { openOutput, print } from './output.js';
 import { hang, makeStyle, sanitize, wantsColor, widthOf, wrap, type OutputStream } from './terminal.js';
 import { editDistance } from './core/distance.js';
 import { didYouMean } from './format/suggest.js';
@@ -313,11 +313,12 @@ function translateCommanderError(message: string): string {
 
 /** Entry point for bin/: sets the exit code without cutting off output still being written. */
 export async function runCli(): Promise<void> {
-  guardOutput();
+  const output = openOutput();
   // Ctrl-C outside a prompt (prompts turn it into an ExitPromptError themselves), a kill (SIGTERM) or a
   // closed terminal (SIGHUP): one rule, one line and exit 130 (README, "Afsluitcodes").
   for (const signal of INTERRUPTS) process.on(signal, interrupted);
-  process.exitCode = await main();
+  const code = await main(process.argv, { stdout: output.stdout, stderr: output.stderr });
+  process.exitCode = output.stderrFailed() ? EXIT.failed : code;
 }
 
 const INTERRUPTS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;

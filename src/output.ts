@@ -1,41 +1,97 @@
 import type { Output } from './command.js';
 import type { Context } from './context.js';
 import { EXIT } from './errors.js';
-import { widthOf, wrap } from './terminal.js';
+import { widthOf, wrap, type OutputStream } from './terminal.js';
+import { fstatSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 // The one place that decides what a failed write to stdout or stderr means, whoever wrote (a command,
-// commander's help, a prompt): the process's two streams report every failure here.
+// commander's help, a prompt): both outputs report every failure here.
 //
 //   EPIPE (the reader went away, `| head`)         quiet exit 0, as a Unix tool should
 //   ENOSPC, EIO, a closed stream, any other error  one line on stderr, if stderr still works; exit 1
 //
 // Nothing is thrown, so a user never sees a stack trace for a full disk.
 
-interface Stream {
-  on(event: 'error', listener: (err: NodeJS.ErrnoException) => void): unknown;
-  write(text: string): unknown;
-}
-
-export function guardOutput(stdout: Stream = process.stdout, stderr: Stream = process.stderr, exit: (code: number) => void = process.exit): void {
+/**
+ * stdout and stderr, guarded: a terminal gets Node's own stream (the prompts, the pager and the width
+ * need it); a pipe or a file is written with plain synchronous writes to its descriptor, because
+ * making Node's stream objects costs more start-up time than a short command needs for its whole work.
+ */
+export function openOutput(exit: (code: number) => void = process.exit): { stdout: OutputStream; stderr: OutputStream; stderrFailed(): boolean } {
   let ended = false;
   let stderrWorks = true;
-  const fail = (stream: 'stdout' | 'stderr', err: NodeJS.ErrnoException) => {
+  const fail = (name: 'stdout' | 'stderr', err: NodeJS.ErrnoException) => {
     if (ended) return;
+    if (name === 'stderr' && err.code !== 'EPIPE') {
+      // Messages are lost, but the data may still get through: finish, and end with 1 (stderrFailed).
+      stderrWorks = false;
+      return;
+    }
     ended = true;
     if (err.code === 'EPIPE') return exit(EXIT.ok);
-    if (stream === 'stderr') stderrWorks = false;
     if (stderrWorks) {
       try {
-        stderr.write(`fout: kan niet naar ${stream} schrijven (${err.code ?? 'gesloten'})${REASONS[err.code ?? ''] ?? ''}; de uitvoer is onvolledig.\n`);
+        stderr.write(`fout: kan niet naar ${name} schrijven (${err.code ?? 'gesloten'})${REASONS[err.code ?? ''] ?? ''}; de uitvoer is onvolledig.\n`);
       } catch {
         // Then there is no one left to tell.
       }
     }
     exit(EXIT.failed);
   };
-  stdout.on('error', (err) => fail('stdout', err));
-  stderr.on('error', (err) => fail('stderr', err));
+  const open = (fd: 1 | 2, name: 'stdout' | 'stderr'): OutputStream => {
+    if (isTerminal(fd)) {
+      const stream = fd === 1 ? process.stdout : process.stderr;
+      stream.on('error', (err) => fail(name, err));
+      return stream;
+    }
+    return descriptorWriter(fd, (err) => fail(name, err));
+  };
+  const stdout = open(1, 'stdout');
+  const stderr = open(2, 'stderr');
+  return { stdout, stderr, stderrFailed: () => !stderrWorks };
 }
+
+/** Whether a descriptor is a terminal; pipes and files are told apart without loading node:tty. */
+function isTerminal(fd: number): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  // /dev/null and /dev/full are character devices too.
+  return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+}
+
+/** Writes all of each text to `fd`, waiting where a non-blocking pipe is full; a failure goes to `onError`, once. */
+function descriptorWriter(fd: number, onError: (err: NodeJS.ErrnoException) => void): OutputStream {
+  let failed = false;
+  return {
+    isTTY: false,
+    write(text: string) {
+      if (failed) return false;
+      const bytes = Buffer.from(text, 'utf8');
+      for (let offset = 0; offset < bytes.length; ) {
+        try {
+          offset += writeSync(fd, bytes, offset);
+        } catch (err) {
+          const e = err as NodeJS.ErrnoException;
+          // The reader is slower than we are: wait a millisecond and go on.
+          if (e.code === 'EAGAIN') {
+            Atomics.wait(PAUSE, 0, 0, 1);
+            continue;
+          }
+          failed = true;
+          onError(e);
+          return false;
+        }
+      }
+      return true;
+    },
+  };
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 const REASONS: Record<string, string> = {
   ENOSPC: ': de schijf is vol',
