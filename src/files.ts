@@ -1,5 +1,5 @@
 import { accessSync, constants, lstatSync, mkdirSync, readlinkSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { link, open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { displayPath } from './paths.js';
 import { FailedError, InterruptedError } from './errors.js';
@@ -38,6 +38,8 @@ export async function writeFileAtomic(
   const dir = dirname(path);
 
   const temp = `${dir}/${tempName(basename(path))}`;
+  // Loaded here, not at start-up: only the commands that write a file need it.
+  const { open, rename, unlink } = await import('node:fs/promises');
   let handle: FileHandle | undefined;
   try {
     handle = await open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, existing ? existing.mode & 0o777 : 0o666);
@@ -149,14 +151,14 @@ export async function writeFileInterruptibly(target: string, text: string, optio
 /** Puts `temp` at `path` unless something is there already; `link` fails rather than replace. */
 async function linkNoClobber(temp: string, path: string, clash: () => Error): Promise<void> {
   try {
-    await link(temp, path);
+    await (await import('node:fs/promises')).link(temp, path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw clash();
     // Some file systems (FAT, some network shares) have no hard links: check, then rename.
     if (!['EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP', 'EXDEV'].includes(code ?? '')) throw err;
     if (statOrUndefined(path)) throw clash();
-    await rename(temp, path);
+    await (await import('node:fs/promises')).rename(temp, path);
   }
 }
 
