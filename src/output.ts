@@ -55,11 +55,14 @@ export function openOutput(exit: (code: number) => void = process.exit): { stdou
 /** Whether a descriptor is a terminal; pipes and files are told apart without loading node:tty. */
 function isTerminal(fd: number): boolean {
   try {
-    if (!fstatSync(fd).isCharacterDevice()) return false;
+    const stat = fstatSync(fd);
+    if (!stat.isCharacterDevice()) return false;
+    // Linux's memory devices (/dev/null, /dev/zero, /dev/full: major number 1) are no terminal.
+    if (process.platform === 'linux' && ((stat.rdev >> 8) & 0xfff) === 1) return false;
   } catch {
     return false;
   }
-  // /dev/null and /dev/full are character devices too.
+  // Any other character device: ask node:tty.
   return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
 }
 
