@@ -11,8 +11,9 @@
 // Bundled on its own by scripts/build.mjs; uses only Node built-ins.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { cacheRoot } from './cache-root.js';
 
 /** A hash of the bundles' contents, set by scripts/build.mjs: a new build never meets an old cache. */
 declare const __BUILD_ID__: string;
@@ -25,7 +26,7 @@ interface Cli {
 
 /** bin/: run the CLI. */
 export function run(): void {
-  const root = cacheRoot(process.env);
+  const root = cacheRoot(process.env, () => (require('node:os') as typeof import('node:os')).homedir());
   const enableCompileCache = (Module as unknown as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
   let cli: Cli;
   if (root && enableCompileCache) {
@@ -46,21 +47,6 @@ export function run(): void {
   void cli.runCli();
 }
 
-/**
- * The CLI's cache folder: $XDG_CACHE_HOME/methodewijzer, else ~/.cache/methodewijzer. The same rule as
- * cacheRoot() in src/catalogue/cache.ts, repeated because this file must not load the CLI to start it.
- */
-function cacheRoot(env: NodeJS.ProcessEnv): string | undefined {
-  const xdg = env.XDG_CACHE_HOME;
-  if (xdg && isAbsolute(xdg)) return join(xdg, 'methodewijzer');
-  let home = env.HOME;
-  try {
-    home ||= (require('node:os') as typeof import('node:os')).homedir();
-  } catch {
-    return undefined;
-  }
-  return home ? join(home, '.cache', 'methodewijzer') : undefined;
-}
 
 /**
  * Loads the bundles of dist/ (cli.cjs and the vendor/*.cjs it requires) as CommonJS modules compiled

@@ -1,8 +1,9 @@
 import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { isAbsolute, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { CACHE_RACY_MS, MAX_FILE_BYTES } from '../defaults.js';
 import { VERSION } from '../version.js';
+import { cacheRoot as sharedCacheRoot } from '../cache-root.js';
 import { replaceFileSync } from '../files.js';
 import type { Method } from '../schema.js';
 import {
@@ -38,17 +39,9 @@ import type { Problem } from './problem.js';
 /** Bump when the layout of a cache file changes. */
 const FORMAT = 3;
 
-/** The cache folder: $XDG_CACHE_HOME/methodewijzer, else ~/.cache/methodewijzer. */
+/** The cache folder: $XDG_CACHE_HOME/methodewijzer, else ~/.cache/methodewijzer (src/cache-root.ts). */
 export function cacheRoot(env: NodeJS.ProcessEnv): string | undefined {
-  const xdg = env.XDG_CACHE_HOME;
-  if (xdg && isAbsolute(xdg)) return join(xdg, 'methodewijzer');
-  let home = env.HOME;
-  try {
-    home ||= (lazyRequire('node:os') as typeof import('node:os')).homedir();
-  } catch {
-    return undefined;
-  }
-  return home ? join(home, '.cache', 'methodewijzer') : undefined;
+  return sharedCacheRoot(env, () => (lazyRequire('node:os') as typeof import('node:os')).homedir());
 }
 
 export function sha1(data: string | Uint8Array): string {
