@@ -187,7 +187,7 @@ describe('the installed CLI, read-only', () => {
   });
 
   it('keeps its code cache in the user cache folder', () => {
-    // Node 22.8+ keeps its own compile cache there, in v22.23.5-x64-…; on Node 20 the CLI writes one itself.
+    // One folder per Node version and platform (v22.23.5-x64), with a cache file per bundle the run loaded.
     const folder = readdirSync(join(cache, 'methodewijzer')).find((name) => name.startsWith(`${process.version}-${process.arch}`));
     expect(folder).toBeDefined();
     expect(readdirSync(join(cache, 'methodewijzer', folder!)).length).toBeGreaterThan(0);
