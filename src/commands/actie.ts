@@ -92,7 +92,7 @@ async function ask(catalogue: AdviceCatalogue, given: PartialAnswers, ctx: Conte
 }
 
 /** Checks every answer given as an option against the model; a wrong value is a usage error that lists the right ones. */
-export function answersFromOptions(options: ActieOptions, catalogue: AdviceCatalogue): PartialAnswers {
+function answersFromOptions(options: ActieOptions, catalogue: AdviceCatalogue): PartialAnswers {
   const out: PartialAnswers = {};
   for (const { key, values } of answerFlags(catalogue)) {
     const raw = options[key];
@@ -104,7 +104,7 @@ export function answersFromOptions(options: ActieOptions, catalogue: AdviceCatal
   return out;
 }
 
-export function localDate(d: Date): string {
+function localDate(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

@@ -22,8 +22,8 @@ export default defineCommand({
   options: (cmd) => cmd.usage('[options] <methode> <methode> [methode...]').option('--json', 'de records als JSON, in de gevraagde volgorde'),
   examples: ['compare abcd "kan wel"', 'compare dorpsspiegel dorpsonderzoek "kern met pit" --json', 'compare present woonatelier | grep ^url'],
   notes:
-    '\nOp een terminal staan de methoden in kolommen naast elkaar. In een pijplijn: per veld één\n' +
-    'regel, met de naam van het veld (id, name, elements, kind, collection, tags, summary, url)\n' +
+    '\nOp een terminal staan de methoden in kolommen naast elkaar. In een pijplijn: per veld één ' +
+    'regel, met de naam van het veld (id, name, elements, kind, collection, tags, summary, url) ' +
     'en dan per methode de waarde, gescheiden door tabs.\n',
   async run(ctx, options: CompareOptions, queries: string[]) {
     if (queries.length < MIN || queries.length > MAX) {

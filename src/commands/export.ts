@@ -71,7 +71,7 @@ export default defineCommand({
 });
 
 /** The format asked for, or the one the output file's extension names. */
-export function exportFormat(options: Pick<ExportOptions, 'format' | 'output'>): ExportFormat {
+function exportFormat(options: Pick<ExportOptions, 'format' | 'output'>): ExportFormat {
   const extension = options.output ? extname(options.output).toLowerCase() : '';
   const guessed = BY_EXTENSION[extension];
   if (options.format) {
@@ -92,7 +92,7 @@ export function exportFormat(options: Pick<ExportOptions, 'format' | 'output'>):
 }
 
 /** The export as text. Each formatter is loaded only when it is used (yaml and csv bring their libraries). */
-export async function renderExport(format: ExportFormat, methods: Method[], catalogue: Pick<Catalogue, 'model' | 'sources'>, options: ExportOptions): Promise<string> {
+async function renderExport(format: ExportFormat, methods: Method[], catalogue: Pick<Catalogue, 'model' | 'sources'>, options: ExportOptions): Promise<string> {
   switch (format) {
     case 'json':
       return formatMethodsJson(methods);

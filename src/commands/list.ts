@@ -4,7 +4,6 @@ import { formatMethodsJson } from '../format/json.js';
 import { formatMethodLines, formatMethodTable } from '../format/methods.js';
 import { plural } from '../format/plural.js';
 import { filterOptions } from '../options.js';
-import { wrap } from '../terminal.js';
 
 export interface ListOptions extends FilterFlags {
   json?: boolean;
@@ -21,9 +20,9 @@ export default defineCommand({
     if (options.json) return { text: formatMethodsJson(methods) };
     if (!ctx.interactive) return { text: formatMethodLines(methods) };
     if (methods.length === 0) {
-      return { note: wrap('Geen methoden gevonden met deze filters. Laat een filter weg; de filters staan bij: methodewijzer list --help', ctx.width) + '\n' };
+      return { note: 'Geen methoden gevonden met deze filters. Laat een filter weg; de filters staan bij: methodewijzer list --help\n' };
     }
     const footer = `${plural(methods.length, 'methode', 'methoden')}. Meer over een methode: methodewijzer show <id of naam>`;
-    return { text: formatMethodTable(methods, ctx.style, ctx.width, ctx.link), paged: true, note: ctx.errStyle.dim(wrap(footer, ctx.width)) + '\n' };
+    return { text: formatMethodTable(methods, ctx.style, ctx.width, ctx.link), paged: true, note: ctx.errStyle.dim(footer) + '\n' };
   },
 });

@@ -84,6 +84,6 @@ export default defineCommand({
 });
 
 /** Where `new` writes: the first catalogue folder in use (--catalogue, else METHODEWIJZER_CATALOGUE), else here. */
-export function newMethodFolder(ctx: Pick<Context, 'folders'>, cwd = process.cwd()): string {
+function newMethodFolder(ctx: Pick<Context, 'folders'>, cwd = process.cwd()): string {
   return resolve(cwd, ctx.folders[0] ?? '.');
 }

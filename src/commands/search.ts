@@ -11,7 +11,7 @@ import { didYouMean } from '../format/suggest.js';
 import { formatSearchLines, formatSearchResults, searchJson } from '../format/search.js';
 import { lookupMethod, methodDetail } from '../method-lookup.js';
 import { filterOptions, parseLimit } from '../options.js';
-import { sanitize, wrap } from '../terminal.js';
+import { sanitize } from '../terminal.js';
 
 export interface SearchOptions extends FilterFlags {
   limit?: number;
@@ -67,7 +67,7 @@ export default defineCommand({
       const count = plural(hits.length, 'methode', 'methoden') + more;
       return {
         text: formatSearchResults(hits, ctx.style, ctx.width, outcome.words, ctx.link),
-        note: skipped + ctx.errStyle.dim(wrap(`${count}. Meer over een methode: methodewijzer show <id>`, ctx.width)) + '\n',
+        note: skipped + ctx.errStyle.dim(`${count}. Meer over een methode: methodewijzer show <id>`) + '\n',
       };
     } finally {
       searcher.close();
