@@ -2,21 +2,6 @@ import { Command, CommanderError, Help, Option, type OutputConfiguration } from 
 import { BuiltinCatalogueBroken, readCompiled } from './catalogue/catalogue.js';
 import { formatProblem } from './catalogue/problem.js';
 import { examples, type CommandSpec } from './command.js';
-import actie from './commands/actie.js';
-import compare from './commands/compare.js';
-import complete from './commands/complete.js';
-import completion from './commands/completion.js';
-import exportCommand from './commands/export.js';
-import glossary from './commands/glossary.js';
-import list from './commands/list.js';
-import model from './commands/model.js';
-import newCommand from './commands/new.js';
-import open from './commands/open.js';
-import search from './commands/search.js';
-import show from './commands/show.js';
-import sources from './commands/sources.js';
-import tags from './commands/tags.js';
-import validate from './commands/validate.js';
 import { createContext, type GlobalOptions, type IO } from './context.js';
 import { ENV_CATALOGUE } from './defaults.js';
 import { AppError, EXIT, MissingArgument, UsageError } from './errors.js';
@@ -107,18 +92,39 @@ function commandPath(cmd: Command): string {
   return names.join(' ');
 }
 
-/** Every command, in the order of the help. Adding one: its file in src/commands/, then one line here. */
-const COMMANDS = [list, search, show, open, compare, tags, model, glossary, sources, exportCommand, newCommand, actie, validate, completion, complete] as unknown as AnyCommand[];
-
 type AnyCommand = CommandSpec<unknown[], unknown>;
 type Runner = (spec: AnyCommand, cmd: Command, args: unknown[]) => Promise<void>;
+
+/**
+ * Every command, in the order of the help. Adding one: its file in src/commands/, then one line here.
+ * A command's file (and what it imports) is loaded only by a run that needs it: a run of `list`
+ * neither loads nor starts the code of the other fourteen.
+ */
+const COMMANDS: Record<string, () => Promise<{ default: unknown }>> = {
+  list: () => import('./commands/list.js'),
+  search: () => import('./commands/search.js'),
+  show: () => import('./commands/show.js'),
+  open: () => import('./commands/open.js'),
+  compare: () => import('./commands/compare.js'),
+  tags: () => import('./commands/tags.js'),
+  model: () => import('./commands/model.js'),
+  glossary: () => import('./commands/glossary.js'),
+  sources: () => import('./commands/sources.js'),
+  export: () => import('./commands/export.js'),
+  new: () => import('./commands/new.js'),
+  actie: () => import('./commands/actie.js'),
+  validate: () => import('./commands/validate.js'),
+  completion: () => import('./commands/completion.js'),
+  __complete: () => import('./commands/complete.js'),
+};
 
 /**
  * The program with every command, or with `only` the one command a run needs: declaring all fifteen
  * costs a few ms on every start, and a run of `list` never sees the others. Help, suggestions and
  * completion need them all, so `commandIn` gives `only` just when the command is named outright.
  */
-export function buildProgram(run: Runner, output: OutputConfiguration, only?: string): Command {
+export async function buildProgram(run: Runner, output: OutputConfiguration, only?: string): Promise<Command> {
+  const specs = await Promise.all((only ? [only] : Object.keys(COMMANDS)).map(async (name) => (await COMMANDS[name]()).default as AnyCommand));
   const program = new DutchCommand('methodewijzer');
   // Help is wrapped to the width commander uses for its own columns, so everything lines up.
   const helpWidth = () => output.getOutHelpWidth?.() ?? 80;
@@ -145,7 +151,7 @@ export function buildProgram(run: Runner, output: OutputConfiguration, only?: st
         wrap('\nMeer hulp bij een opdracht: methodewijzer <opdracht> --help', helpWidth()) +
         '\n',
     );
-  for (const spec of COMMANDS) if (!only || spec.name === only) addCommand(program, spec, run, helpWidth);
+  for (const spec of specs) addCommand(program, spec, run, helpWidth);
   if (!only) addHelpCommand(program);
   return program;
 }
@@ -208,7 +214,7 @@ export async function main(argv = process.argv, io: IO = {}): Promise<number> {
   const errStyle = makeStyle(wantsColor(stderr, env, !argv.includes('--no-color')));
   // Help in a pipe is wrapped at 80 columns, as commander does: it is prose for people.
   const helpWidth = (stream: OutputStream) => (stream.isTTY ? widthOf(stream) : 80);
-  const program = buildProgram(run, {
+  const program = await buildProgram(run, {
     writeOut: (s) => stdout.write(s),
     writeErr: (s) => stderr.write(s),
     getOutHelpWidth: () => helpWidth(stdout),
@@ -241,7 +247,7 @@ function commandIn(argv: string[]): string | undefined {
     const arg = argv[i];
     if (GLOBAL_WITH_VALUE.has(arg)) i++;
     else if (arg === '--no-color' || arg === '--no-pager' || arg.startsWith('--catalogue=')) continue;
-    else return COMMANDS.some((c) => c.name === arg) ? arg : undefined;
+    else return Object.hasOwn(COMMANDS, arg) ? arg : undefined;
   }
   return undefined;
 }
@@ -311,14 +317,18 @@ function translateCommanderError(message: string): string {
   return out;
 }
 
-/** Entry point for bin/: sets the exit code without cutting off output still being written. */
-export async function runCli(): Promise<void> {
+/**
+ * Entry point for bin/: sets the exit code without cutting off output still being written. Resolves to
+ * the command the run named outright, for the code cache (src/boot.ts).
+ */
+export async function runCli(): Promise<string | undefined> {
   const output = openOutput();
   // Ctrl-C outside a prompt (prompts turn it into an ExitPromptError themselves), a kill (SIGTERM) or a
   // closed terminal (SIGHUP): one rule, one line and exit 130 (README, "Afsluitcodes").
   for (const signal of INTERRUPTS) process.on(signal, interrupted);
   const code = await main(process.argv, { stdout: output.stdout, stderr: output.stderr });
   process.exitCode = output.stderrFailed() ? EXIT.failed : code;
+  return commandIn(process.argv);
 }
 
 const INTERRUPTS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;

@@ -24,7 +24,7 @@ export default defineCommand({
     }
     // The program as the CLI builds it: the scripts are read from the same definitions, so they cannot drift.
     const { buildProgram } = await import('../cli.js');
-    const program = buildProgram(async () => undefined, {});
+    const program = await buildProgram(async () => undefined, {});
     return { text: completionScript(shell as Shell, completionTree(program)) };
   },
 });

@@ -10,7 +10,7 @@ import { completionScript } from '../../src/format/completion.js';
 import { ELEMENT_KEYS, SOURCE_KINDS } from '../../src/keys.js';
 import { tempDir } from '../helpers/cli.js';
 
-const program = buildProgram(async () => undefined, {});
+const program = await buildProgram(async () => undefined, {});
 const tree = completionTree(program);
 const help = program.createHelp();
 const visible = help.visibleCommands(program);
@@ -79,8 +79,8 @@ describe('the completion tree, read from the program', () => {
     expect(ARGUMENT_VALUES.open).toEqual(ARGUMENT_VALUES.show);
   });
 
-  it('open completes method ids, and a command added later is completed without touching the scripts', () => {
-    const p = buildProgram(async () => undefined, {});
+  it('open completes method ids, and a command added later is completed without touching the scripts', async () => {
+    const p = await buildProgram(async () => undefined, {});
     expect(completionTree(p).commands.find((c) => c.name === 'open')).toMatchObject({ args: { kind: 'query', query: ['ids'] } });
     p.command('later').description('een opdracht van later').addOption(new Option('--via <hoe>', 'hoe').choices(['browser', 'print']));
     const t = completionTree(p);
