@@ -1,22 +1,22 @@
-import { sha1, type CacheReader } from './cache.js';
+import { checksum, type CacheReader } from './cache.js';
 
 // A cache file of a JSON header and byte sections. Each section starts on a multiple of 4 bytes,
 // so that arrays of 32-bit numbers can be used in place, and any section (or part of one) can be
 // read without reading the rest of the file.
 //
-//   "MWP2" | header length (u32, little-endian) | header JSON | sections, each padded to 4 bytes
+//   "MWP3" | header length (u32, little-endian) | header JSON | sections, each padded to 4 bytes
 //
 // The header holds, per section, a checksum of every block of BLOCK bytes, and every read is checked
 // against them (reading a part reads and checks its whole blocks): a file damaged at the same length
 // reads as no file, never as data.
 
-const MAGIC = 'MWP2';
+const MAGIC = 'MWP3';
 const BLOCK = 64 * 1024;
 const align = (n: number) => (n + 3) & ~3;
 
 function blockSums(bytes: Uint8Array): string[] {
   const sums: string[] = [];
-  for (let at = 0; at < bytes.length; at += BLOCK) sums.push(sha1(bytes.subarray(at, at + BLOCK)).slice(0, 16));
+  for (let at = 0; at < bytes.length; at += BLOCK) sums.push(checksum(bytes.subarray(at, at + BLOCK)));
   return sums;
 }
 
@@ -81,7 +81,7 @@ export function unpack(file: CacheReader): Packed | undefined {
     if (!bytes) return undefined;
     for (let b = first; b <= last; b++) {
       const at = (b - first) * BLOCK;
-      if (sha1(bytes.subarray(at, at + BLOCK)).slice(0, 16) !== sums[i][b]) return undefined;
+      if (checksum(bytes.subarray(at, at + BLOCK)) !== sums[i][b]) return undefined;
     }
     return bytes.subarray(offset - from, offset - from + length);
   };

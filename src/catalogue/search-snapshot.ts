@@ -3,7 +3,7 @@ import type { Filterable } from '../core/methods.js';
 import { buildIndex, checkedIndex, type SearchIndex } from '../core/search.js';
 import { SEARCH_INDEX_CACHE_MIN } from '../defaults.js';
 import type { Method } from '../schema.js';
-import { openCacheFile, removeCacheFile, sha1, writeCacheFile, type FolderCache } from './cache.js';
+import { checksum, openCacheFile, removeCacheFile, writeCacheFile, type FolderCache } from './cache.js';
 import type { Catalogue, CompiledCatalogue, IndexJson } from './catalogue.js';
 import { bytesOf, littleEndian, pack, uint32s, unpack } from './pack.js';
 import type { Problem } from './problem.js';
@@ -32,7 +32,7 @@ const SECTIONS = { terms: 0, offsets: 1, postings: 2, docOffsets: 3, docs: 4, fi
 
 function fileName(dirs: string[]): string {
   // One file per combination of folders, overwritten when their contents change.
-  return `search/${sha1(dirs.join('\0')).slice(0, 20)}.bin`;
+  return `search/${checksum(dirs.join('\0'))}.bin`;
 }
 
 /**

@@ -170,11 +170,11 @@ describe.each([
     const r = await search('bolderkar');
     expect(r.code).toBe(0);
     expect(ids(r.stdout)[0]).toBe('zeepkistrace');
-    // Rewritten whole: the records as JSON behind its sha1 line, the manifest packed (pack.ts) with its magic number.
+    // Rewritten whole: the records as JSON behind its checksum line, the manifest packed (pack.ts) with its magic number.
     for (const f of readdirSync(join(root, 'folders'))) {
       const bytes = readFileSync(join(root, 'folders', f));
-      if (f.endsWith('.manifest')) expect(bytes.subarray(0, 4).toString()).toBe('MWP2');
-      else expect(() => JSON.parse(bytes.toString('utf8').replace(/^[0-9a-f]{40}\n/, ''))).not.toThrow();
+      if (f.endsWith('.manifest')) expect(bytes.subarray(0, 4).toString()).toBe('MWP3');
+      else expect(() => JSON.parse(bytes.toString('utf8').replace(/^[0-9a-f]{8}\n/, ''))).not.toThrow();
     }
     expect(ids((await search('bolderkar')).stdout)[0]).toBe('zeepkistrace');
   });
