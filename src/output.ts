@@ -3,7 +3,6 @@ import type { Context } from './context.js';
 import { EXIT } from './errors.js';
 import { widthOf, wrap, type OutputStream } from './terminal.js';
 import { fstatSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
 
 // The one place that decides what a failed write to stdout or stderr means, whoever wrote (a command,
 // commander's help, a prompt): both outputs report every failure here.
@@ -63,7 +62,7 @@ function isTerminal(fd: number): boolean {
     return false;
   }
   // Any other character device: ask node:tty.
-  return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+  return process.getBuiltinModule('node:tty').isatty(fd);
 }
 
 /** Writes all of each text to `fd`, waiting where a non-blocking pipe is full; a failure goes to `onError`, once. */
