@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync, unlink
 import { join, sep } from 'node:path';
 import { CACHE_RACY_MS, MAX_FILE_BYTES } from '../defaults.js';
 import { VERSION } from '../version.js';
+import { crc32 } from '../core/crc32.js';
 import { cacheRoot as sharedCacheRoot } from '../cache-root.js';
 import { replaceFileSync } from '../files.js';
 import type { Method } from '../schema.js';
@@ -50,11 +51,11 @@ export const CHECKSUM_CHARS = 8;
 /**
  * CRC-32 of text (as UTF-8) or bytes, as 8 hex digits: made to catch damage to stored data, and used
  * here for that (a cache file changed at the same length) and to tell a changed file from the copy in
- * the cache. Nothing here needs a cryptographic hash, and node:zlib loads in half the time or less of
- * node:crypto (1.5-2 ms against 3-7 ms on Node 22 and 24), on every run with a user folder.
+ * the cache. Nothing here needs a cryptographic hash, and node:crypto costs 3-7 ms to load on Node 22
+ * and 24, on every run with a user folder (see core/crc32.ts for node:zlib).
  */
 export function checksum(data: string | Uint8Array): string {
-  return process.getBuiltinModule('node:zlib').crc32(data).toString(16).padStart(CHECKSUM_CHARS, '0');
+  return crc32(data).toString(16).padStart(CHECKSUM_CHARS, '0');
 }
 
 let build: string | undefined;
