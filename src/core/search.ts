@@ -391,8 +391,8 @@ export function matchTerm(index: SearchIndex, text: string, mode: MatchMode = 'w
     if (at > 0) put(t, infixSim(len, tlen));
     if (at >= 0 || k === 0) continue;
     if (tlen <= len + k) {
-      if (pairs.shared(term, tlen) >= need) candidates.push(t);
-    } else if (typoPrefixes && (term.charCodeAt(0) === first || term.charCodeAt(1) === second) && pairs.shared(term, len + k) >= need) {
+      if (pairs.sharesAtLeast(term, tlen, need)) candidates.push(t);
+    } else if (typoPrefixes && (term.charCodeAt(0) === first || term.charCodeAt(1) === second) && pairs.sharesAtLeast(term, len + k, need)) {
       candidates.push(t);
     }
   }
@@ -473,28 +473,34 @@ class LetterPairs {
     this.repeats = Math.max(0, text.length - 1 - distinct);
   }
 
-  /** Distinct pairs shared with the first `length` letters of `term`. */
-  shared(term: string, length: number): number {
+  /**
+   * Whether the first `length` letters of `term` share at least `need` distinct pairs with the word.
+   * Stops as soon as the answer is known: this runs for most of the vocabulary on every query word.
+   */
+  sharesAtLeast(term: string, length: number, need: number): boolean {
+    if (need <= 0) return true;
     const { ascii, seen } = LetterPairs;
     const round = ++LetterPairs.round;
     let count = 0;
     let others: number[] | undefined;
     const end = Math.min(term.length, length);
     for (let i = 0; i + 1 < end; i++) {
+      // Even if every pair left were shared, too few.
+      if (count + (end - 1 - i) < need) return false;
       const a = term.charCodeAt(i);
       const b = term.charCodeAt(i + 1);
       if (a < 128 && b < 128) {
         const p = a * 128 + b;
         if (ascii[p] === 1 && seen[p] !== round) {
           seen[p] = round;
-          count++;
+          if (++count >= need) return true;
         }
       } else if (this.other.includes(a * 65536 + b) && !others?.includes(a * 65536 + b)) {
         (others ??= []).push(a * 65536 + b);
-        count++;
+        if (++count >= need) return true;
       }
     }
-    return count;
+    return false;
   }
 }
 
