@@ -12,10 +12,11 @@
 // bare start takes only ~27 ms (README, "Snelheid").
 // Bundled on its own by scripts/build.mjs; uses only Node built-ins.
 import { isAscii } from 'node:buffer';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { cacheRoot } from './cache-root.js';
+import { commandWord } from './command-word.js';
 
 /** A hash of the bundles' contents, set by scripts/build.mjs: a new build never meets an old cache. */
 declare const __BUILD_ID__: string;
@@ -23,7 +24,7 @@ declare const __BUILD_ID__: string;
 const DIST = __dirname;
 
 interface Cli {
-  /** Runs the CLI; resolves to the command the run named, if it named one outright. */
+  /** Runs the CLI; resolves to the command the run named, if it named a known one outright. */
   runCli(): Promise<string | undefined>;
 }
 
@@ -34,7 +35,8 @@ export function run(): void {
     void (require(join(DIST, 'cli.cjs')) as Cli).runCli().then(end);
     return;
   }
-  const cache = new CodeCache(join(root, `${process.version}-${process.arch}`));
+  const word = commandWord(process.argv);
+  const cache = new CodeCache(join(root, `${process.version}-${process.arch}`), word);
   let command: string | undefined;
   process.on('exit', () => cache.save(command));
   void (cache.load(join(DIST, 'cli.cjs')) as Cli).runCli().then((name) => {
@@ -53,50 +55,46 @@ function end(): void {
   if (process.platform !== 'win32') process.exit();
 }
 
-/** A bundle as loaded: its module, and what its cache file holds. */
-interface Loaded {
-  module: { exports: unknown };
-  script: Script;
-  file: string;
-  /** The commands whose runs compiled the functions in the cache; undefined without a usable cache. */
-  covered?: string[];
-}
+/** What runs without naming a known command (help, a typo) shares one cache file under this name. */
+const NO_COMMAND = '-';
 
 /**
  * Loads the bundles of dist/ (cli.cjs and the vendor/*.cjs it requires) as CommonJS modules compiled
- * with a V8 code cache, through public APIs only (vm.Script). A cache file starts with a line naming
- * the commands whose runs it holds the functions of, then V8's data. A bundle without a usable cache,
- * or loaded by a command its cache has not seen yet, gets its cache written on exit, with every
- * function compiled so far (those it was loaded with as well): so each command finds its own code
- * compiled from its second run on, not only the command that happened to run first.
+ * with a V8 code cache, through public APIs only (vm.Script). Each command has a cache file of its own
+ * per bundle (cli.cjs.<build>.list.bin), holding the functions its runs compiled: one shared by all
+ * commands would hold all their code, and every run would load all of it. A bundle without a usable
+ * cache is compiled from source, and its cache written on exit, with every function this run compiled.
  */
 class CodeCache {
-  private readonly loaded = new Map<string, Loaded>();
+  private readonly loaded = new Map<string, { module: { exports: unknown }; script: Script; cached: boolean }>();
 
-  constructor(private readonly dir: string) {}
+  /** `word` is the command the run seems to name (boot cannot know yet whether it is one). */
+  constructor(
+    private readonly dir: string,
+    private readonly word: string | undefined,
+  ) {}
+
+  private file(bundle: string, command: string | undefined): string {
+    return join(this.dir, `${basename(bundle)}.${__BUILD_ID__}.${command ?? NO_COMMAND}.bin`);
+  }
 
   load(filename: string): unknown {
     const known = this.loaded.get(filename);
     if (known) return known.module.exports;
-    const file = join(this.dir, `${basename(filename)}.${__BUILD_ID__}.bin`);
     let cachedData: Buffer | undefined;
-    let covered: string[] | undefined;
-    try {
-      const bytes = readFileSync(file);
-      const newline = bytes.indexOf(10);
-      if (newline >= 0) {
-        covered = bytes.toString('latin1', 0, newline).split(' ').filter(Boolean);
-        cachedData = bytes.subarray(newline + 1);
+    // A word that is no command never has a cache file of its own (see save): it finds none here.
+    if (this.word === undefined || /^[a-z_][a-z0-9_-]*$/.test(this.word)) {
+      try {
+        cachedData = readFileSync(this.file(filename, this.word));
+      } catch {
+        // No cache yet.
       }
-    } catch {
-      // No cache yet.
     }
     // The wrapper Node itself puts around a CommonJS file, on the same line, so line numbers stay true.
     const source = `(function (exports, require, module, __filename, __dirname) { ${readSource(filename)}\n});`;
     const script = new Script(source, { filename, cachedData });
-    if (script.cachedDataRejected) covered = undefined;
     const module = { exports: {} };
-    this.loaded.set(filename, { module, script, file, covered });
+    this.loaded.set(filename, { module, script, cached: cachedData !== undefined && !script.cachedDataRejected });
     const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
     wrapper.call(module.exports, module.exports, this.requireFrom(filename), module, filename, dirname(filename));
     return module.exports;
@@ -108,23 +106,26 @@ class CodeCache {
   }
 
   /**
-   * Writes the cache of each bundle that had none, or that this run's command had not yet added to.
-   * Never fails, since a missing cache only costs time.
+   * Writes the cache of each bundle that had none for `command` (the command the CLI ran, undefined
+   * when the run named none it knows). Never fails, since a missing cache only costs time.
    */
   save(command: string | undefined): void {
-    const name = command && /^[\w-]+$/.test(command) ? command : undefined;
-    for (const { script, file, covered } of this.loaded.values()) {
-      if (covered && (!name || covered.includes(name))) continue;
+    // The run found the cache of the word it was started with; that is the command's, or there was none.
+    const sameFile = command === this.word || (command === undefined && this.word === undefined);
+    for (const [filename, { script, cached }] of this.loaded) {
+      if (cached && sameFile) continue;
+      const file = this.file(filename, command);
+      // A word that is no command (a typo) shares the cache of runs without one, once that is written.
+      if (!sameFile && existsSync(file)) continue;
       const temp = `${file}.${process.pid}.tmp`;
       try {
         mkdirSync(this.dir, { recursive: true });
         // The caches of earlier builds are of no further use.
-        const prefix = basename(file).slice(0, -`${__BUILD_ID__}.bin`.length);
+        const bundle = `${basename(filename)}.`;
         for (const old of readdirSync(this.dir)) {
-          if (old.startsWith(prefix) && old !== basename(file) && !old.endsWith('.tmp')) rmSync(join(this.dir, old), { force: true });
+          if (old.startsWith(bundle) && !old.startsWith(`${bundle}${__BUILD_ID__}.`) && !old.endsWith('.tmp')) rmSync(join(this.dir, old), { force: true });
         }
-        const commands = [...(covered ?? []), ...(name ? [name] : [])].join(' ');
-        writeFileSync(temp, Buffer.concat([Buffer.from(`${commands}\n`, 'latin1'), script.createCachedData()]));
+        writeFileSync(temp, script.createCachedData());
         // rename is atomic: a reader sees the old cache or the new one, never half of one.
         renameSync(temp, file);
       } catch {

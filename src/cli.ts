@@ -7,6 +7,7 @@ import { ENV_CATALOGUE } from './defaults.js';
 import { AppError, EXIT, MissingArgument, UsageError } from './errors.js';
 import { interruptHandlers } from './interrupt.js';
 import { collect } from './options.js';
+import { commandWord } from './command-word.js';
 import { openOutput, print } from './output.js';
 import { hang, makeStyle, sanitize, wantsColor, widthOf, wrap, type OutputStream } from './terminal.js';
 import { editDistance } from './core/distance.js';
@@ -235,21 +236,13 @@ export async function main(argv = process.argv, io: IO = {}): Promise<number> {
   }
 }
 
-/** Global options that take a value: the word after them is not the command. */
-const GLOBAL_WITH_VALUE = new Set(['-c', '--catalogue']);
-
 /**
  * The command a run names, when it names a known one before anything else could change its meaning
  * (a help flag, an unknown word): only that command need be declared. Undefined means declare all.
  */
 function commandIn(argv: string[]): string | undefined {
-  for (let i = 2; i < argv.length; i++) {
-    const arg = argv[i];
-    if (GLOBAL_WITH_VALUE.has(arg)) i++;
-    else if (arg === '--no-color' || arg === '--no-pager' || arg.startsWith('--catalogue=')) continue;
-    else return Object.hasOwn(COMMANDS, arg) ? arg : undefined;
-  }
-  return undefined;
+  const word = commandWord(argv);
+  return word !== undefined && Object.hasOwn(COMMANDS, word) ? word : undefined;
 }
 
 /** "fout: message" with the message wrapped under itself, then the hint (or suggestion) wrapped. */

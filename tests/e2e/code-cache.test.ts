@@ -1,51 +1,68 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
 
-// The code cache of src/boot.ts, as the real binary keeps it: one file per bundle in a folder per
-// Node version, each starting with a line that names the commands whose code it holds.
+// The code cache of src/boot.ts, as the real binary keeps it: in a folder per Node version, a file per
+// bundle and command (cli.cjs.<build>.list.bin), so that each command loads the code it runs and no more.
 
 const cacheHome = tempDir('code-cache-');
 const folder = () => join(cacheHome, 'methodewijzer', `${process.version}-${process.arch}`);
 const files = () => readdirSync(folder()).filter((f) => f.endsWith('.bin'));
-const cliCache = () => join(folder(), files().find((f) => f.startsWith('cli.cjs.'))!);
-const coveredBy = (file: string) => readFileSync(file, 'latin1').split('\n')[0].split(' ');
+/** bundle.command for each cache file: "cli.cjs.list". */
+const kept = () => files().map((f) => f.replace(/\.[0-9a-f]{16}\./, '.').replace(/\.bin$/, '')).sort();
+/** The cache file of a bundle and command ("cli.cjs", "list"). */
+const fileOf = (bundle: string, command: string) => join(folder(), files().find((f) => f === `${bundle}.${f.split('.')[2]}.${command}.bin`)!);
+/** When a cache file was last written. */
+const stamp = (bundle: string, command: string) => {
+  const s = statSync(fileOf(bundle, command));
+  return [s.ino, s.mtimeMs];
+};
 const run = (...args: string[]) => runCli(args, { env: { XDG_CACHE_HOME: cacheHome } });
 
 describe('code cache', () => {
-  it('is written by the first run, for the command that ran', async () => {
+  it('is written by the first run of a command, for that command', async () => {
     expect((await run('list')).code).toBe(0);
-    expect(coveredBy(cliCache())).toEqual(['list']);
+    expect(kept()).toEqual(['cli.cjs.list']);
   });
 
-  it('is not written again by a command it already holds', async () => {
-    const before = statSync(cliCache());
+  it('is not written again by a run of the same command', async () => {
+    const before = stamp('cli.cjs', 'list');
     expect((await run('list', '--json')).code).toBe(0);
-    const after = statSync(cliCache());
-    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+    expect((await run('--no-color', 'list')).code).toBe(0);
+    expect(stamp('cli.cjs', 'list')).toEqual(before);
   });
 
-  it('grows with each new command, keeping the ones before, and gives a cache to a library bundle it loads', async () => {
+  it('has a file per command, and one per library bundle that command loads', async () => {
     expect((await run('search', 'buurt')).code).toBe(0);
-    expect(coveredBy(cliCache())).toEqual(['list', 'search']);
-    // search loads fuse.js for words with typos; its bundle has a cache of its own.
-    expect(files().some((f) => f.startsWith('fuse-js.cjs.'))).toBe(true);
-    const output = (await run('search', 'buurt')).stdout;
-    expect(coveredBy(cliCache())).toEqual(['list', 'search']);
-    expect(output).toMatch(/buurt/i);
+    // search loads fuse.js for words that may hold typos.
+    expect(kept()).toEqual(['cli.cjs.list', 'cli.cjs.search', 'fuse-js.cjs.search']);
+    const before = stamp('cli.cjs', 'search');
+    const r = await run('search', 'buurt');
+    expect(r.stdout).toMatch(/buurt/i);
+    expect(stamp('cli.cjs', 'search')).toEqual(before);
+  });
+
+  it('runs that name no command share one file, a typo included', async () => {
+    expect((await run('--help')).code).toBe(0);
+    expect((await run('lsit')).code).toBe(2);
+    expect(kept()).toContain('cli.cjs.-');
+    const before = stamp('cli.cjs', '-');
+    expect((await run('lsit')).code).toBe(2);
+    expect(stamp('cli.cjs', '-')).toEqual(before);
+    expect(kept().filter((k) => k.includes('lsit'))).toEqual([]);
   });
 
   it('a damaged cache file is not trusted: the run works, with the same output, and writes it afresh', async () => {
     const expected = (await run('show', 'abcd')).stdout;
-    for (const damage of ['list show\nnot what V8 wrote', 'no newline at all', '']) {
-      writeFileSync(cliCache(), damage);
+    const file = fileOf('cli.cjs', 'show');
+    for (const damage of ['not what V8 wrote', '']) {
+      writeFileSync(file, damage);
       const r = await run('show', 'abcd');
       expect(r.code).toBe(0);
       expectNoStackTrace(r.stderr);
       expect(r.stdout).toBe(expected);
-      expect(coveredBy(cliCache())).toEqual(['show']);
-      expect(statSync(cliCache()).size).toBeGreaterThan(10_000);
+      expect(statSync(file).size).toBeGreaterThan(10_000);
     }
   });
 });

@@ -1,0 +1,20 @@
+// Which word of the command line names the command, read before commander is even loaded: by the CLI
+// (src/cli.ts), to declare only that command, and by src/boot.ts, to pick the code cache of that
+// command. Only Node built-ins and nothing else here: boot.ts is bundled on its own.
+
+/** Global options that take a value: the word after them is not the command. */
+const GLOBAL_WITH_VALUE = new Set(['-c', '--catalogue']);
+
+/**
+ * The first word that could name a command, when nothing before it could change the run's meaning;
+ * else undefined (a help flag, say, or no word at all). Whether it is a command is the caller's to say.
+ */
+export function commandWord(argv: string[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const arg = argv[i];
+    if (GLOBAL_WITH_VALUE.has(arg)) i++;
+    else if (arg === '--no-color' || arg === '--no-pager' || arg.startsWith('--catalogue=')) continue;
+    else return arg.startsWith('-') ? undefined : arg;
+  }
+  return undefined;
+}
