@@ -577,7 +577,8 @@ export function highlightRanges(text: string, matched: Set<string>, query: strin
   if (matched.has(whole) && (glued.includes(whole) || (whole.startsWith(glued) && glued.length >= 0.6 * whole.length))) {
     return [[0, text.length]];
   }
-  for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+(?:[-'’.][\p{L}\p{N}\p{M}]+)*/gu)) {
+  // \u2019 is the curly apostrophe; escaped, so the bundle stays ASCII (src/boot.ts).
+  for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+(?:[-'\u2019.][\p{L}\p{N}\p{M}]+)*/gu)) {
     const parts = fold(m[0]).match(WORD) ?? [];
     if (parts.some((p) => matched.has(p)) || matched.has(parts.join(''))) ranges.push([m.index, m.index + m[0].length]);
   }

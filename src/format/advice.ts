@@ -116,7 +116,8 @@ export function formatAdvice(advice: Advice, model: ActieModel, style: ChalkInst
     wrap(sanitize(value), width, ' '.repeat(indent.length + labelWidth)).replace(/^ +/, indent + style.bold(label.padEnd(labelWidth)));
 
   out.push(style.bold.cyan('ACTIE-ADVIES'), '', style.bold('Uw profiel'));
-  out.push(...formatProfile(advice.profile, width).map((l) => l.replace(/[●?]/, (m) => style.cyan.bold(m))));
+  // \u25cf is the dot of the profile; escaped, so the bundle stays ASCII (src/boot.ts).
+  out.push(...formatProfile(advice.profile, width).map((l) => l.replace(/[\u25cf?]/, (m) => style.cyan.bold(m))));
   for (const key of CONTEXT_KEYS) out.push(row(CONTEXT_LABELS[key], contextAnswer(advice, model, key)));
   out.push(style.dim(para(PROFILE_LEGEND, '  ')), '');
   out.push(para(`Focus: ${focusText(advice)}.`).replace(/^Focus:/, style.bold('Focus:')));
