@@ -1,4 +1,4 @@
-import { compact } from '../core/fold.js';
+import { compact, hasWord } from '../core/fold.js';
 import { findMethod, methodsStartingWith } from '../core/methods.js';
 import { NotFoundError } from '../errors.js';
 import { didYouMean } from '../format/suggest.js';
@@ -16,7 +16,7 @@ type Loaded = Catalogue & Pick<CompiledCatalogue, 'searchIndex'>;
 
 /** Without a letter or digit (`""`, `🙂`) an argument cannot name a method: a usage error, as with search. */
 export function canNameMethod(query: string): boolean {
-  return /[\p{L}\p{N}]/u.test(query);
+  return hasWord(query);
 }
 
 /** Why a query names no one method, and what the user may have meant. */

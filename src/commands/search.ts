@@ -1,7 +1,7 @@
 import { openSearcher, type Found } from '../catalogue/searcher.js';
 import { defineCommand, type Output } from '../command.js';
 import type { Context } from '../context.js';
-import { fold } from '../core/fold.js';
+import { fold, hasWord } from '../core/fold.js';
 import type { FilterFlags } from '../core/methods.js';
 import { nearestWord, searchIndex, type SearchIndex } from '../core/search.js';
 import { SEARCH_LIMIT } from '../defaults.js';
@@ -49,7 +49,7 @@ export default defineCommand({
       return pick(ctx, options);
     }
     const query = words.join(' ').trim();
-    if (!/[\p{L}\p{N}]/u.test(fold(query))) {
+    if (!hasWord(fold(query))) {
       throw new UsageError('geef een of meer zoekwoorden', 'Bijvoorbeeld: methodewijzer search "tijd voor elkaar"');
     }
     const searcher = await openSearcher(ctx, options);

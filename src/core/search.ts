@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { fold } from './fold.js';
+import { fold, wordsOf } from './fold.js';
 import type { Method } from '../schema.js';
 import { editDistance } from './distance.js';
 
@@ -60,8 +60,8 @@ const INFLECTIONS = ['s', 'e', 'n', 'en', 'er', 'ers', 'es', 'je', 'jes', 'tje',
 /** A result needs at least this score, and at least this share of the best result's score. */
 export const RELEVANCE = { minimum: 0.2, relative: 0.4 } as const;
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const CHUNK = /[\p{L}\p{N}]+(?:[^\s\p{L}\p{N}]+[\p{L}\p{N}]+)*/gu;
+/** Made when an index is built, not on every run (see wordsOf in fold.ts). */
+let chunkPattern: RegExp | undefined;
 
 
 export interface SearchIndex {
@@ -102,8 +102,8 @@ export function buildIndex(methods: Method[]): SearchIndex {
   const addText = (text: string, bit: number, whole: boolean) => {
     const all: string[] = [];
     // Runs of letters and digits joined by punctuation but not by spaces: "co-creatie", "1.000".
-    for (const chunk of fold(text).match(CHUNK) ?? []) {
-      const parts = chunk.match(WORD)!;
+    for (const chunk of fold(text).match((chunkPattern ??= /[\p{L}\p{N}]+(?:[^\s\p{L}\p{N}]+[\p{L}\p{N}]+)*/gu)) ?? []) {
+      const parts = wordsOf(chunk);
       for (const p of parts) add(p, bit);
       if (parts.length > 1) add(parts.join(''), bit);
       if (whole) all.push(...parts);
@@ -298,7 +298,7 @@ export const MAX_QUERY_WORDS = 20;
  */
 function queryWords(index: SearchIndex, query: string): string[] {
   const words: string[] = [];
-  for (const word of fold(query).match(WORD) ?? []) {
+  for (const word of wordsOf(fold(query))) {
     if (word.length >= 6 && findTerm(index, word) < 0 && !hasPrefix(index, word)) {
       const split = splitWord(index, word);
       if (split) {
@@ -572,14 +572,14 @@ function hasPrefix(index: SearchIndex, text: string): boolean {
 export function highlightRanges(text: string, matched: Set<string>, query: string[] = []): [number, number][] {
   const ranges: [number, number][] = [];
   if (matched.size === 0) return ranges;
-  const whole = (fold(text).match(WORD) ?? []).join('');
+  const whole = wordsOf(fold(text)).join('');
   const glued = query.join('');
   if (matched.has(whole) && (glued.includes(whole) || (whole.startsWith(glued) && glued.length >= 0.6 * whole.length))) {
     return [[0, text.length]];
   }
   // \u2019 is the curly apostrophe; escaped, so the bundle stays ASCII (src/boot.ts).
   for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+(?:[-'\u2019.][\p{L}\p{N}\p{M}]+)*/gu)) {
-    const parts = fold(m[0]).match(WORD) ?? [];
+    const parts = wordsOf(fold(m[0]));
     if (parts.some((p) => matched.has(p)) || matched.has(parts.join(''))) ranges.push([m.index, m.index + m[0].length]);
   }
   return ranges;

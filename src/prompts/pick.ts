@@ -4,7 +4,7 @@
 import search, { Separator } from '@inquirer/search';
 import type { ChalkInstance } from 'chalk';
 import type { Searcher } from '../catalogue/searcher.js';
-import { fold } from '../core/fold.js';
+import { fold, wordsOf } from '../core/fold.js';
 import { formatPickLines, pickHint, pickStartHint, PICK_KEYS, PICK_MESSAGE, PICK_NONE, type PickLine } from '../format/pick.js';
 import type { Method } from '../schema.js';
 
@@ -42,7 +42,7 @@ export function pickSource(searcher: Searcher, { style, limit, terminal }: PickO
   let folded: string[] | undefined;
   return async (term) => {
     const columns = terminal.columns || 80;
-    const words = fold(term ?? '').match(WORD) ?? [];
+    const words = wordsOf(fold(term ?? ''));
     if (words.length === 0) {
       if (everything?.columns !== columns) {
         const all = await searcher.byName();
@@ -53,7 +53,7 @@ export function pickSource(searcher: Searcher, { style, limit, terminal }: PickO
     }
     if (words.every((w) => w.length < 3)) {
       const all = await searcher.byName();
-      folded ??= all.map((m) => (fold(m.name).match(WORD) ?? []).join(' '));
+      folded ??= all.map((m) => wordsOf(fold(m.name)).join(' '));
       const start = words.join(' ');
       const starting = all.filter((_, i) => folded![i].startsWith(start));
       if (starting.length) {
@@ -66,7 +66,6 @@ export function pickSource(searcher: Searcher, { style, limit, terminal }: PickO
   };
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
 
 /** At most this many methods in the list before a word is typed. */
 export const LIST_MAX = 100;
