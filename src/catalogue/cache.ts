@@ -54,8 +54,8 @@ export const CHECKSUM_CHARS = 8;
  * the cache. Nothing here needs a cryptographic hash, and node:crypto costs 3-7 ms to load on Node 22
  * and 24, on every run with a user folder (see core/crc32.ts for node:zlib).
  */
-export function checksum(data: string | Uint8Array): string {
-  return crc32(data).toString(16).padStart(CHECKSUM_CHARS, '0');
+export function checksum(data: string | Uint8Array, batch?: number): string {
+  return crc32(data, batch).toString(16).padStart(CHECKSUM_CHARS, '0');
 }
 
 let build: string | undefined;

@@ -16,7 +16,7 @@ const align = (n: number) => (n + 3) & ~3;
 
 function blockSums(bytes: Uint8Array): string[] {
   const sums: string[] = [];
-  for (let at = 0; at < bytes.length; at += BLOCK) sums.push(checksum(bytes.subarray(at, at + BLOCK)));
+  for (let at = 0; at < bytes.length; at += BLOCK) sums.push(checksum(bytes.subarray(at, at + BLOCK), bytes.length));
   return sums;
 }
 
@@ -81,7 +81,7 @@ export function unpack(file: CacheReader): Packed | undefined {
     if (!bytes) return undefined;
     for (let b = first; b <= last; b++) {
       const at = (b - first) * BLOCK;
-      if (checksum(bytes.subarray(at, at + BLOCK)) !== sums[i][b]) return undefined;
+      if (checksum(bytes.subarray(at, at + BLOCK), bytes.length) !== sums[i][b]) return undefined;
     }
     return bytes.subarray(offset - from, offset - from + length);
   };

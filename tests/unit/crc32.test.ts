@@ -30,6 +30,12 @@ describe('crc32', () => {
     );
   });
 
+  it('equals node:zlib when a small part of a large batch goes to node:zlib', () => {
+    const block = new Uint8Array(64 * 1024).map((_, i) => (i * 7) & 0xff);
+    expect(crc32(block, 10 * 1024 * 1024)).toBe(zlibCrc32(block));
+    expect(crc32(block, 0)).toBe(zlibCrc32(block));
+  });
+
   it('equals node:zlib on both sides of where it hands large input over to node:zlib', () => {
     for (const size of [256 * 1024 - 1, 256 * 1024, 300 * 1024]) {
       const bytes = new Uint8Array(size).map((_, i) => (i * 31 + (i >> 8)) & 0xff);
