@@ -4,12 +4,13 @@
 // The cache lives with the CLI's other caches in the user's cache folder, never in the install folder:
 // a global install may be read-only, and a cache shipped in the package never matched the installed
 // files anyway. Where the cache folder cannot be written, the CLI simply runs without one. One folder
-// of flat files per Node version (v22.23.5-x64/), beside folders/ and search/, keyed by the build's hash.
+// per Node version (v22.23.5-x64/), beside folders/ and search/, with a file per bundle and command,
+// named with the build's hash.
 //
 // The same V8 code cache on every version, made with public APIs (vm.Script), not Node 22's
 // module.enableCompileCache: that one keeps only the code compiled when a module loads, not the
-// functions a run compiles after, and measured 4 ms slower per command on Node 22 and 24, where a
-// bare start takes only ~27 ms (README, "Snelheid").
+// functions a run compiles after, and measured slower on Node 22 and 24 (list by 3-5 ms, search by
+// 6-10 ms), where a bare start takes only ~27 ms (README, "Snelheid").
 // Bundled on its own by scripts/build.mjs; uses only Node built-ins.
 import { isAscii } from 'node:buffer';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
