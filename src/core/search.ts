@@ -396,26 +396,31 @@ export function matchTerm(index: SearchIndex, text: string, mode: MatchMode = 'w
       candidates.push(t);
     }
   }
-  if (candidates.length > 0) {
+  // A candidate counts when fuse.js finds the query word in it within the threshold, and the edit
+  // distance agrees: a whole word within k typos, or the start of a longer word within kStart. The
+  // distance is worked out first, so that fuse.js (loaded on first use) is asked only about words it
+  // could still let through; for most words typed without a typo there are none.
+  // The start of a longer word is held to fewer typos: there are many more starts than words.
+  const kStart = Math.min(k, len < 10 ? 1 : 2);
+  const close: { term: number; sim: number }[] = [];
+  for (const t of candidates) {
+    const term = terms[t];
+    const whole = editDistance(text, term);
+    if (whole <= k) {
+      close.push({ term: t, sim: 0.85 - typoPenalty(whole) });
+      continue;
+    }
+    if (!typoPrefixes) continue;
+    let start = Infinity;
+    for (let l = Math.max(1, len - kStart); l <= Math.min(term.length, len + kStart); l++) start = Math.min(start, editDistance(text, term.slice(0, l)));
+    if (start <= kStart) close.push({ term: t, sim: prefixSim(len, term.length) - typoPenalty(start) });
+  }
+  if (close.length > 0) {
     const fuse = new Fuse(
-      candidates.map((t) => terms[t]),
+      close.map((c) => terms[c.term]),
       { includeScore: true, ignoreLocation: true, isCaseSensitive: true, shouldSort: false, threshold: (k + 0.5) / len },
     );
-    for (const hit of fuse.search(text)) {
-      const t = candidates[hit.refIndex];
-      const term = terms[t];
-      const whole = editDistance(text, term);
-      if (whole <= k) {
-        put(t, 0.85 - typoPenalty(whole));
-        continue;
-      }
-      if (!typoPrefixes) continue;
-      // The start of a longer word is held to fewer typos: there are many more starts than words.
-      const kStart = Math.min(k, len < 10 ? 1 : 2);
-      let start = Infinity;
-      for (let l = Math.max(1, len - kStart); l <= Math.min(term.length, len + kStart); l++) start = Math.min(start, editDistance(text, term.slice(0, l)));
-      if (start <= kStart) put(t, prefixSim(len, term.length) - typoPenalty(start));
-    }
+    for (const hit of fuse.search(text)) put(close[hit.refIndex].term, close[hit.refIndex].sim);
   }
   if (found.size === 0 && mode === 'word') compoundParts(index, text, put);
   return result();
