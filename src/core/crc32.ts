@@ -9,11 +9,14 @@ let table: Int32Array | undefined;
 
 function makeTable(): Int32Array {
   const t = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
+  // The table is linear, t[a ^ b] = t[a] ^ t[b]: the eight powers of two bit by bit, then every other
+  // entry from two smaller ones, a fifth of the work of computing each bit by bit.
+  for (let power = 1; power < 256; power <<= 1) {
+    let c = power;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
+    t[power] = c;
   }
+  for (let n = 1; n < 256; n++) t[n] = t[n & (n - 1)] ^ t[n & -n];
   return t;
 }
 
