@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { cacheRoot } from './cache-root.js';
-import { commandWord } from './command-word.js';
+import { commandWord, readsOwnFolders } from './command-word.js';
 
 /** A hash of the bundles' contents, set by scripts/build.mjs: a new build never meets an old cache. */
 declare const __BUILD_ID__: string;
@@ -36,8 +36,7 @@ export function run(): void {
     void (require(join(DIST, 'cli.cjs')) as Cli).runCli().then(end);
     return;
   }
-  const word = commandWord(process.argv);
-  const cache = new CodeCache(join(root, `${process.version}-${process.arch}`), word);
+  const cache = new CodeCache(join(root, `${process.version}-${process.arch}`), commandWord(process.argv), readsOwnFolders(process.argv, process.env));
   let command: string | undefined;
   process.on('exit', () => cache.save(command));
   void (cache.load(join(DIST, 'cli.cjs')) as Cli).runCli().then((name) => {
@@ -63,8 +62,10 @@ const NO_COMMAND = '-';
  * Loads the bundles of dist/ (cli.cjs and the vendor/*.cjs it requires) as CommonJS modules compiled
  * with a V8 code cache, through public APIs only (vm.Script). Each command has a cache file of its own
  * per bundle (cli.cjs.<build>.list.bin), holding the functions its runs compiled: one shared by all
- * commands would hold all their code, and every run would load all of it. A bundle without a usable
- * cache is compiled from source, and its cache written on exit, with every function this run compiled.
+ * commands would hold all their code, and every run would load all of it. Runs that read the user's
+ * own folders have their own (cli.cjs.<build>.list+own.bin): the folder cache is code a run without
+ * them never compiles. A bundle without a usable cache is compiled from source, and its cache written
+ * on exit, with every function this run compiled.
  */
 class CodeCache {
   private readonly loaded = new Map<string, { module: { exports: unknown }; script: Script; cached: boolean }>();
@@ -73,10 +74,11 @@ class CodeCache {
   constructor(
     private readonly dir: string,
     private readonly word: string | undefined,
+    private readonly ownFolders: boolean,
   ) {}
 
   private file(bundle: string, command: string | undefined): string {
-    return join(this.dir, `${basename(bundle)}.${__BUILD_ID__}.${command ?? NO_COMMAND}.bin`);
+    return join(this.dir, `${basename(bundle)}.${__BUILD_ID__}.${command ?? NO_COMMAND}${this.ownFolders ? '+own' : ''}.bin`);
   }
 
   load(filename: string): unknown {

@@ -1,6 +1,7 @@
 // Which word of the command line names the command, read before commander is even loaded: by the CLI
 // (src/cli.ts), to declare only that command, and by src/boot.ts, to pick the code cache of that
-// command. Only Node built-ins and nothing else here: boot.ts is bundled on its own.
+// command. Little else here: boot.ts is bundled on its own.
+import { ENV_CATALOGUE } from './defaults.js';
 
 /** Global options that take a value: the word after them is not the command. */
 const GLOBAL_WITH_VALUE = new Set(['-c', '--catalogue']);
@@ -17,4 +18,16 @@ export function commandWord(argv: string[]): string | undefined {
     else return arg.startsWith('-') ? undefined : arg;
   }
   return undefined;
+}
+
+/**
+ * Whether the run reads folders of the user's own (--catalogue, or the environment): a run that does
+ * runs the folder cache's code, one that does not never compiles it.
+ */
+export function readsOwnFolders(argv: string[], env: NodeJS.ProcessEnv): boolean {
+  if ((env[ENV_CATALOGUE] ?? '').split(':').some(Boolean)) return true;
+  for (let i = 2; i < argv.length && argv[i] !== '--'; i++) {
+    if (GLOBAL_WITH_VALUE.has(argv[i]) || argv[i].startsWith('--catalogue=')) return true;
+  }
+  return false;
 }
