@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { cacheRoot } from './cache-root.js';
-import { commandWord, readsOwnFolders } from './command-word.js';
+import { asksForHelp, commandWord, readsOwnFolders } from './command-word.js';
 
 /** A hash of the bundles' contents, set by scripts/build.mjs: a new build never meets an old cache. */
 declare const __BUILD_ID__: string;
@@ -36,11 +36,14 @@ export function run(): void {
     void (require(join(DIST, 'cli.cjs')) as Cli).runCli().then(end);
     return;
   }
-  const cache = new CodeCache(join(root, `${process.version}-${process.arch}`), commandWord(process.argv), readsOwnFolders(process.argv, process.env));
+  // `list --help` runs none of list's own code: a first run like that must not make list's cache.
+  const help = asksForHelp(process.argv);
+  const dir = join(root, `${process.version}-${process.arch}`);
+  const cache = new CodeCache(dir, help ? undefined : commandWord(process.argv), readsOwnFolders(process.argv, process.env));
   let command: string | undefined;
   process.on('exit', () => cache.save(command));
   void (cache.load(join(DIST, 'cli.cjs')) as Cli).runCli().then((name) => {
-    command = name;
+    command = help ? undefined : name;
     end();
   });
 }

@@ -31,3 +31,11 @@ export function readsOwnFolders(argv: string[], env: NodeJS.ProcessEnv): boolean
   }
   return false;
 }
+
+/** Whether the run asks for help or the version (anywhere before `--`) rather than to do something. */
+export function asksForHelp(argv: string[]): boolean {
+  for (let i = 2; i < argv.length && argv[i] !== '--'; i++) {
+    if (['-h', '--help', '-V', '--version'].includes(argv[i])) return true;
+  }
+  return false;
+}

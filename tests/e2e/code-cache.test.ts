@@ -21,9 +21,11 @@ const stamp = (bundle: string, command: string) => {
 const run = (...args: string[]) => runCli(args, { env: { XDG_CACHE_HOME: cacheHome } });
 
 describe('code cache', () => {
-  it('is written by the first run of a command, for that command', async () => {
+  it('is written by the first run of a command, for that command; a run for help makes none of its own', async () => {
+    expect((await run('list', '--help')).code).toBe(0);
+    expect(kept()).toEqual(['cli.cjs.-']);
     expect((await run('list')).code).toBe(0);
-    expect(kept()).toEqual(['cli.cjs.list']);
+    expect(kept()).toEqual(['cli.cjs.-', 'cli.cjs.list']);
   });
 
   it('is not written again by a run of the same command', async () => {
@@ -35,12 +37,12 @@ describe('code cache', () => {
 
   it('has a file per command, and one per library bundle that command loads', async () => {
     expect((await run('search', 'buurt')).code).toBe(0);
-    expect(kept()).toEqual(['cli.cjs.list', 'cli.cjs.search']);
+    expect(kept()).toEqual(['cli.cjs.-', 'cli.cjs.list', 'cli.cjs.search']);
     const before = stamp('cli.cjs', 'search');
     // A word with a typo makes search load fuse.js, whose bundle then gets a cache of its own.
     const r = await run('search', 'bewonrs');
     expect(r.stdout).toMatch(/bewoners/i);
-    expect(kept()).toEqual(['cli.cjs.list', 'cli.cjs.search', 'fuse-js.cjs.search']);
+    expect(kept()).toEqual(['cli.cjs.-', 'cli.cjs.list', 'cli.cjs.search', 'fuse-js.cjs.search']);
     expect(stamp('cli.cjs', 'search')).toEqual(before);
   });
 
