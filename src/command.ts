@@ -7,8 +7,8 @@ import { wrapCommand } from './terminal.js';
 // The shape every command has: parse options (commander, declared here) -> compute data in core/ or
 // catalogue/ -> format in src/format/ -> return an Output, which src/output.ts prints. A command file
 // exports one spec; src/cli.ts registers it with one line. Keep a command file's static imports light
-// (no yaml, zod or prompts): every command file is loaded at start-up, so a heavy library is imported
-// inside `run`, where it is needed.
+// (no yaml, zod or prompts): every run of the command loads them, also for its --help, so a heavy
+// library is imported inside `run`, where it is needed.
 
 /** What a command produced; printed in one place (src/output.ts, `print`). */
 export interface Output {

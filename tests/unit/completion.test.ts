@@ -49,6 +49,13 @@ describe('the completion tree, read from the program', () => {
     expect(unexplained(p)).toEqual(['raar --kleur <kleur>', 'raar <arguments>']);
   });
 
+  it('declares each command on its own under the name its spec has, as a run that names it does', async () => {
+    for (const cmd of program.commands.filter((c) => c.name() !== 'help')) {
+      const alone = await buildProgram(async () => undefined, {}, cmd.name());
+      expect(alone.commands.map((c) => c.name())).toEqual([cmd.name()]);
+    }
+  });
+
   it('has every visible command, and no hidden one', () => {
     expect(tree.commands.map((c) => c.name)).toEqual(visible.map((c) => c.name()));
     expect(tree.commands.map((c) => c.name)).toContain('help');
