@@ -13,7 +13,7 @@
 // 6-10 ms), where a bare start takes only ~27 ms (README, "Snelheid").
 // Bundled on its own by scripts/build.mjs; uses only Node built-ins.
 import { isAscii } from 'node:buffer';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { cacheRoot } from './cache-root.js';
@@ -62,6 +62,16 @@ function end(): void {
 const NO_COMMAND = '-';
 
 /**
+ * A cache file is written by the first runs of its command, this many, each adding what it compiled
+ * to what it found: a first run may be a thin one (an unknown id, a folder read for the first time),
+ * and what later runs need would otherwise be compiled from source on every run.
+ */
+const WRITES = 2;
+
+/** A temporary file this old is left by a process that was killed while writing it. */
+const ABANDONED_MS = 60_000;
+
+/**
  * Loads the bundles of dist/ (cli.cjs and the vendor/*.cjs it requires) as CommonJS modules compiled
  * with a V8 code cache, through public APIs only (vm.Script). Each command has a cache file of its own
  * per bundle (cli.cjs.<build>.list.bin), holding the functions its runs compiled: one shared by all
@@ -71,7 +81,8 @@ const NO_COMMAND = '-';
  * on exit, with every function this run compiled.
  */
 class CodeCache {
-  private readonly loaded = new Map<string, { module: { exports: unknown }; script: Script; cached: boolean }>();
+  /** Per bundle loaded: how many runs wrote the cache it was compiled with (0 for none usable). */
+  private readonly loaded = new Map<string, { module: { exports: unknown }; script: Script; writes: number }>();
 
   /** `word` is the command the run seems to name (boot cannot know yet whether it is one). */
   constructor(
@@ -88,10 +99,14 @@ class CodeCache {
     const known = this.loaded.get(filename);
     if (known) return known.module.exports;
     let cachedData: Buffer | undefined;
+    let writes = 0;
     // A word that is no command never has a cache file of its own (see save): it finds none here.
     if (this.word === undefined || /^[a-z_][a-z0-9_-]*$/.test(this.word)) {
       try {
-        cachedData = readFileSync(this.file(filename, this.word));
+        // The first byte counts the runs that wrote the file; V8's data follows.
+        const bytes = readFileSync(this.file(filename, this.word));
+        writes = bytes[0] ?? 0;
+        cachedData = bytes.subarray(1);
       } catch {
         // No cache yet.
       }
@@ -99,8 +114,9 @@ class CodeCache {
     // The wrapper Node itself puts around a CommonJS file, on the same line, so line numbers stay true.
     const source = `(function (exports, require, module, __filename, __dirname) { ${readSource(filename)}\n});`;
     const script = new Script(source, { filename, cachedData });
+    if (!cachedData || script.cachedDataRejected) writes = 0;
     const module = { exports: {} };
-    this.loaded.set(filename, { module, script, cached: cachedData !== undefined && !script.cachedDataRejected });
+    this.loaded.set(filename, { module, script, writes });
     const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
     wrapper.call(module.exports, module.exports, this.requireFrom(filename), module, filename, dirname(filename));
     return module.exports;
@@ -112,26 +128,23 @@ class CodeCache {
   }
 
   /**
-   * Writes the cache of each bundle that had none for `command` (the command the CLI ran, undefined
-   * when the run named none it knows). Never fails, since a missing cache only costs time.
+   * Writes the cache of each bundle that `command` (the command the CLI ran, undefined when the run
+   * named none it knows) had none of, or one written by fewer than WRITES runs. Never fails, since a
+   * missing cache only costs time.
    */
   save(command: string | undefined): void {
     // The run found the cache of the word it was started with; that is the command's, or there was none.
     const sameFile = command === this.word || (command === undefined && this.word === undefined);
-    for (const [filename, { script, cached }] of this.loaded) {
-      if (cached && sameFile) continue;
+    for (const [filename, { script, writes }] of this.loaded) {
+      if (sameFile && writes >= WRITES) continue;
       const file = this.file(filename, command);
       // A word that is no command (a typo) shares the cache of runs without one, once that is written.
       if (!sameFile && existsSync(file)) continue;
       const temp = `${file}.${process.pid}.tmp`;
       try {
         mkdirSync(this.dir, { recursive: true });
-        // The caches of earlier builds are of no further use.
-        const bundle = `${basename(filename)}.`;
-        for (const old of readdirSync(this.dir)) {
-          if (old.startsWith(bundle) && !old.startsWith(`${bundle}${__BUILD_ID__}.`) && !old.endsWith('.tmp')) rmSync(join(this.dir, old), { force: true });
-        }
-        writeFileSync(temp, script.createCachedData());
+        this.tidy(basename(filename));
+        writeFileSync(temp, Buffer.concat([Buffer.from([sameFile ? writes + 1 : 1]), script.createCachedData()]));
         // rename is atomic: a reader sees the old cache or the new one, never half of one.
         renameSync(temp, file);
       } catch {
@@ -141,6 +154,20 @@ class CodeCache {
         } catch {
           // Nothing to clean up.
         }
+      }
+    }
+  }
+
+  /** Removes the caches of a bundle's earlier builds, and temporary files a killed process left. */
+  private tidy(bundle: string): void {
+    for (const name of readdirSync(this.dir)) {
+      const path = join(this.dir, name);
+      if (name.endsWith('.tmp')) {
+        // Another process may be writing this one right now.
+        const stat = statSync(path, { throwIfNoEntry: false });
+        if (stat && Date.now() - stat.mtimeMs > ABANDONED_MS) rmSync(path, { force: true });
+      } else if (name.startsWith(`${bundle}.`) && !name.startsWith(`${bundle}.${__BUILD_ID__}.`)) {
+        rmSync(path, { force: true });
       }
     }
   }
