@@ -39,9 +39,22 @@ import type { Problem } from './problem.js';
 /** Bump when the layout of a cache file changes. */
 const FORMAT = 4;
 
+/** Cache files named by the sha1 of their folders (20 hex digits), as before FORMAT 4: never read again. */
+const EARLIER_FORMAT = /^[0-9a-f]{20}\./;
+
+/** Removes the files of an earlier format from a folder of the cache (folders/, search/). */
+export function removeEarlierFormats(root: string | undefined, sub: string): void {
+  if (!root) return;
+  try {
+    for (const name of readdirSync(join(root, sub))) if (EARLIER_FORMAT.test(name)) removeQuietly(join(root, sub, name));
+  } catch {
+    // Nothing to tidy.
+  }
+}
+
 /** The cache folder: $XDG_CACHE_HOME/methodewijzer, else ~/.cache/methodewijzer (src/cache-root.ts). */
 export function cacheRoot(env: NodeJS.ProcessEnv): string | undefined {
-  // node:os only when there is no XDG_CACHE_HOME, and only in runs with user folders.
+  // node:os only when neither XDG_CACHE_HOME nor HOME is set, and only in runs with user folders.
   return sharedCacheRoot(env, () => process.getBuiltinModule('node:os').homedir());
 }
 
@@ -421,10 +434,10 @@ export class FolderCache {
       return;
     }
     // Older records files of this folder (the one replaced, any left by a crash or a corrupt
-    // manifest), and a manifest in the JSON of earlier versions.
+    // manifest), a manifest in the JSON of earlier versions, and any folder's files of an earlier format.
     try {
       for (const name of readdirSync(join(this.root!, 'folders'))) {
-        const stale = (name.startsWith(`${base}.`) && name.endsWith('.records.json') && name !== recordsName) || name === `${base}.json`;
+        const stale = (name.startsWith(`${base}.`) && name.endsWith('.records.json') && name !== recordsName) || name === `${base}.json` || EARLIER_FORMAT.test(name);
         if (stale) removeQuietly(join(this.root!, 'folders', name));
       }
     } catch {

@@ -3,7 +3,7 @@ import type { Filterable } from '../core/methods.js';
 import { buildIndex, checkedIndex, type SearchIndex } from '../core/search.js';
 import { SEARCH_INDEX_CACHE_MIN } from '../defaults.js';
 import type { Method } from '../schema.js';
-import { checksum, openCacheFile, removeCacheFile, writeCacheFile, type FolderCache } from './cache.js';
+import { checksum, openCacheFile, removeCacheFile, removeEarlierFormats, writeCacheFile, type FolderCache } from './cache.js';
 import type { Catalogue, CompiledCatalogue, IndexJson } from './catalogue.js';
 import { bytesOf, littleEndian, pack, uint32s, unpack } from './pack.js';
 import type { Problem } from './problem.js';
@@ -164,5 +164,5 @@ function save(folders: string[], cache: FolderCache, index: SearchIndex, methods
     encoder.encode(JSON.stringify(filterable)),
     bytesOf(index.tiebreak),
   ];
-  writeCacheFile(cache.root, fileName(dirs), pack({ key, size: methods.length, le: littleEndian(), problems }, sections));
+  if (writeCacheFile(cache.root, fileName(dirs), pack({ key, size: methods.length, le: littleEndian(), problems }, sections))) removeEarlierFormats(cache.root, 'search');
 }

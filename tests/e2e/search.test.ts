@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCatalogue } from '../../scripts/gen-catalogue.mjs';
@@ -107,6 +107,21 @@ describe.each([
     if (synthetic) writeCatalogue(dir, synthetic, { perFile: 700 });
     writeFileSync(join(dir, 'eigen.yaml'), yamlOf(method({ id: 'zeepkistrace', name: 'Zeepkistrace', summary: 'Kinderen timmeren een racewagen.' })));
     env = { XDG_CACHE_HOME: tempDir('cache-') };
+  });
+
+  it('removes the cache files of earlier versions (named by a sha1) when it writes its own', async () => {
+    const root = join(env.XDG_CACHE_HOME!, 'methodewijzer');
+    const sha1Named = '0123456789abcdef0123';
+    const earlier = [join(root, 'folders', `${sha1Named}.manifest`), join(root, 'folders', `${sha1Named}.k2x9.records.json`), join(root, 'search', `${sha1Named}.bin`)];
+    const unrelated = join(root, 'search', 'notes.txt');
+    for (const sub of ['folders', 'search']) mkdirSync(join(root, sub), { recursive: true });
+    for (const f of [...earlier, unrelated]) writeFileSync(f, 'old');
+    expect(ids((await search('zeepkist')).stdout)[0]).toBe('zeepkistrace');
+    // The search snapshot, and so its tidying, comes with a large catalogue only.
+    expect(earlier.map(existsSync)).toEqual([false, false, !synthetic]);
+    expect(existsSync(unrelated)).toBe(true);
+    rmSync(unrelated);
+    if (!synthetic) rmSync(join(root, 'search'), { recursive: true });
   });
 
   it('finds the folder’s own method, cold and then warm', async () => {
