@@ -20,12 +20,17 @@ export function commandWord(argv: string[]): string | undefined {
   return undefined;
 }
 
+/** The user's folders named in the environment (METHODEWIJZER_CATALOGUE, separated by ':'). */
+export function envFolders(env: NodeJS.ProcessEnv): string[] {
+  return (env[ENV_CATALOGUE] ?? '').split(':').filter(Boolean);
+}
+
 /**
  * Whether the run reads folders of the user's own (--catalogue, or the environment): a run that does
  * runs the folder cache's code, one that does not never compiles it.
  */
 export function readsOwnFolders(argv: string[], env: NodeJS.ProcessEnv): boolean {
-  if ((env[ENV_CATALOGUE] ?? '').split(':').some(Boolean)) return true;
+  if (envFolders(env).length > 0) return true;
   for (let i = 2; i < argv.length && argv[i] !== '--'; i++) {
     if (GLOBAL_WITH_VALUE.has(argv[i]) || argv[i].startsWith('--catalogue=')) return true;
   }
