@@ -45,5 +45,5 @@ export function wordsOf(text: string): string[] {
 
 /** Whether a text has a letter or digit at all. */
 export function hasWord(text: string): boolean {
-  return ASCII_ONLY.test(text) ? /[A-Za-z0-9]/.test(text) : /[\p{L}\p{N}]/u.test(text);
+  return wordsOf(text).length > 0;
 }
