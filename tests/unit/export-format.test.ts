@@ -116,8 +116,50 @@ describe('csv', () => {
     const m = method({ id: 'x', name: '=HYPERLINK("http://x")', aliases: ['+1', '@a'], summary: 'a\u001b[2Jb' });
     const row = read(formatMethodsCsv([m]))[0];
     expect(row.name).toBe(`'=HYPERLINK("http://x")`);
-    expect(row.aliases).toBe(`'+1;@a`);
+    expect(row.aliases).toBe(`'+1;'@a`);
     expect(row.summary).toBe('a\\u001b[2Jb');
+  });
+
+  it('lets no cell, and no ;-separated part of a cell, start a formula (the OWASP rule)', () => {
+    const m = method({
+      id: 'x',
+      name: `Plan; =cmd|' /C calc'!A0`,
+      aliases: ['gewoon', '-2+3', ' @SUM(A1)'],
+      summary: 'Start;+1;\t=2;\r=3;\uff1d4',
+      url: 'https://example.org/a?b=1;=HYPERLINK("x")',
+    });
+    const csv = formatMethodsCsv([m]);
+    const row = read(csv)[0];
+    expect(row.name).toBe(`Plan;' =cmd|' /C calc'!A0`);
+    expect(row.aliases).toBe(`gewoon;'-2+3;' @SUM(A1)`);
+    expect(row.summary).toBe(`Start;'+1;' =2;' =3;'\uff1d4`);
+    expect(row.url).toBe(`https://example.org/a?b=1;'=HYPERLINK("x")`);
+    // Quoted, so a reader that splits on commas keeps the cell whole, and one that splits on ; sees quotes.
+    expect(csv).toContain(`"Plan;' =cmd|' /C calc'!A0"`);
+    expect(csv).toContain(`"gewoon;'-2+3;' @SUM(A1)"`);
+  });
+
+  it('starts no formula in any cell or ;-part, whatever the text, and quotes every cell with a ;', () => {
+    const formula = /^\s*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/u;
+    const starts = fc.constantFrom('=', '+', '-', '@', '\t', '\r', ' =', ';=', ';', '\uff0b', '');
+    const free = fc.tuple(starts, fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('', ';-1', '; @x', ';;+'))
+      .map((parts) => parts.join(''));
+    const methodsArb = fc.array(
+      fc.record({ name: free, summary: free, url: free, aliases: fc.array(free, { maxLength: 3 }) }),
+      { minLength: 1, maxLength: 4 },
+    );
+    fc.assert(
+      fc.property(methodsArb, (fields) => {
+        const csv = formatMethodsCsv(fields.map((f, i) => method({ id: `m${i}`, ...f })));
+        for (const row of read(csv)) {
+          for (const value of Object.values(row)) {
+            for (const part of value.split(';')) expect(part).not.toMatch(formula);
+            if (value.includes(';')) expect(csv).toContain(`"${value.replaceAll('"', '""')}"`);
+          }
+        }
+      }),
+      { numRuns: runs(200) },
+    );
   });
 
   it('reads back as one row per method with the right fields for any methods', () => {
