@@ -117,7 +117,7 @@ const elementSchema = z
     const answers = [...e.poles.map((p) => p.key), ...EXTRA_ANSWER_KEYS];
     const dos = new Set(e.dos.map((d) => d.key));
     for (const answer of answers) {
-      if (!e.emphasis[answer]) ctx.addIssue({ code: 'custom', path: ['emphasis'], message: `geen punten voor het antwoord "${answer}"` });
+      if (!Object.hasOwn(e.emphasis, answer)) ctx.addIssue({ code: 'custom', path: ['emphasis'], message: `geen punten voor het antwoord "${answer}"` });
     }
     for (const [answer, keys] of Object.entries(e.emphasis)) {
       if (!answers.includes(answer)) {

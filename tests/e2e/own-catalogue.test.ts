@@ -81,6 +81,21 @@ describe('new', () => {
     expect(r.stderr).toContain('methodewijzer show via-omgeving');
   });
 
+  it('takes a name that is also a property of every object (constructor, toString)', async () => {
+    const dir = tempDir('new-');
+    for (const name of ['Constructor', 'toString', 'hasOwnProperty']) {
+      const r = await runMain(['--catalogue', dir, 'new', name]);
+      expect(r.code, r.stderr).toBe(0);
+      expectNoStackTrace(r.stderr);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['constructor.yaml', 'hasownproperty.yaml', 'tostring.yaml']);
+    // And a second time it is the own method that is found, not Object's constructor.
+    fillIn(join(dir, 'constructor.yaml'));
+    const again = await runMain(['--catalogue', dir, 'new', 'Constructor']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/al een eigen methode met id "constructor", in .*constructor\.yaml:\d+/);
+  });
+
   it('never overwrites: exit 1 with a hint, the file byte for byte as it was', async () => {
     const dir = tempDir('new-');
     writeFileSync(join(dir, 'bestaat.yaml'), 'mijn eigen werk\n');
