@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { createSupportsHyperlinks } from 'supports-hyperlinks';
-import { CONTROL, INVISIBLE } from './unsafe-chars.js';
+import { CONTROL, INVISIBLE, escaped } from './unsafe-chars.js';
 
 export interface OutputStream {
   write(text: string): unknown;
@@ -68,7 +68,7 @@ const UNSAFE_WITH_NL = new RegExp(`[${CONTROL}${INVISIBLE}]`, 'g');
 export function sanitize(text: string, keepNewlines = false): string {
   return text.replace(keepNewlines ? UNSAFE : UNSAFE_WITH_NL, (ch) => {
     if (ch === '\t' || ch === '\n' || ch === '\r') return ' ';
-    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    return escaped(ch);
   });
 }
 

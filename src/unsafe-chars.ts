@@ -6,3 +6,6 @@
 // readably); free of imports, since the schema and the terminal both use them.
 export const CONTROL = '\\u0000-\\u001f\\u007f-\\u009f';
 export const INVISIBLE = '\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2069\\ufeff\\ufff9-\\ufffb';
+
+/** One such character as its visible escape, `\u001b`. */
+export const escaped = (ch: string) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileBuiltin } from '../../src/catalogue/load.js';
 import { parseRecords } from '../../src/catalogue/parse-records.js';
 import { CSV_COLUMNS, CSV_LIST_SEPARATOR, formatMethodsCsv } from '../../src/format/csv.js';
-import { formatMethodsJson } from '../../src/format/json.js';
+import { formatMethodsJson, jsonText } from '../../src/format/json.js';
 import { formatMethodsMarkdown, mdLink as link, mdText as text } from '../../src/format/markdown.js';
 import { formatMethodsYaml } from '../../src/format/yaml.js';
 import { ELEMENT_KEYS, SOURCE_KINDS, methodSchema, type Method } from '../../src/schema.js';
@@ -44,6 +44,19 @@ const methodArb = fc
   .map((r) => r.data as Method);
 
 describe('json', () => {
+  it('escapes C1, bidi and invisible characters, and reads back to the same value, for any text', () => {
+    const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/;
+    expect(jsonText({ a: 'x\u009b31m\u202ey' })).toBe('{\n  "a": "x\\u009b31m\\u202ey"\n}\n');
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' })), (value) => {
+        const text = jsonText(value);
+        expect(text.slice(0, -1)).not.toMatch(raw);
+        expect(JSON.parse(text)).toEqual(value);
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+
   it('is the records, indented, with a final newline', () => {
     const methods = builtin.methods.slice(0, 2);
     expect(JSON.parse(formatMethodsJson(methods))).toEqual(methods);
