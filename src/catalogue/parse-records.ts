@@ -99,6 +99,12 @@ function documents(text: string, lineCounter: LineCounter): Iterable<Document.Pa
 function structureProblems(file: string, doc: Document.Parsed, at: (o: number) => LinePos): Problem[] {
   const problems: Problem[] = [];
   const where = (node: { range?: Range | null }) => (node.range ? lineCol(at(node.range[0])) : {});
+  // Past the problems a file shows, only the count matters: no field, whose path costs a search per list.
+  const field = (chain: () => readonly unknown[], key?: string) => {
+    if (problems.length >= MAX_PROBLEMS_PER_FILE) return undefined;
+    const parent = fieldOf(chain());
+    return key === undefined ? parent : parent ? `${parent}.${key}` : key;
+  };
   // As Alias.resolve finds them: the last anchor of that name before the alias, in document order.
   const anchors = new Map<string, Node>();
   const targets = new Map<Alias, Node>();
@@ -107,7 +113,7 @@ function structureProblems(file: string, doc: Document.Parsed, at: (o: number) =
       if (isAlias(node)) {
         const target = anchors.get(node.source);
         if (target) targets.set(node, target);
-        else problems.push({ file, ...where(node), field: fieldOf([...path, node]), message: `onbekende alias *${node.source}: er staat geen anker &${node.source} vóór; schrijf de waarde uit of zet het anker eerder in het document` });
+        else problems.push({ file, ...where(node), field: field(() => [...path, node]), message: `onbekende alias *${node.source}: er staat geen anker &${node.source} vóór; schrijf de waarde uit of zet het anker eerder in het document` });
       } else if (node.anchor) anchors.set(node.anchor, node);
     },
   });
@@ -122,11 +128,10 @@ function structureProblems(file: string, doc: Document.Parsed, at: (o: number) =
           continue;
         }
         const name = `"${String(key.value)}"${isAlias(pair.key) ? `, de tweede keer via de alias *${pair.key.source}` : ''}`;
-        const parent = fieldOf([...path, map]);
         problems.push({
           file,
           ...where(pair.key as Node),
-          field: parent ? `${parent}.${String(key.value)}` : String(key.value),
+          field: field(() => [...path, map], String(key.value)),
           message: `geen geldige YAML: ${yamlReason('DUPLICATE_KEY', name)}`,
         });
       }

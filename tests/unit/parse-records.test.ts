@@ -98,6 +98,14 @@ describe('parseRecords', () => {
     expect(result.problems[0].file).toBe('x.yaml');
   });
 
+  it('reports thousands of aliases without anchor as the first hundred problems and a count', () => {
+    const { problems } = parse(`id: a\nelements: [${Array(5000).fill('*nope').join(', ')}]\n`);
+    expect(problems).toHaveLength(101);
+    expect(problems[0]).toMatchObject({ field: 'elements.0', line: 2, message: expect.stringMatching(/onbekende alias \*nope/) });
+    expect(problems[99].field).toBe('elements.99');
+    expect(problems[100].message).toMatch(/en nog 4900 problemen/);
+  });
+
   it('does not let __proto__ reach the prototype', () => {
     const { records, problems } = parse(`${valid}__proto__:\n  polluted: true\n`);
     expect(records).toEqual([]);
