@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ELEMENT_KEYS, EXTRA_ANSWER_KEYS, SOURCE_KINDS, type ContextKey } from './keys.js';
-import { CONTROL, INVISIBLE } from './unsafe-chars.js';
+import { CONTROL, INVISIBLE, escaped } from './unsafe-chars.js';
 
 /** The five ACTIE elements (in the model's order) and the source kinds live in keys.ts, free of zod. */
 export { ELEMENT_KEYS, SOURCE_KINDS, type ElementKey, type SourceKind } from './keys.js';
@@ -21,11 +21,11 @@ const link = z
   .url({ protocol: /^https?$/, hostname: z.regexes.hostname });
 
 /** Why a link is unsafe to keep as written, naming its first bad character; undefined if it is fine. */
-export function linkProblem(url: string): string | undefined {
+function linkProblem(url: string): string | undefined {
   const ch = new RegExp(`[${UNSAFE_IN_LINK}]`, 'u').exec(url)?.[0];
   if (ch === undefined) return undefined;
   if (ch === ' ') return 'een link bevat geen spaties; gebruik %20 waar de link er echt een heeft';
-  const shown = /[\s\p{Cc}\p{Cf}]/u.test(ch) ? `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}` : ch;
+  const shown = /[\s\p{Cc}\p{Cf}]/u.test(ch) ? escaped(ch) : ch;
   return `een link bevat geen stuurtekens, onzichtbare tekens of " < > \\ ^ \` { | } (hier ${shown}); gebruik ${encodeURIComponent(ch)} waar de link het teken echt bevat`;
 }
 
