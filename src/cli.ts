@@ -220,7 +220,8 @@ export async function main(argv = process.argv, io: IO = {}): Promise<number> {
     writeErr: (s) => stderr.write(s),
     getOutHelpWidth: () => helpWidth(stdout),
     getErrHelpWidth: () => helpWidth(stderr),
-    outputError: (s, write) => write(errorLines(translateCommanderError(s.replace(/^error: /, '').trimEnd()), errStyle, widthOf(stderr))),
+    // Commander's messages repeat what was typed (an unknown option, a wrong value): through the sanitiser too.
+    outputError: (s, write) => write(errorLines(sanitize(translateCommanderError(s.replace(/^error: /, '').trimEnd()), true), errStyle, widthOf(stderr))),
   }, commandIn(argv));
 
   try {
@@ -276,7 +277,8 @@ function report(err: unknown, stderr: OutputStream, style: ReturnType<typeof mak
     return EXIT.interrupted;
   }
   if (err instanceof AppError) {
-    stderr.write(errorLines(err.message, style, width, err.hint));
+    // Sanitised here once for every command (again where a command did so already: that changes nothing).
+    stderr.write(errorLines(sanitize(err.message, true), style, width, err.hint && sanitize(err.hint, true)));
     return err.exitCode;
   }
   if (err instanceof BuiltinCatalogueBroken) {
@@ -285,7 +287,7 @@ function report(err: unknown, stderr: OutputStream, style: ReturnType<typeof mak
     return EXIT.invalidCatalogue;
   }
   const e = err as NodeJS.ErrnoException;
-  stderr.write(`${style.red('fout:')} onverwachte fout: ${e?.message ?? String(err)}\n`);
+  stderr.write(`${style.red('fout:')} onverwachte fout: ${sanitize(e?.message ?? String(err))}\n`);
   if (env.METHODEWIJZER_DEBUG) stderr.write(`${e?.stack}\n`);
   else stderr.write('Meld dit als fout; met METHODEWIJZER_DEBUG=1 ziet u de details.\n');
   return EXIT.failed;

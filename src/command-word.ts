@@ -1,6 +1,7 @@
 // Which word of the command line names the command, read before commander is even loaded: by the CLI
 // (src/cli.ts), to declare only that command, and by src/boot.ts, to pick the code cache of that
 // command. Little else here: boot.ts is bundled on its own.
+import { isAbsolute, join } from 'node:path';
 import { ENV_CATALOGUE } from './defaults.js';
 
 /** Global options that take a value: the word after them is not the command. */
@@ -20,9 +21,26 @@ export function commandWord(argv: string[]): string | undefined {
   return undefined;
 }
 
-/** The user's folders named in the environment (METHODEWIJZER_CATALOGUE, separated by ':'). */
+/** The user's folders named in the environment (METHODEWIJZER_CATALOGUE, separated by ':'), `~` expanded. */
 export function envFolders(env: NodeJS.ProcessEnv): string[] {
-  return (env[ENV_CATALOGUE] ?? '').split(':').filter(Boolean);
+  return (env[ENV_CATALOGUE] ?? '').split(':').filter(Boolean).map((dir) => expandHome(dir, env));
+}
+
+/**
+ * A folder starting with `~` or `~/` with the home folder in its place, as a shell would have done: the
+ * environment (`METHODEWIJZER_CATALOGUE='~/methoden'`), a quoted `--catalogue "~/x"` and `--catalogue=~/x`
+ * reach us unexpanded, and a folder literally named `~` is never what was meant (`./~` still is one).
+ * `~user` is left as it is. The home folder is HOME when absolute, else the one the system knows.
+ */
+export function expandHome(dir: string, env: NodeJS.ProcessEnv): string {
+  if (dir !== '~' && !dir.startsWith('~/')) return dir;
+  let home = env.HOME && isAbsolute(env.HOME) ? env.HOME : undefined;
+  try {
+    home ??= process.getBuiltinModule('node:os').userInfo().homedir;
+  } catch {
+    // No user entry for this uid (a container): nothing to expand to.
+  }
+  return home ? join(home, dir.slice(1)) : dir;
 }
 
 /**

@@ -6,7 +6,7 @@ import { openCatalogue } from './catalogue/open.js';
 import { capPerFile, formatProblem, type Problem } from './catalogue/problem.js';
 import { hang, makeLink, makeStyle, sanitize, wantsColor, wantsLinks, widthOf, wrap, type Link, type OutputStream } from './terminal.js';
 import { displayPath, shellQuote } from './paths.js';
-import { envFolders } from './command-word.js';
+import { envFolders, expandHome } from './command-word.js';
 import { resolve } from 'node:path';
 
 export interface GlobalOptions {
@@ -57,6 +57,7 @@ export function createContext(global: GlobalOptions, io: IO = {}): Context {
   const env = io.env ?? process.env;
   const errStyle = makeStyle(wantsColor(stderr, env, global.color));
   const fromEnv = envFolders(env);
+  const fromFlag = (global.catalogue ?? []).map((dir) => expandHome(dir, env));
   let loaded: Promise<Catalogue> | undefined;
   const ctx: Context = {
     // Read when asked: making process.stdin costs a few ms, and most commands never read it.
@@ -74,7 +75,7 @@ export function createContext(global: GlobalOptions, io: IO = {}): Context {
     get width() {
       return stdout.isTTY ? stdout.columns || 80 : Infinity;
     },
-    folders: [...(global.catalogue ?? []), ...fromEnv],
+    folders: [...fromFlag, ...fromEnv],
     cache: new FolderCache(cacheRoot(env)),
     problems: [],
     warn(message) {
@@ -84,7 +85,7 @@ export function createContext(global: GlobalOptions, io: IO = {}): Context {
       if (!problems.length) return;
       for (const p of capPerFile(problems)) ctx.warn(formatProblem(p));
       for (const p of problems) ctx.problems.push(p);
-      stderr.write(wrap(skippedNote(problems, global.catalogue ?? [], fromEnv), widthOf(stderr)) + '\n');
+      stderr.write(wrap(skippedNote(problems, fromFlag, fromEnv), widthOf(stderr)) + '\n');
     },
     catalogue() {
       loaded ??= openCatalogue({ folders: ctx.folders, cache: ctx.cache }).then((catalogue) => {

@@ -1,4 +1,4 @@
-import type { Catalogue } from './catalogue/catalogue.js';
+import { originOf, type Catalogue } from './catalogue/catalogue.js';
 import { canNameMethod, findMethods } from './catalogue/find.js';
 import type { Output } from './command.js';
 import type { Context } from './context.js';
@@ -28,7 +28,7 @@ export async function lookupMethod(ctx: Context, words: string[], command: strin
 
 /** One method in full, as `show` prints it: the detail for a person, or with `json` the record and where it came from. */
 export function methodDetail(ctx: Context, catalogue: Catalogue, method: Method, json = false): Output {
-  const origin = catalogue.origins[method.id];
+  const origin = originOf(catalogue, method.id);
   if (json) return { json: methodJson(method, origin) };
   return { text: formatMethodDetail(method, origin, { style: ctx.style, width: ctx.width, names: elementNames(catalogue.model), link: ctx.link }), paged: true };
 }

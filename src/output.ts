@@ -1,6 +1,7 @@
 import type { Output } from './command.js';
 import type { Context } from './context.js';
 import { EXIT } from './errors.js';
+import { jsonText } from './format/json.js';
 import { widthOf, wrap, type OutputStream } from './terminal.js';
 import { fstatSync, writeSync } from 'node:fs';
 
@@ -104,7 +105,7 @@ const REASONS: Record<string, string> = {
 
 /** Prints what a command produced: the data on stdout (through the pager when asked), then the note on stderr. */
 export async function print(output: Output, ctx: Pick<Context, 'stdout' | 'stderr' | 'env' | 'pager'>): Promise<void> {
-  if (output.json !== undefined) ctx.stdout.write(JSON.stringify(output.json, null, 2) + '\n');
+  if (output.json !== undefined) ctx.stdout.write(jsonText(output.json));
   if (output.text) {
     // The pager (and child_process with it) is loaded only for a terminal.
     if (output.paged && ctx.pager && ctx.stdout.isTTY) await (await import('./pager.js')).writePaged(ctx.stdout, output.text, { env: ctx.env });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ELEMENT_KEYS, EXTRA_ANSWER_KEYS, SOURCE_KINDS, type ContextKey } from './keys.js';
+import { CONTROL, INVISIBLE, escaped } from './unsafe-chars.js';
 
 /** The five ACTIE elements (in the model's order) and the source kinds live in keys.ts, free of zod. */
 export { ELEMENT_KEYS, SOURCE_KINDS, type ElementKey, type SourceKind } from './keys.js';
@@ -8,8 +9,26 @@ const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'gebruik kleine letters, cijfers en koppeltekens, bijvoorbeeld "mijn-methode"');
 const text = z.string().trim().min(1, 'mag niet leeg zijn');
-// A space is legal to the URL parser (it encodes it), but in a catalogue it is a typo or a pasted title.
-const link = z.url({ protocol: /^https?$/, hostname: z.regexes.hostname }).regex(/^\S*$/, 'een link bevat geen spaties; gebruik %20 waar de link er echt een heeft');
+// The URL parser accepts (and encodes) spaces, control characters and " < > \ ^ ` { | }, and the raw
+// text is what reaches a terminal and the BROWSER command. In a catalogue such a character is a typo,
+// a pasted title or an escape sequence planted in the file; RFC 3986 wants each percent-encoded.
+const UNSAFE_IN_LINK = `\\s${CONTROL}${INVISIBLE}"<>\\\\^\`{|}`;
+// A pattern rather than a refinement, so the JSON schema carries it to editors too; checked first and
+// alone, since the URL check trims the text and drops tabs and newlines from it.
+const link = z
+  .string()
+  .regex(new RegExp(`^[^${UNSAFE_IN_LINK}]*$`, 'u'), { error: (issue) => linkProblem(String(issue.input)), abort: true })
+  .url({ protocol: /^https?$/, hostname: z.regexes.hostname });
+
+/** Why a link is unsafe to keep as written, naming its first bad character; undefined if it is fine. */
+function linkProblem(url: string): string | undefined {
+  const ch = new RegExp(`[${UNSAFE_IN_LINK}]`, 'u').exec(url)?.[0];
+  if (ch === undefined) return undefined;
+  if (ch === ' ') return 'een link bevat geen spaties; gebruik %20 waar de link er echt een heeft';
+  const shown = /[\s\p{Cc}\p{Cf}]/u.test(ch) ? escaped(ch) : ch;
+  return `een link bevat geen stuurtekens, onzichtbare tekens of " < > \\ ^ \` { | } (hier ${shown}); gebruik ${encodeURIComponent(ch)} waar de link het teken echt bevat`;
+}
+
 const uniqueList = <T extends z.ZodType>(item: T) =>
   z.array(item).refine((xs) => new Set(xs).size === xs.length, 'bevat een waarde twee keer');
 
@@ -98,7 +117,7 @@ const elementSchema = z
     const answers = [...e.poles.map((p) => p.key), ...EXTRA_ANSWER_KEYS];
     const dos = new Set(e.dos.map((d) => d.key));
     for (const answer of answers) {
-      if (!e.emphasis[answer]) ctx.addIssue({ code: 'custom', path: ['emphasis'], message: `geen punten voor het antwoord "${answer}"` });
+      if (!Object.hasOwn(e.emphasis, answer)) ctx.addIssue({ code: 'custom', path: ['emphasis'], message: `geen punten voor het antwoord "${answer}"` });
     }
     for (const [answer, keys] of Object.entries(e.emphasis)) {
       if (!answers.includes(answer)) {

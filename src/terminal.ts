@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { createSupportsHyperlinks } from 'supports-hyperlinks';
+import { CONTROL, INVISIBLE, escaped } from './unsafe-chars.js';
 
 export interface OutputStream {
   write(text: string): unknown;
@@ -59,20 +60,15 @@ export function hyperlink(text: string, url: string): string {
   return `\u001b]8;;${safe}\u0007${text}\u001b]8;;\u0007`;
 }
 
-// C0 and C1 control characters (ESC among them), the bidi overrides that can disguise text, and the
-// invisible ones that take no column or break a line where the grid does not expect it: soft hyphen,
-// zero-width space and joiners, direction marks, U+2028/U+2029 (line and paragraph separator), word
-// joiner and invisible operators, the byte order mark, interlinear annotation marks.
-// Newlines survive only where a formatter asks for them.
-const INVISIBLE = '\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb';
-const UNSAFE = new RegExp(`[\u0000-\u0009\u000b-\u001f\u007f-\u009f${INVISIBLE}]`, 'g');
-const UNSAFE_WITH_NL = new RegExp(`[\u0000-\u001f\u007f-\u009f${INVISIBLE}]`, 'g');
+// The characters of unsafe-chars.ts; newlines survive only where a formatter asks for them.
+const UNSAFE = new RegExp(`[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f${INVISIBLE}]`, 'g');
+const UNSAFE_WITH_NL = new RegExp(`[${CONTROL}${INVISIBLE}]`, 'g');
 
 /** Makes text from a catalogue file safe to print: control characters become visible escapes. */
 export function sanitize(text: string, keepNewlines = false): string {
   return text.replace(keepNewlines ? UNSAFE : UNSAFE_WITH_NL, (ch) => {
     if (ch === '\t' || ch === '\n' || ch === '\r') return ' ';
-    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    return escaped(ch);
   });
 }
 

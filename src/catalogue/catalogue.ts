@@ -15,7 +15,7 @@ import type { Problem } from './problem.js';
 export interface Catalogue {
   /** Sorted by id. */
   methods: Method[];
-  /** Where each method (by id) was read from. */
+  /** Where each method (by id) was read from; look one up with originOf (an id may be "constructor"). */
   origins: Record<string, MethodOrigin>;
   model: ActieModel;
   glossary: Glossary;
@@ -86,6 +86,14 @@ export function assembleCatalogue(builtin: CompiledCatalogue, folders: FolderCon
   // The same holds for the order by name.
   const nameOrder = searchIndex ? builtin.nameOrder : undefined;
   return { ...builtin, methods, origins, problems, searchIndex, nameOrder };
+}
+
+/**
+ * Where the method with this id was read from, or undefined when no method has it. Not origins[id]:
+ * a plain object answers "constructor" with Object's constructor (`new Constructor` crashed on it).
+ */
+export function originOf(catalogue: Pick<Catalogue, 'origins'>, id: string): MethodOrigin | undefined {
+  return Object.hasOwn(catalogue.origins, id) ? catalogue.origins[id] : undefined;
 }
 
 let compiled: CompiledCatalogue | undefined;

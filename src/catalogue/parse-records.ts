@@ -1,4 +1,4 @@
-import { Composer, LineCounter, Parser, isMap, isScalar, visit, type Document, type Node, type Pair } from 'yaml';
+import { Composer, LineCounter, Parser, isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type Range } from 'yaml';
 import type { z } from 'zod';
 import { MAX_ALIAS_COUNT, MAX_PROBLEMS_PER_FILE } from '../defaults.js';
 import { editDistance } from '../core/distance.js';
@@ -42,7 +42,7 @@ export function parseRecords<T>(file: string, text: string, schema: z.ZodType<T>
     for (const doc of documents(text, lineCounter)) {
       if (doc.contents === null && doc.errors.length === 0) continue;
       present++;
-      const syntax = doc.errors.length > 0 ? syntaxProblems(file, text, doc, at) : duplicateKeys(file, doc, at);
+      const syntax = doc.errors.length > 0 ? syntaxProblems(file, text, doc, at) : structureProblems(file, doc, at);
       if (syntax.length > 0) {
         report(syntax);
         continue;
@@ -90,24 +90,68 @@ function documents(text: string, lineCounter: LineCounter): Iterable<Document.Pa
   return composer.compose(new Parser(lineCounter.addNewLine).parse(text)) as Iterable<Document.Parsed>;
 }
 
-/** A key given twice in one mapping, as yaml's own check reports it, but with a Set per mapping. */
-function duplicateKeys(file: string, doc: Document.Parsed, at: (o: number) => LinePos): Problem[] {
+/**
+ * What yaml's composer lets through but must not pass: an alias with no anchor before it (toJS would
+ * throw), and a key given twice in one mapping, also where one of the two is an alias of the other.
+ * yaml's own uniqueKeys check compares each key with all before it; this keeps a Set per mapping, and
+ * finds anchors in one pass (Alias.resolve walks the whole document for each alias).
+ */
+function structureProblems(file: string, doc: Document.Parsed, at: (o: number) => LinePos): Problem[] {
   const problems: Problem[] = [];
+  const where = (node: { range?: Range | null }) => (node.range ? lineCol(at(node.range[0])) : {});
+  // Past the problems a file shows, only the count matters: no field, whose path costs a search per list.
+  const field = (chain: () => readonly unknown[], key?: string) => {
+    if (problems.length >= MAX_PROBLEMS_PER_FILE) return undefined;
+    const parent = fieldOf(chain());
+    return key === undefined ? parent : parent ? `${parent}.${key}` : key;
+  };
+  // As Alias.resolve finds them: the last anchor of that name before the alias, in document order.
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Alias, Node>();
   visit(doc, {
-    Map(_, map) {
+    Node(_, node, path) {
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        if (target) targets.set(node, target);
+        else problems.push({ file, ...where(node), field: field(() => [...path, node]), message: `onbekende alias *${node.source}: er staat geen anker &${node.source} vóór; schrijf de waarde uit of zet het anker eerder in het document` });
+      } else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  visit(doc, {
+    Map(_, map, path) {
       const seen = new Set<unknown>();
       for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
-        if (!seen.has(pair.key.value)) {
-          seen.add(pair.key.value);
+        const key = isAlias(pair.key) ? targets.get(pair.key) : pair.key;
+        if (!isScalar(key)) continue;
+        if (!seen.has(key.value)) {
+          seen.add(key.value);
           continue;
         }
-        const range = pair.key.range;
-        problems.push({ file, ...(range ? lineCol(at(range[0])) : {}), message: `geen geldige YAML: ${yamlReason('DUPLICATE_KEY', `"${String(pair.key.value)}"`)}` });
+        const name = `"${String(key.value)}"${isAlias(pair.key) ? `, de tweede keer via de alias *${pair.key.source}` : ''}`;
+        problems.push({
+          file,
+          ...where(pair.key as Node),
+          field: field(() => [...path, map], String(key.value)),
+          message: `geen geldige YAML: ${yamlReason('DUPLICATE_KEY', name)}`,
+        });
       }
     },
   });
   return problems;
+}
+
+/** The field a node sits in, as a dotted path (`source.kind`, `aliases.1`), from its ancestors. */
+function fieldOf(chain: readonly unknown[]): string | undefined {
+  const parts: (string | number)[] = [];
+  for (let i = 0; i < chain.length; i++) {
+    const step = chain[i];
+    const next = chain[i + 1];
+    if (isPair(step)) {
+      if (next === step.key) break; // the node is a key itself: its field is the mapping's
+      parts.push(isScalar(step.key) ? String(step.key.value) : '?');
+    } else if (isSeq(step) && next !== undefined) parts.push(step.items.indexOf(next as Node));
+  }
+  return parts.length ? parts.join('.') : undefined;
 }
 
 const EXPECTED = 'velden zoals id, name, summary, elements, source en url';
@@ -162,7 +206,8 @@ function lineCol(p: LinePos) {
 }
 
 function unreadable(err: unknown): string {
-  if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+  // Unresolved aliases are found before toJS (structureProblems); only the count limit is left here.
+  if (err instanceof ReferenceError && /alias count/i.test(err.message)) {
     return 'te veel YAML-aliassen (mogelijk een "alias bomb"); schrijf de waarden uit in plaats van *aliassen te gebruiken';
   }
   if (err instanceof RangeError) return TOO_DEEP;
@@ -213,12 +258,13 @@ function issueProblems(
         file,
         ...(range ? lineCol(at(range[0])) : {}),
         field: [...path, key].join('.'),
-        message: `onbekend veld${guess ? `; bedoelde u: ${guess}?` : ''}`,
+        message: key === '<<' ? MERGE_KEY : `onbekend veld${guess ? `; bedoelde u: ${guess}?` : ''}`,
       };
     });
   }
   const node = nearestNode(doc, path);
-  const missing = issue.code === 'invalid_type' && issue.input === undefined;
+  // A field that is not there reaches zod as undefined: as a wrong type, or as no value of an enum.
+  const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined;
   return [
     {
       file,
@@ -228,6 +274,9 @@ function issueProblems(
     },
   ];
 }
+
+// yaml reads YAML 1.2, without merge keys: `<<` is a key like any other, which the schema does not know.
+const MERGE_KEY = 'samenvoegen met << (een merge key) kan hier niet; schrijf de velden uit';
 
 /** The node at `path`, or the closest ancestor that exists (a missing field points at its parent). */
 function nearestNode(doc: Document.Parsed, path: (string | number)[]): Node | undefined {
@@ -277,6 +326,7 @@ function shown(input: unknown): string {
 
 function describe(input: unknown): string {
   if (input === null) return 'een lege waarde';
+  if (input === undefined) return 'niets';
   if (Array.isArray(input)) return 'een lijst';
   if (typeof input === 'object') return 'velden (een mapping)';
   if (typeof input === 'string') return `tekst ${JSON.stringify(input.length > 40 ? input.slice(0, 40) + '…' : input)}`;

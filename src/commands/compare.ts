@@ -1,3 +1,4 @@
+import { originOf } from '../catalogue/catalogue.js';
 import { canNameMethod, findMethods } from '../catalogue/find.js';
 import { defineCommand } from '../command.js';
 import { UsageError } from '../errors.js';
@@ -42,7 +43,7 @@ export default defineCommand({
         );
       }
     });
-    if (options.json) return { json: methods.map((m) => methodJson(m, catalogue.origins[m.id])) };
+    if (options.json) return { json: methods.map((m) => methodJson(m, originOf(catalogue, m.id))) };
     if (!ctx.interactive) return { text: formatCompareLines(methods) };
     return { text: formatCompareTable(methods, { style: ctx.style, width: ctx.width }), paged: true };
   },

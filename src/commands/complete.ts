@@ -1,4 +1,5 @@
 import { openCatalogue } from '../catalogue/open.js';
+import { expandHome } from '../command-word.js';
 import { defineCommand } from '../command.js';
 import { answerFlags } from '../core/advice.js';
 import { shellWord } from '../core/completion.js';
@@ -25,8 +26,9 @@ export default defineCommand({
   examples: ['__complete ids', '--catalogue ./mijn-methoden __complete ids', '__complete answers animo'],
   async run(ctx, options, kind: string, key?: string) {
     if (!(KINDS as readonly string[]).includes(kind)) throw new UsageError(`onbekende soort "${sanitize(kind)}"; kies uit: ${KINDS.join(', ')}`);
-    // The scripts pass the --catalogue words as typed: quotes and ~ still in them.
-    const own = (options.catalogue ?? []).map((word) => shellWord(word, ctx.env.HOME));
+    // The scripts pass the --catalogue words as typed: quotes and ~ still in them. A quoted ~ is then
+    // expanded as the run itself would (expandHome).
+    const own = (options.catalogue ?? []).map((word) => expandHome(shellWord(word, ctx.env.HOME), ctx.env));
     const folders = [...own, ...ctx.folders.slice(options.catalogue?.length ?? 0)];
     const catalogue = await openCatalogue({ folders, cache: ctx.cache });
     let values: string[];

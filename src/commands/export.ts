@@ -73,7 +73,7 @@ export default defineCommand({
 /** The format asked for, or the one the output file's extension names. */
 function exportFormat(options: Pick<ExportOptions, 'format' | 'output'>): ExportFormat {
   const extension = options.output ? extname(options.output).toLowerCase() : '';
-  const guessed = BY_EXTENSION[extension];
+  const guessed = Object.hasOwn(BY_EXTENSION, extension) ? BY_EXTENSION[extension] : undefined;
   if (options.format) {
     // JSON in a file called .csv would mislead whoever opens it.
     if (guessed && guessed !== options.format) {

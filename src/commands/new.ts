@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { originOf } from '../catalogue/catalogue.js';
 import { openCatalogue } from '../catalogue/open.js';
 import { schemaModeline } from '../catalogue/paths.js';
 import { defineCommand } from '../command.js';
@@ -36,7 +37,7 @@ export default defineCommand({
     const folder = newMethodFolder(ctx);
     // Read afresh and quietly: a broken file elsewhere in the folder is validate's business, not new's.
     const known = await openCatalogue({ folders: ctx.folders });
-    const origin = known.origins[id];
+    const origin = originOf(known, id);
     if (origin && !origin.builtin) {
       throw new FailedError(
         `er is al een eigen methode met id "${id}", in ${sanitize(origin.file)}:${origin.line}`,

@@ -13,7 +13,10 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
-/** One header row, then one row per method; quoting is left to csv-stringify (RFC 4180 style, \n line ends). */
+/**
+ * One header row, then one row per method; quoting is left to csv-stringify (RFC 4180 style, \n line
+ * ends), and a cell holding a `;` is quoted too, for a spreadsheet that splits on `;` (Dutch Excel).
+ */
 export function formatMethodsCsv(methods: Method[], options: CsvOptions = {}): string {
   const list = (xs: string[] | undefined) => (xs ?? []).map(cell).join(CSV_LIST_SEPARATOR);
   const rows = methods.map((m) => [
@@ -26,16 +29,31 @@ export function formatMethodsCsv(methods: Method[], options: CsvOptions = {}): s
     m.source.collection ?? '',
     cell(m.url),
     list(m.tags),
-  ]);
+  ].map(noFormula));
   return stringify(rows, {
     header: true,
     columns: [...CSV_COLUMNS],
     bom: options.bom ?? false,
     record_delimiter: 'unix',
-    // A cell starting with = + - @ would run as a formula in a spreadsheet (LibreOffice does on import);
-    // csv-stringify puts a ' before it so it stays text. JSON and YAML keep the value as it is.
-    escape_formulas: true,
+    quoted_match: CSV_LIST_SEPARATOR,
   });
+}
+
+// The OWASP rule for CSV injection: what starts with = + - @ tab or CR (or their full-width forms, which
+// Apple Numbers reads as the same) runs as a formula in a spreadsheet, LibreOffice does so on import.
+// Spaces in front do not always stop it (a spreadsheet may trim them).
+const FORMULA_START = /^\s*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/u;
+
+/**
+ * A cell that starts no formula, and none of its `;`-separated parts either (a spreadsheet that splits
+ * on `;` makes each part a cell): a `'` goes before each such part, so it stays text. csv-stringify's own
+ * `escape_formulas` looks only at the start of the whole cell. JSON and YAML keep the value as it is.
+ */
+export function noFormula(text: string): string {
+  return text
+    .split(CSV_LIST_SEPARATOR)
+    .map((part) => (FORMULA_START.test(part) ? `'${part}` : part))
+    .join(CSV_LIST_SEPARATOR);
 }
 
 /** Control characters other than newlines (which quoting keeps) would reach a terminal or spreadsheet raw. */

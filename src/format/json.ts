@@ -1,12 +1,23 @@
 import type { MethodOrigin } from '../core/methods.js';
 import type { Method } from '../schema.js';
+import { INVISIBLE, escaped } from '../unsafe-chars.js';
 
 /**
  * The methods as JSON: what `list --json` and `export --format json` print. A contract for scripts
  * (docs/export.md lists the fields): fields may be added, never renamed or removed.
  */
 export function formatMethodsJson(methods: Method[]): string {
-  return JSON.stringify(methods, null, 2) + '\n';
+  return jsonText(methods);
+}
+
+// JSON.stringify escapes C0 control characters only: C1 (U+009B is CSI to some terminals), the bidi
+// overrides and the invisible characters stay raw. Written as \u escapes the JSON means the same, and
+// shows harmless on a terminal. They can only stand inside strings, so the whole text may be searched.
+const RAW_IN_JSON = new RegExp(`[\\u007f-\\u009f${INVISIBLE}]`, 'g');
+
+/** `value` as indented JSON with a final newline: what every --json and `export --format json` print. */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(RAW_IN_JSON, escaped) + '\n';
 }
 
 /** One method as `show --json` and `compare --json` give it: the record, plus where it came from (`origin` is not a record field). */

@@ -42,6 +42,21 @@ const CASES: Case[] = [
     where: /bom\.yaml:1:1: /,
     says: /te veel YAML-aliassen/,
   },
+  { name: 'an alias without its anchor', files: { 'alias.yaml': base('alias').replace('name: Naam', 'name: *nope') }, where: /alias\.yaml:2:7: name: /, says: /onbekende alias \*nope: er staat geen anker &nope vóór/ },
+  { name: 'an empty source', files: { 'bron.yaml': base('bron').replace('source:\n  kind: databank', 'source: {}') }, where: /bron\.yaml:5:9: source\.kind: /, says: /^(?!.*undefined).*verplicht veld ontbreekt/ },
+  {
+    name: 'a key given twice through an alias',
+    files: { 'sleutelalias.yaml': base('sleutelalias').replace('name: Naam', '? &k name\n: Naam\n*k : Andere naam') },
+    where: /sleutelalias\.yaml:4:1: name: /,
+    says: /een veld staat er twee keer in \("name", de tweede keer via de alias \*k\)/,
+  },
+  { name: 'a merge key', files: { 'merge.yaml': `${base('merge')}<<: {name: Andere naam}\n` }, where: /merge\.yaml:8:1: <<: /, says: /samenvoegen met << \(een merge key\) kan hier niet/ },
+  {
+    name: 'a url with an escape sequence',
+    files: { 'esc-link.yaml': base('esc-link').replace('url: https://example.org/x', 'url: "https://example.org/\\e]0;titel\\a"') },
+    where: /esc-link\.yaml:7:6: url: /,
+    says: /een link bevat geen stuurtekens.*\(hier \\u001b\); gebruik %1B/,
+  },
   { name: 'deeply nested input', files: { 'diep.yaml': `id: ${'['.repeat(10_000)}` }, where: /diep\.yaml:1:\d+: /, says: /te diep geneste YAML/ },
   { name: '__proto__ keys', files: { 'proto.yaml': `${base('proto')}__proto__:\n  polluted: true\n` }, where: /proto\.yaml:8:1: __proto__: /, says: /onbekend veld/ },
   { name: 'a file of many megabytes', files: hugeFile, where: /groot\.yaml: /, says: /bestand is te groot \(9\.0 MiB; hoogstens 8 MiB\)/ },
@@ -221,6 +236,43 @@ describe('control characters in catalogue text', () => {
   it('show does print the summary (escaped), so the test above is not vacuous', async () => {
     const r = await runMain(['--catalogue', dir, 'show', 'esc']);
     expect(r.stdout).toContain('Samenvatting \\u001b]8;;https://kwaad.example\\u0007klik');
+  });
+});
+
+describe('one sanitiser: nothing from the catalogue or the command line reaches the terminal raw', () => {
+  // C0 (an OSC 0 title), C1 (CSI and OSC as single characters) and a bidi override, in every text field,
+  // in folder and file names, in values and keys that validation quotes back, and in what is typed.
+  const evil = 'X\u001b]0;TITEL\u0007\u009b31m\u009d0;T\u009c\u202eY';
+  const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  /** The CLI's own escapes: colour (SGR) and links (OSC 8 with a printable URL). */
+  const withoutOwn = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').replace(/\u001b\]8;;[\x21-\x7e]*\u0007/g, '');
+  let dir: string;
+  beforeAll(() => {
+    dir = join(tempDir('kwaad-'), `map${evil}`);
+    userFolder({
+      'goed.yaml': yamlOf(method({ id: 'kwaad', name: `Naam ${evil}`, summary: `Samenvatting ${evil}`, aliases: [`ook ${evil}`], tags: ['wijk'] })),
+      [`bestand${evil}.yaml`]: `id: x\nname: A\nsummary: S\nelements: [animo, "el${evil}"]\nsource: {kind: "k${evil}"}\nurl: "https://example.org/${evil}"\n"veld${evil}": 1\n`,
+      'dubbel.yaml': `id: z\n"n${evil}": 1\n"n${evil}": 2\n`,
+      'syntax.yaml': `id: [z${evil}\n`,
+    }, dir);
+  });
+  const answers = ['--animo', 'beide', '--contact', 'beide', '--toerusting', 'beide', '--inbedding', 'beide', '--empathie', 'beide'];
+  it.each([
+    ['list'], ['list', '--json'], ['show', 'kwaad'], ['show', 'kwaad', '--json'], ['show', `zzz${evil}`], ['search', 'naam'], ['search', 'naam', '--json'],
+    ['search', `q${evil}`], ['compare', 'kwaad', 'abcd'], ['compare', 'kwaad', 'abcd', '--json'], ['tags'], ['tags', '--json'],
+    ['export', '-f', 'md'], ['export', '-f', 'csv'], ['export', '-f', 'yaml'], ['export', '-f', 'json'], ['validate'], ['validate', '--json'],
+    ['new', `N${evil}`], ['open', 'kwaad'], ['__complete', 'ids'], ['actie', ...answers], ['actie', '--json', ...answers],
+    ['list', '-t', `t${evil}`], ['list', '-e', `e${evil}`], ['export', '-f', `f${evil}`], ['actie', '--animo', `a${evil}`], [`opdracht${evil}`], ['list', `--x${evil}`],
+  ].map((args) => [args.join(' ').replace(/[^\x20-\x7e]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`), args]))('%s', async (_name, args) => {
+    for (const tty of [false, true]) {
+      const env = { BROWSER: 'none', ...(tty ? { FORCE_COLOR: '1' } : {}) };
+      const r = await runMain(['--catalogue', dir, ...args], { columns: tty ? 100 : undefined, env });
+      expectNoStackTrace(r.stderr);
+      for (const text of [r.stdout, r.stderr]) {
+        const found = raw.exec(withoutOwn(text));
+        expect(found && JSON.stringify(withoutOwn(text).slice(Math.max(0, found.index - 60), found.index + 10)), `${tty ? 'terminal' : 'pipe'}`).toBeNull();
+      }
+    }
   });
 });
 

@@ -81,6 +81,39 @@ describe('new', () => {
     expect(r.stderr).toContain('methodewijzer show via-omgeving');
   });
 
+  it('takes a name that is also a property of every object (constructor, toString)', async () => {
+    const dir = tempDir('new-');
+    for (const name of ['Constructor', 'toString', 'hasOwnProperty']) {
+      const r = await runMain(['--catalogue', dir, 'new', name]);
+      expect(r.code, r.stderr).toBe(0);
+      expectNoStackTrace(r.stderr);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['constructor.yaml', 'hasownproperty.yaml', 'tostring.yaml']);
+    // And a second time it is the own method that is found, not Object's constructor.
+    fillIn(join(dir, 'constructor.yaml'));
+    const again = await runMain(['--catalogue', dir, 'new', 'Constructor']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/al een eigen methode met id "constructor", in .*constructor\.yaml:\d+/);
+  });
+
+  // The binary, in a folder of its own, so a folder named ~ would land where the test can see it.
+  it.each([
+    ['METHODEWIJZER_CATALOGUE=~/methoden', [], { METHODEWIJZER_CATALOGUE: '~/methoden' }],
+    ['--catalogue=~/methoden', ['--catalogue=~/methoden'], {}],
+    ['a quoted --catalogue "~/methoden"', ['--catalogue', '~/methoden'], {}],
+  ])('expands a leading ~ to the home folder: %s', async (_label, flags: string[], env: NodeJS.ProcessEnv) => {
+    const home = tempDir('home-');
+    const cwd = tempDir('new-');
+    const r = await runCli([...flags, 'new', 'Thuis'], { cwd, env: { ...env, HOME: home } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(home, 'methoden', 'thuis.yaml'))).toBe(true);
+    expect(readdirSync(cwd)).toEqual([]);
+    expect(r.stderr).toContain(`Nieuwe methode geschreven: ${join(home, 'methoden', 'thuis.yaml')}`);
+    fillIn(join(home, 'methoden', 'thuis.yaml'));
+    const list = await runCli([...flags, 'list'], { cwd, env: { ...env, HOME: home } });
+    expect(list.stdout).toContain('thuis\tThuis');
+  });
+
   it('never overwrites: exit 1 with a hint, the file byte for byte as it was', async () => {
     const dir = tempDir('new-');
     writeFileSync(join(dir, 'bestaat.yaml'), 'mijn eigen werk\n');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileBuiltin } from '../../src/catalogue/load.js';
 import { parseRecords } from '../../src/catalogue/parse-records.js';
 import { CSV_COLUMNS, CSV_LIST_SEPARATOR, formatMethodsCsv } from '../../src/format/csv.js';
-import { formatMethodsJson } from '../../src/format/json.js';
+import { formatMethodsJson, jsonText } from '../../src/format/json.js';
 import { formatMethodsMarkdown, mdLink as link, mdText as text } from '../../src/format/markdown.js';
 import { formatMethodsYaml } from '../../src/format/yaml.js';
 import { ELEMENT_KEYS, SOURCE_KINDS, methodSchema, type Method } from '../../src/schema.js';
@@ -44,6 +44,19 @@ const methodArb = fc
   .map((r) => r.data as Method);
 
 describe('json', () => {
+  it('escapes C1, bidi and invisible characters, and reads back to the same value, for any text', () => {
+    const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/;
+    expect(jsonText({ a: 'x\u009b31m\u202ey' })).toBe('{\n  "a": "x\\u009b31m\\u202ey"\n}\n');
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' })), (value) => {
+        const text = jsonText(value);
+        expect(text.slice(0, -1)).not.toMatch(raw);
+        expect(JSON.parse(text)).toEqual(value);
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+
   it('is the records, indented, with a final newline', () => {
     const methods = builtin.methods.slice(0, 2);
     expect(JSON.parse(formatMethodsJson(methods))).toEqual(methods);
@@ -116,8 +129,50 @@ describe('csv', () => {
     const m = method({ id: 'x', name: '=HYPERLINK("http://x")', aliases: ['+1', '@a'], summary: 'a\u001b[2Jb' });
     const row = read(formatMethodsCsv([m]))[0];
     expect(row.name).toBe(`'=HYPERLINK("http://x")`);
-    expect(row.aliases).toBe(`'+1;@a`);
+    expect(row.aliases).toBe(`'+1;'@a`);
     expect(row.summary).toBe('a\\u001b[2Jb');
+  });
+
+  it('lets no cell, and no ;-separated part of a cell, start a formula (the OWASP rule)', () => {
+    const m = method({
+      id: 'x',
+      name: `Plan; =cmd|' /C calc'!A0`,
+      aliases: ['gewoon', '-2+3', ' @SUM(A1)'],
+      summary: 'Start;+1;\t=2;\r=3;\uff1d4',
+      url: 'https://example.org/a?b=1;=HYPERLINK("x")',
+    });
+    const csv = formatMethodsCsv([m]);
+    const row = read(csv)[0];
+    expect(row.name).toBe(`Plan;' =cmd|' /C calc'!A0`);
+    expect(row.aliases).toBe(`gewoon;'-2+3;' @SUM(A1)`);
+    expect(row.summary).toBe(`Start;'+1;' =2;' =3;'\uff1d4`);
+    expect(row.url).toBe(`https://example.org/a?b=1;'=HYPERLINK("x")`);
+    // Quoted, so a reader that splits on commas keeps the cell whole, and one that splits on ; sees quotes.
+    expect(csv).toContain(`"Plan;' =cmd|' /C calc'!A0"`);
+    expect(csv).toContain(`"gewoon;'-2+3;' @SUM(A1)"`);
+  });
+
+  it('starts no formula in any cell or ;-part, whatever the text, and quotes every cell with a ;', () => {
+    const formula = /^\s*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/u;
+    const starts = fc.constantFrom('=', '+', '-', '@', '\t', '\r', ' =', ';=', ';', '\uff0b', '');
+    const free = fc.tuple(starts, fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('', ';-1', '; @x', ';;+'))
+      .map((parts) => parts.join(''));
+    const methodsArb = fc.array(
+      fc.record({ name: free, summary: free, url: free, aliases: fc.array(free, { maxLength: 3 }) }),
+      { minLength: 1, maxLength: 4 },
+    );
+    fc.assert(
+      fc.property(methodsArb, (fields) => {
+        const csv = formatMethodsCsv(fields.map((f, i) => method({ id: `m${i}`, ...f })));
+        for (const row of read(csv)) {
+          for (const value of Object.values(row)) {
+            for (const part of value.split(';')) expect(part).not.toMatch(formula);
+            if (value.includes(';')) expect(csv).toContain(`"${value.replaceAll('"', '""')}"`);
+          }
+        }
+      }),
+      { numRuns: runs(200) },
+    );
   });
 
   it('reads back as one row per method with the right fields for any methods', () => {

@@ -1,0 +1,30 @@
+import { userInfo } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { envFolders, expandHome } from '../../src/command-word.js';
+
+describe('expandHome', () => {
+  it.each([
+    ['~', '/thuis/ik'],
+    ['~/methoden', '/thuis/ik/methoden'],
+    ['~/a/../b/', '/thuis/ik/b/'],
+    ['~ander/methoden', '~ander/methoden'],
+    ['./~', './~'],
+    ['a/~/b', 'a/~/b'],
+    ['/abs/~', '/abs/~'],
+    ['methoden', 'methoden'],
+  ])('%s -> %s', (dir, expected) => {
+    expect(expandHome(dir, { HOME: '/thuis/ik' })).toBe(expected);
+  });
+
+  it('takes the home folder the system knows when HOME is missing or relative', () => {
+    const home = userInfo().homedir;
+    expect(expandHome('~/x', {})).toBe(`${home}/x`);
+    expect(expandHome('~/x', { HOME: 'relatief' })).toBe(`${home}/x`);
+  });
+});
+
+describe('envFolders', () => {
+  it('splits METHODEWIJZER_CATALOGUE on : and expands each ~', () => {
+    expect(envFolders({ HOME: '/h', METHODEWIJZER_CATALOGUE: '~/a::/b:~:c' })).toEqual(['/h/a', '/b', '/h', 'c']);
+  });
+});
