@@ -134,6 +134,20 @@ describe('the search picker', () => {
     expect(listed(getScreen())).toHaveLength(100);
   });
 
+  it('an own name with escapes (window title, clipboard, clear screen): no raw ESC reaches the terminal, not in the list nor in the echo after Enter', async () => {
+    const name = 'Valse\u001b]0;GEHACKT\u0007naam\u001b]52;c;R0VIRUlN\u0007\u001b[2Jhier';
+    const folder = userFolder({ 'vals.yaml': yamlOf(method({ id: 'valse-naam', name })) });
+    const { answer, events, getFullOutput, nextRender } = await start(await searcher({}, [folder]));
+    events.type('valse');
+    await nextRender();
+    events.keypress('enter');
+    expect((await answer).name).toBe(name);
+    const written = await getFullOutput({ raw: true });
+    // The prompt's own codes move the cursor and erase lines (CSI with a letter after digits); nothing else.
+    expect(written).not.toMatch(/\u001b\]|\u0007|\u001b\[2J/);
+    expect(written).toContain('✔ Zoek een methode: Valse\\u001b]0;GEHACKT\\u0007naam\\u001b]52;c;R0VIRUlN\\u0007\\u001b[2Jhier');
+  });
+
   it('--limit caps the results of a search', async () => {
     const { events, getScreen, nextRender } = await start(await searcher(), { limit: 3 });
     events.type('buurt');
