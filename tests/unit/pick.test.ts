@@ -175,6 +175,12 @@ describe('formatPickLines', () => {
     expect(formatPickLines([keet], plain, 80)[0].line).not.toMatch(/\u001b/);
   });
 
+  it('measures a name as it is shown: one with escapes is widened by them, not cut to "…"', () => {
+    const odd = method({ id: 'vals', name: 'Vals\u001b]0;titel\u0007' });
+    const [line] = formatPickLines([odd], plain, 100);
+    expect(line.line).toMatch(/^Vals\\u001b\]0;titel\\u0007 {2}A · · · ·$/);
+  });
+
   it('lists 10,000 methods in well under a second (the list before anything is typed)', () => {
     const many = generateMethods(10_000, 1);
     const start = performance.now();
