@@ -104,11 +104,11 @@ const REASONS: Record<string, string> = {
 };
 
 /** Prints what a command produced: the data on stdout (through the pager when asked), then the note on stderr. */
-export async function print(output: Output, ctx: Pick<Context, 'stdout' | 'stderr' | 'env' | 'pager'>): Promise<void> {
+export async function print(output: Output, ctx: Pick<Context, 'stdout' | 'stderr' | 'env' | 'pager' | 'warn'>): Promise<void> {
   if (output.json !== undefined) ctx.stdout.write(JSON.stringify(output.json, null, 2) + '\n');
   if (output.text) {
     // The pager (and child_process with it) is loaded only for a terminal.
-    if (output.paged && ctx.pager && ctx.stdout.isTTY) await (await import('./pager.js')).writePaged(ctx.stdout, output.text, { env: ctx.env });
+    if (output.paged && ctx.pager && ctx.stdout.isTTY) await (await import('./pager.js')).writePaged(ctx.stdout, output.text, { env: ctx.env, warn: ctx.warn });
     else ctx.stdout.write(output.text);
   }
   // Notes wrap to the terminal here, once for every command (commands may wrap them already; that holds).
