@@ -11,6 +11,7 @@ import { didYouMean } from '../format/suggest.js';
 import { formatSearchLines, formatSearchResults, searchJson } from '../format/search.js';
 import { lookupMethod, methodDetail } from '../method-lookup.js';
 import { filterOptions, parseLimit } from '../options.js';
+import { promptStreams, type PromptStreams } from '../prompt-streams.js';
 import { sanitize } from '../terminal.js';
 
 export interface SearchOptions extends FilterFlags {
@@ -45,8 +46,9 @@ export default defineCommand({
   async run(ctx, options: SearchOptions, words: string[]): Promise<Output> {
     if (words.length === 0) {
       // Only a person at a terminal can pick; a script gets the usage error it always got.
-      if (options.json || !ctx.stdin.isTTY || !ctx.stderr.isTTY) throw new MissingArgument('woorden');
-      return pick(ctx, options);
+      const streams = options.json ? undefined : promptStreams(ctx);
+      if (!streams || 'reason' in streams) throw new MissingArgument('woorden');
+      return pick(ctx, options, streams);
     }
     const query = words.join(' ').trim();
     if (!hasWord(fold(query))) {
@@ -76,13 +78,13 @@ export default defineCommand({
 });
 
 /** The picker: search as the user types, then the chosen method as `show` shows it. */
-async function pick(ctx: Context, options: SearchOptions): Promise<Output> {
+async function pick(ctx: Context, options: SearchOptions, { input, output }: PromptStreams): Promise<Output> {
   const searcher = await openSearcher(ctx, options);
   let chosen;
   try {
     // The prompt library is loaded only now, for a person at a terminal.
     const { pickMethod } = await import('../prompts/pick.js');
-    chosen = await pickMethod(searcher, { input: ctx.stdin, output: ctx.stderr as NodeJS.WritableStream, style: ctx.errStyle, limit: options.limit ?? SEARCH_LIMIT });
+    chosen = await pickMethod(searcher, { input, output, style: ctx.errStyle, limit: options.limit ?? SEARCH_LIMIT });
   } finally {
     searcher.close();
   }
