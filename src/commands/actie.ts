@@ -33,7 +33,7 @@ export default defineCommand({
     'actie --animo aansluiten --contact versterken --toerusting eigen-kracht --inbedding burgers --empathie betrokkenheid --setting dorp --doelgroep jongeren --json',
     'actie --report advies.md',
   ],
-  notes: '\nZonder alle vijf antwoorden stelt de opdracht de vragen; dat kan alleen in een terminal.\n',
+  notes: '\nZonder alle vijf antwoorden stelt de opdracht de vragen; dat kan alleen als stdin en stderr een terminal zijn (de vragen staan op stderr).\n',
   catalogueHelp(catalogue, cmd, helpWidth) {
     // The context options' descriptions are their questions, and each answer option lists its values.
     for (const key of CONTEXT_KEYS) {

@@ -39,8 +39,8 @@ export default defineCommand({
   ],
   notes:
     '\nZonder woorden, in een terminal, opent een keuzelijst die bij elke toets opnieuw zoekt; Enter toont ' +
-    'de gekozen methode zoals show dat doet, Esc of Ctrl-C stopt (afsluitcode 130). Buiten een terminal zijn ' +
-    'zoekwoorden verplicht.\n' +
+    'de gekozen methode zoals show dat doet, Esc of Ctrl-C stopt (afsluitcode 130). Zijn stdin en stderr ' +
+    'niet allebei een terminal, dan zijn zoekwoorden verplicht.\n' +
     '\nAfsluitcodes: 0 bij resultaten, 1 als niets gevonden is (zoals grep), 2 bij verkeerd gebruik, ' +
     '3 als een eigen catalogusbestand ongeldig is (de rest wordt wel doorzocht), 130 als de keuzelijst is afgebroken.\n',
   async run(ctx, options: SearchOptions, words: string[]): Promise<Output> {
