@@ -43,6 +43,7 @@ const writeOnlyTerminal: Kind = { name: 'a terminal opened for writing only', re
 const readOnlyTerminal: Kind = { name: 'a terminal opened for reading only', redirect: (fd) => `${fd}</dev/tty`, terminal: true, unusable: true };
 const readOnlyFile: Kind = { name: 'a file opened for reading only', redirect: (fd) => `${fd}<"$D/in"` };
 const full: Kind = { name: '/dev/full', redirect: (fd) => `${fd}>/dev/full` };
+const sameAsStdout: Kind = { name: 'the same as stdout (2>&1)', redirect: () => '2>&1' };
 
 interface Cell {
   stdin: Kind;
@@ -211,7 +212,9 @@ describe.skipIf(lacks('script', 'tests of every stream'))('the streams in every 
 
 const closedOutput = (code: string, why: string) => `fout: kan niet naar stdout schrijven (${code}): ${why}; de uitvoer is onvolledig.\n`;
 const ALL_ANSWERS = model.elements.flatMap((e) => [`--${e.key}`, 'beide']);
-const ODD: { args: string[]; cell: Cell; code: number; err?: string; screen?: string }[] = [
+const ODD: { args: string[]; cell: Cell; code: number; out?: string; err?: string; screen?: string }[] = [
+  // `actie 2>&1 | tee log`. Before: "onverwachte fout: dest.on is not a function".
+  { args: ['actie'], cell: { stdin: terminal, stdout: pipe, stderr: sameAsStdout }, code: 2, out: `fout: geen antwoord op ${ELEMENTS}; stderr is geen terminal (daar staan de vragen), dus er kan niets gevraagd worden\n` },
   // Before: a stack trace from the prompt's first read.
   { args: ['actie'], cell: { stdin: writeOnlyTerminal, stdout: terminal, stderr: terminal }, code: 2, screen: `fout: geen antwoord op ${ELEMENTS}; stdin is een terminal die niet gelezen kan worden, dus er kan niets gevraagd worden` },
   { args: ['search'], cell: { stdin: writeOnlyTerminal, stdout: terminal, stderr: terminal }, code: 2, screen: SEARCH_USAGE },
@@ -229,10 +232,11 @@ const ODD: { args: string[]; cell: Cell; code: number; err?: string; screen?: st
 ];
 
 describe.skipIf(lacks('script', 'tests of every stream'))('descriptors opened the wrong way round, and a full disk', () => {
-  it.each(ODD.map((row) => [`${row.args.join(' ')}, ${describeCell(row.cell)}`, row] as const))('%s: the exit code of the README, one line, no stack trace', async (_, { args, cell, code, err, screen }) => {
+  it.each(ODD.map((row) => [`${row.args.join(' ')}, ${describeCell(row.cell)}`, row] as const))('%s: the exit code of the README, one line, no stack trace', async (_, { args, cell, code, out, err, screen }) => {
     const [r] = await runCells(args, [cell]);
     expectClean(r);
     expect(r.code).toBe(code);
+    if (out !== undefined) expect(r.out?.split('\n')[0] + '\n').toBe(out);
     if (err !== undefined) expect(r.err).toBe(err);
     if (screen === '') expect(r.screen.trim()).toBe('');
     else if (screen !== undefined) expect(squash(r.screen)).toContain(squash(screen));
