@@ -1,9 +1,10 @@
 // Streams beyond the five kinds of streams.test.ts: the other commands that only print, with stdout each
 // kind; descriptors opened the wrong way round and a full disk; and a pager that fails. Exit codes as in
 // the README's table, one line for what went wrong, never a stack trace.
+import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
-import { expectNoStackTrace } from '../helpers/cli.js';
+import { expectNoStackTrace, tempDir } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 import { inPty } from '../helpers/pty.js';
 import {
@@ -85,7 +86,9 @@ describe.skipIf(lacks('script', 'tests of every stream'))('descriptors opened th
 
 describe.skipIf(lacks('script', 'tests of every stream'))('a pager that fails', () => {
   it.each([['false'], ['exit 126']])('METHODEWIJZER_PAGER=%s: the text on the terminal anyway, a warning, exit 0', async (pager) => {
-    const { status, screen } = await inPty('"$MW_NODE" "$MW_BIN" --no-color show abcd', { env: env({ METHODEWIJZER_PAGER: pager }), rows: 5 });
+    const cache = tempDir('cache-');
+    const { status, screen } = await inPty('"$MW_NODE" "$MW_BIN" --no-color show abcd', { env: env(cache, { METHODEWIJZER_PAGER: pager }), rows: 5 });
+    rmSync(cache, { recursive: true, force: true });
     expect(status).toBe(0);
     expectNoStackTrace(screen);
     const shown = (await runMain(['--no-color', 'show', 'abcd'], { columns: 100 })).stdout;

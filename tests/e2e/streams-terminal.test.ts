@@ -32,7 +32,7 @@ describe.skipIf(lacks('tmux', 'terminal tests of every stdout'))('asking: stdin 
     writeFileSync(join(dir, 'in'), 'invoer\n');
     const session = new TmuxSession();
     sessions.push(session);
-    session.start(['bash', '-c', `D=${dir}\n${line(c, args)}\nexit "$(cat "$D/rc")"`], { cwd: dir, env: env(extra), settings });
+    session.start(['bash', '-c', `D=${dir}\n${line(c, args)}\nexit "$(cat "$D/rc")"`], { cwd: dir, env: env(join(dir, 'cache'), extra), settings });
     return { session, out: () => (c.stdout.captured ? readFileSync(join(dir, 'out'), 'utf8') : undefined) };
   }
 

@@ -82,7 +82,15 @@ export interface Result {
   screen: string;
 }
 
-export const env = (extra: NodeJS.ProcessEnv = {}) => ({ ...cleanEnv(), MW_NODE: process.execPath, MW_BIN: BIN, METHODEWIJZER_PAGER: 'cat', BROWSER: 'none', ...extra });
+/**
+ * The environment of the runs, with its cache in `cache` (a folder the caller removes): the binary as
+ * $MW_NODE $MW_BIN, cat as the pager (paged output ends by itself), no browser.
+ */
+export function env(cache: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const clean = cleanEnv();
+  rmSync(clean.XDG_CACHE_HOME!, { recursive: true, force: true });
+  return { ...clean, XDG_CACHE_HOME: cache, MW_NODE: process.execPath, MW_BIN: BIN, METHODEWIJZER_PAGER: 'cat', BROWSER: 'none', ...extra };
+}
 
 /** Runs `args` once per cell, one after the other, in one terminal. */
 export async function runCells(args: string[], cells: Cell[]): Promise<Result[]> {
@@ -95,7 +103,7 @@ export async function runCells(args: string[], cells: Cell[]): Promise<Result[]>
       return `printf '\\n@@%s@@\\n' ${i}\nD=${dir}\n${line(c, args)}`;
     })
     .join('\n');
-  const { screen } = await inPty(`${script}\nprintf '\\n@@end@@\\n'\n`, { env: env() });
+  const { screen } = await inPty(`${script}\nprintf '\\n@@end@@\\n'\n`, { env: env(join(root, 'cache')) });
   try {
     return cells.map((c, i) => readCell(c, i, join(root, String(i)), screen, cells.length));
   } finally {

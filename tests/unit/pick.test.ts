@@ -1,5 +1,6 @@
 // The search picker driven in-process through @inquirer/testing: keys in, screens and the chosen method out.
 import { render } from '@inquirer/testing';
+import { rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
@@ -146,6 +147,7 @@ describe('the search picker', () => {
     // The prompt's own codes move the cursor and erase lines (CSI with a letter after digits); nothing else.
     expect(written).not.toMatch(/\u001b\]|\u0007|\u001b\[2J/);
     expect(written).toContain('✔ Zoek een methode: Valse\\u001b]0;GEHACKT\\u0007naam\\u001b]52;c;R0VIRUlN\\u0007\\u001b[2Jhier');
+    rmSync(folder, { recursive: true, force: true });
   });
 
   it('--limit caps the results of a search', async () => {
