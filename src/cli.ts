@@ -322,6 +322,8 @@ export async function runCli(): Promise<string | undefined> {
   // closed terminal (SIGHUP): one rule, one line and exit 130 (README, "Afsluitcodes").
   for (const signal of INTERRUPTS) process.on(signal, interrupted);
   const code = await main(process.argv, { stdout: output.stdout, stderr: output.stderr });
+  // A terminal stream reports a failed write on the next tick (as Node's streams do): hear it before the end.
+  await new Promise((resolve) => process.nextTick(resolve));
   process.exitCode = output.stderrFailed() ? EXIT.failed : code;
   return commandIn(process.argv);
 }

@@ -8,7 +8,7 @@ import { fstatSync, writeSync } from 'node:fs';
 // The one place that decides what a failed write to stdout or stderr means, whoever wrote (a command,
 // commander's help, a prompt): both outputs report every failure here.
 //
-//   EPIPE (the reader went away, `| head`)         quiet exit 0, as a Unix tool should
+//   EPIPE (the reader went away, `| head`)         quiet exit 0, as a Unix tool should (not on a terminal)
 //   ENOSPC, EIO, a closed stream, any other error  one line on stderr, if stderr still works; exit 1
 //
 // Nothing is thrown, so a user never sees a stack trace for a full disk.
@@ -42,7 +42,8 @@ export function openOutput(exit: (code: number) => void = process.exit): { stdou
   const open = (fd: 1 | 2, name: 'stdout' | 'stderr'): OutputStream => {
     if (isTerminal(fd)) {
       const stream = fd === 1 ? process.stdout : process.stderr;
-      stream.on('error', (err) => fail(name, err));
+      // A terminal has no reader to go away: Node reports EPIPE for one not opened for writing (`1</dev/tty`).
+      stream.on('error', (err: NodeJS.ErrnoException) => fail(name, err.code === 'EPIPE' ? Object.assign(err, { code: 'EBADF' }) : err));
       return stream;
     }
     return descriptorWriter(fd, (err) => fail(name, err));
@@ -104,11 +105,11 @@ const REASONS: Record<string, string> = {
 };
 
 /** Prints what a command produced: the data on stdout (through the pager when asked), then the note on stderr. */
-export async function print(output: Output, ctx: Pick<Context, 'stdout' | 'stderr' | 'env' | 'pager'>): Promise<void> {
+export async function print(output: Output, ctx: Pick<Context, 'stdout' | 'stderr' | 'env' | 'pager' | 'warn'>): Promise<void> {
   if (output.json !== undefined) ctx.stdout.write(jsonText(output.json));
   if (output.text) {
     // The pager (and child_process with it) is loaded only for a terminal.
-    if (output.paged && ctx.pager && ctx.stdout.isTTY) await (await import('./pager.js')).writePaged(ctx.stdout, output.text, { env: ctx.env });
+    if (output.paged && ctx.pager && ctx.stdout.isTTY) await (await import('./pager.js')).writePaged(ctx.stdout, output.text, { env: ctx.env, warn: ctx.warn });
     else ctx.stdout.write(output.text);
   }
   // Notes wrap to the terminal here, once for every command (commands may wrap them already; that holds).

@@ -10,34 +10,45 @@ export function pagerCommand(env: NodeJS.ProcessEnv): string | undefined {
 
 export interface PagerOptions {
   env: NodeJS.ProcessEnv;
+  /** Says on stderr why the text came without the pager. */
+  warn: (message: string) => void;
 }
 
 /**
  * Writes `text` to stdout, through a pager when stdout is a terminal and the text is taller than it.
  * As git does, less gets LESS=FRX unless the user set LESS: quit when it fits, keep colours, and leave
  * the text on the screen afterwards.
+ *
+ * A pager that did not show the text (it could not start, the shell could not run it: 126, 127, or it
+ * ended with another failure, as PAGER=false does) leaves it to us: the text is written directly, and
+ * a warning says why, always, since a pager that fails is a setting the user will want to fix. A pager
+ * ends with 0 when the user quits it (q in less), and a signal means it was stopped on purpose: both
+ * count as shown. Whether a failing pager read the text first cannot be told (the pipe holds 64 KiB
+ * unread), so it is shown again: twice is better than never.
  */
-export async function writePaged(stdout: OutputStream, text: string, { env }: PagerOptions): Promise<void> {
+export async function writePaged(stdout: OutputStream, text: string, { env, warn }: PagerOptions): Promise<void> {
   const command = pagerCommand(env);
   const rows = stdout.rows ?? 0;
   if (!stdout.isTTY || !command || !rows || lineCount(text) < rows) {
     stdout.write(text);
     return;
   }
-  const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env: { ...env, LESS: env.LESS ?? 'FRX', LV: env.LV ?? '-c' } });
   // Ctrl-C belongs to the pager while it runs (less uses it to stop a search); the CLI must not end.
   const keepRunning = () => {};
   interruptHandlers.add(keepRunning);
   try {
-    const code = await new Promise<number | null>((resolve) => {
-      child.on('error', () => resolve(null));
-      child.on('close', (status) => resolve(status));
+    const failure = await new Promise<string | undefined>((resolve) => {
+      const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env: { ...env, LESS: env.LESS ?? 'FRX', LV: env.LV ?? '-c' } });
+      child.on('error', (err: NodeJS.ErrnoException) => resolve(`kon niet starten (${err.code ?? err.message})`));
+      child.on('close', (status) => resolve(status ? `eindigde met afsluitcode ${status}` : undefined));
       // The pager may quit before it has read everything (q in less): nothing more to show then.
       child.stdin.on('error', () => {});
       child.stdin.end(text);
     });
-    // The shell could not start it (127: no such command): show the text without a pager.
-    if (code === null || code === 127) stdout.write(text);
+    if (failure) {
+      stdout.write(text);
+      warn(`de pager "${command}" ${failure}; de tekst staat hierboven zonder pager`);
+    }
   } finally {
     interruptHandlers.delete(keepRunning);
   }

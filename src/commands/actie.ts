@@ -6,7 +6,7 @@ import { checkWritable, writeFileInterruptibly } from '../files.js';
 import { adviceJson, formatAdvice, formatAdviceMarkdown, reproduceCommand } from '../format/advice.js';
 import { CONTEXT_KEYS, ELEMENT_KEYS, type ContextKey, type ElementKey } from '../keys.js';
 import { nonEmpty } from '../options.js';
-import type { PromptIO } from '../prompts/interview.js';
+import { promptStreams, type PromptStreams } from '../prompt-streams.js';
 import { hang, sanitize, widthOf, wrapCommand } from '../terminal.js';
 
 export type ActieOptions = Partial<Record<ElementKey | ContextKey, string>> & {
@@ -33,7 +33,7 @@ export default defineCommand({
     'actie --animo aansluiten --contact versterken --toerusting eigen-kracht --inbedding burgers --empathie betrokkenheid --setting dorp --doelgroep jongeren --json',
     'actie --report advies.md',
   ],
-  notes: '\nZonder alle vijf antwoorden stelt de opdracht de vragen; dat kan alleen in een terminal.\n',
+  notes: '\nZonder alle vijf antwoorden stelt de opdracht de vragen; dat kan alleen als stdin en stderr een terminal zijn (de vragen staan op stderr).\n',
   catalogueHelp(catalogue, cmd, helpWidth) {
     // The context options' descriptions are their questions, and each answer option lists its values.
     for (const key of CONTEXT_KEYS) {
@@ -49,10 +49,11 @@ export default defineCommand({
     const catalogue = await ctx.catalogue();
     const given = answersFromOptions(options, catalogue);
     const missing = catalogue.model.elements.filter((e) => given[e.key] === undefined);
-    if (missing.length && !ctx.stdin.isTTY) {
+    const streams = missing.length ? promptStreams(ctx) : undefined;
+    if (streams && 'reason' in streams) {
       const flags = answerFlags(catalogue).filter((f) => missing.some((e) => e.key === f.key));
       throw new UsageError(
-        `geen antwoord op ${missing.map((e) => `--${e.key}`).join(', ')}; stdin is geen terminal, dus er kan niets gevraagd worden`,
+        `geen antwoord op ${missing.map((e) => `--${e.key}`).join(', ')}; ${streams.reason}, dus er kan niets gevraagd worden`,
         'Geef de ontbrekende antwoorden als opties:\n' +
           flags.map((f) => `  --${f.key} ${f.values.join('|')}`).join('\n') +
           "\nOf beantwoord de vragen in een terminal: methodewijzer actie",
@@ -67,8 +68,8 @@ export default defineCommand({
     };
     if (options.report) checkWritable(options.report, reportOptions);
 
-    const asked = missing.length > 0;
-    const answers = asked ? await ask(catalogue, given, ctx) : completeAnswers(given);
+    const asked = streams !== undefined;
+    const answers = asked ? await ask(catalogue, given, ctx, streams) : completeAnswers(given);
     const advice = adviseActie(answers, catalogue);
     const command = reproduceCommand(answers, catalogue.model, ctx.folders);
 
@@ -86,9 +87,9 @@ export default defineCommand({
   },
 });
 
-async function ask(catalogue: AdviceCatalogue, given: PartialAnswers, ctx: Context) {
+async function ask(catalogue: AdviceCatalogue, given: PartialAnswers, ctx: Context, { input, output }: PromptStreams) {
   const { interview } = await import('../prompts/interview.js');
-  return interview(catalogue, given, { input: ctx.stdin, output: ctx.stderr as PromptIO['output'], style: ctx.errStyle });
+  return interview(catalogue, given, { input, output, style: ctx.errStyle });
 }
 
 /** Checks every answer given as an option against the model; a wrong value is a usage error that lists the right ones. */

@@ -11,6 +11,7 @@ import { didYouMean } from '../format/suggest.js';
 import { formatSearchLines, formatSearchResults, searchJson } from '../format/search.js';
 import { lookupMethod, methodDetail } from '../method-lookup.js';
 import { filterOptions, parseLimit } from '../options.js';
+import { promptStreams, type PromptStreams } from '../prompt-streams.js';
 import { sanitize } from '../terminal.js';
 
 export interface SearchOptions extends FilterFlags {
@@ -38,15 +39,16 @@ export default defineCommand({
   ],
   notes:
     '\nZonder woorden, in een terminal, opent een keuzelijst die bij elke toets opnieuw zoekt; Enter toont ' +
-    'de gekozen methode zoals show dat doet, Esc of Ctrl-C stopt (afsluitcode 130). Buiten een terminal zijn ' +
-    'zoekwoorden verplicht.\n' +
+    'de gekozen methode zoals show dat doet, Esc of Ctrl-C stopt (afsluitcode 130). Zijn stdin en stderr ' +
+    'niet allebei een terminal, dan zijn zoekwoorden verplicht.\n' +
     '\nAfsluitcodes: 0 bij resultaten, 1 als niets gevonden is (zoals grep), 2 bij verkeerd gebruik, ' +
     '3 als een eigen catalogusbestand ongeldig is (de rest wordt wel doorzocht), 130 als de keuzelijst is afgebroken.\n',
   async run(ctx, options: SearchOptions, words: string[]): Promise<Output> {
     if (words.length === 0) {
       // Only a person at a terminal can pick; a script gets the usage error it always got.
-      if (options.json || !ctx.stdin.isTTY || !ctx.stderr.isTTY) throw new MissingArgument('woorden');
-      return pick(ctx, options);
+      const streams = options.json ? undefined : promptStreams(ctx);
+      if (!streams || 'reason' in streams) throw new MissingArgument('woorden');
+      return pick(ctx, options, streams);
     }
     const query = words.join(' ').trim();
     if (!hasWord(fold(query))) {
@@ -76,13 +78,13 @@ export default defineCommand({
 });
 
 /** The picker: search as the user types, then the chosen method as `show` shows it. */
-async function pick(ctx: Context, options: SearchOptions): Promise<Output> {
+async function pick(ctx: Context, options: SearchOptions, { input, output }: PromptStreams): Promise<Output> {
   const searcher = await openSearcher(ctx, options);
   let chosen;
   try {
     // The prompt library is loaded only now, for a person at a terminal.
     const { pickMethod } = await import('../prompts/pick.js');
-    chosen = await pickMethod(searcher, { input: ctx.stdin, output: ctx.stderr as NodeJS.WritableStream, style: ctx.errStyle, limit: options.limit ?? SEARCH_LIMIT });
+    chosen = await pickMethod(searcher, { input, output, style: ctx.errStyle, limit: options.limit ?? SEARCH_LIMIT });
   } finally {
     searcher.close();
   }

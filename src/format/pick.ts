@@ -31,8 +31,10 @@ const GRID_WIDTH = 'A C T I E'.length;
 export function formatPickLines(items: (SearchHit | Method)[], style: ChalkInstance, columns: number, query: string[] = []): PickLine[] {
   const room = Math.max(20, columns - 1);
   const methods = items.map((i) => ('method' in i ? i.method : i));
+  // Measured as shown: an escape in a name takes six columns once sanitised.
+  const names = methods.map((m) => sanitize(m.name));
   let longest = 4;
-  for (const m of methods) longest = Math.max(longest, m.name.length);
+  for (const name of names) longest = Math.max(longest, name.length);
   const nameWidth = Math.max(8, Math.min(longest, room - CURSOR_WIDTH - 2 - GRID_WIDTH));
   // A catalogue has few distinct grids; the list before anything is typed may hold 100,000 methods.
   const grids = new Map<string, string>();
@@ -44,7 +46,7 @@ export function formatPickLines(items: (SearchHit | Method)[], style: ChalkInsta
   };
   return items.map((item, i) => {
     const m = methods[i];
-    const name = truncate(sanitize(m.name), nameWidth);
+    const name = truncate(names[i], nameWidth);
     const words = 'matched' in item ? new Set(Object.values(item.matched).flat()) : undefined;
     const shown = words ? mark(name, highlightRanges(name, words, query), style) : name;
     const description = truncate(`${m.id} · ${sanitize(m.summary)}`, room);

@@ -7,6 +7,7 @@ import type { Searcher } from '../catalogue/searcher.js';
 import { fold, wordsOf } from '../core/fold.js';
 import { formatPickLines, pickHint, pickStartHint, PICK_KEYS, PICK_MESSAGE, PICK_NONE, type PickLine } from '../format/pick.js';
 import type { Method } from '../schema.js';
+import { sanitize } from '../terminal.js';
 
 export interface PickOptions {
   style: ChalkInstance;
@@ -83,14 +84,16 @@ export function pickerConfig(searcher: Searcher, options: PickOptions) {
       spinner: { frames: ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'].map((f) => style.yellow(f)) },
       icon: { cursor: '❯' },
       style: {
-        answer: (t: string) => style.cyan(t),
+        // The library prints the chosen name after Enter, and a failed search's message, itself: through
+        // the one sanitiser, as everything else from a catalogue (an own name may carry escapes).
+        answer: (t: string) => style.cyan(sanitize(t)),
         message: (t: string) => style.bold(t),
         // The library's one message of its own, "No results found", in Dutch.
-        error: (t: string) => style.red(`> ${t === 'No results found' ? PICK_NONE : t}`),
+        error: (t: string) => style.red(`> ${t === 'No results found' ? PICK_NONE : sanitize(t)}`),
         help: (t: string) => style.dim(t),
         highlight: (t: string) => style.cyan(t),
         key: (t: string) => style.cyan.bold(`<${t}>`),
-        searchTerm: (t: string) => style.cyan(t),
+        searchTerm: (t: string) => style.cyan(sanitize(t)),
         description: (t: string) => t,
         disabled: (t: string) => style.dim(t),
         keysHelpTip: () => style.dim(PICK_KEYS),

@@ -18,6 +18,8 @@ export interface StartOptions {
   env: NodeJS.ProcessEnv;
   width?: number;
   height?: number;
+  /** More tmux settings for this server, as lines of its configuration (`set -g set-clipboard on`). */
+  settings?: string[];
 }
 
 /**
@@ -38,7 +40,7 @@ export class TmuxSession {
     this.size = { width: options.width ?? 100, height: options.height ?? 40 };
     const config = join(this.dir, 'tmux.conf');
     // /bin/sh runs the command line (with its exit-status file) whatever the user's SHELL is.
-    const settings = ['set -g default-shell /bin/sh', 'set -g history-limit 50000', 'set -g remain-on-exit on', 'set -g status off'];
+    const settings = ['set -g default-shell /bin/sh', 'set -g history-limit 50000', 'set -g remain-on-exit on', 'set -g status off', ...(options.settings ?? [])];
     writeFileSync(config, settings.join('\n') + '\n');
     // After the program: its exit status, then a mark on the screen, and a shell that stays. When the
     // shell ended at once, tmux could close the pane before it had read the program's last output (seen
@@ -69,6 +71,16 @@ export class TmuxSession {
   private withoutEndMark(screen: string): string {
     const at = screen.lastIndexOf(`\n${this.endMark}`);
     return at === -1 ? screen : screen.slice(0, at + 1);
+  }
+
+  /** The pane's title, as a program sets it with OSC 0 or 2. */
+  title(): string {
+    return this.tmux('display-message', '-p', '-t', this.name, '#{pane_title}').trim();
+  }
+
+  /** What tmux's paste buffers hold: with `set-clipboard on`, what a program put there with OSC 52. */
+  buffers(): string {
+    return this.tmux('list-buffers');
   }
 
   /** Resizes the window, as a user dragging its corner would; the program gets SIGWINCH. */

@@ -1,9 +1,13 @@
-// Tools some tests need that a fresh machine (Node and npm only) may lack. Such a test is skipped where
-// its tool is missing, and the run's summary says which and why; under METHODEWIJZER_TEST_TOOLS=require
-// (set by .ci/run, which installs them) a missing tool fails the run instead, so CI never skips.
+// Tools some tests need that a fresh machine (Node and npm only) may lack (`script`, from util-linux, makes
+// a pseudo-terminal without tmux). Such a test is skipped where its tool is missing, and the run's
+// summary says which and why; under METHODEWIJZER_TEST_TOOLS=require (set by .ci/run, which installs
+// them) a missing tool fails the run instead, so CI never skips.
 import { spawnSync } from 'node:child_process';
 
-export type Tool = 'tmux' | 'zsh' | 'fish' | 'setpriv' | 'chromium';
+export type Tool = 'tmux' | 'zsh' | 'fish' | 'setpriv' | 'chromium' | 'script';
+
+/** The Debian package of a tool, where it is not named after it. */
+const PACKAGES: Partial<Record<Tool, string>> = { setpriv: 'util-linux', script: 'bsdutils' };
 
 const found = new Map<Tool, boolean>();
 
@@ -25,6 +29,6 @@ export const TOOLS_REQUIRED = process.env.METHODEWIJZER_TEST_TOOLS === 'require'
  */
 export function lacks(tool: Tool, what: string): boolean {
   if (hasTool(tool)) return false;
-  if (TOOLS_REQUIRED) throw new Error(`${tool} is needed for the ${what} (METHODEWIJZER_TEST_TOOLS=require): apt-get install ${tool === 'setpriv' ? 'util-linux' : tool}`);
+  if (TOOLS_REQUIRED) throw new Error(`${tool} is needed for the ${what} (METHODEWIJZER_TEST_TOOLS=require): apt-get install ${PACKAGES[tool] ?? tool}`);
   return true;
 }

@@ -1,5 +1,6 @@
 // The search picker driven in-process through @inquirer/testing: keys in, screens and the chosen method out.
 import { render } from '@inquirer/testing';
+import { rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
@@ -134,6 +135,21 @@ describe('the search picker', () => {
     expect(listed(getScreen())).toHaveLength(100);
   });
 
+  it('an own name with escapes (window title, clipboard, clear screen): no raw ESC reaches the terminal, not in the list nor in the echo after Enter', async () => {
+    const name = 'Valse\u001b]0;GEHACKT\u0007naam\u001b]52;c;R0VIRUlN\u0007\u001b[2Jhier';
+    const folder = userFolder({ 'vals.yaml': yamlOf(method({ id: 'valse-naam', name })) });
+    const { answer, events, getFullOutput, nextRender } = await start(await searcher({}, [folder]));
+    events.type('valse');
+    await nextRender();
+    events.keypress('enter');
+    expect((await answer).name).toBe(name);
+    const written = await getFullOutput({ raw: true });
+    // The prompt's own codes move the cursor and erase lines (CSI with a letter after digits); nothing else.
+    expect(written).not.toMatch(/\u001b\]|\u0007|\u001b\[2J/);
+    expect(written).toContain('✔ Zoek een methode: Valse\\u001b]0;GEHACKT\\u0007naam\\u001b]52;c;R0VIRUlN\\u0007\\u001b[2Jhier');
+    rmSync(folder, { recursive: true, force: true });
+  });
+
   it('--limit caps the results of a search', async () => {
     const { events, getScreen, nextRender } = await start(await searcher(), { limit: 3 });
     events.type('buurt');
@@ -159,6 +175,12 @@ describe('formatPickLines', () => {
     const [line] = formatPickLines([{ method: keet, score: 1, matched: { name: ['keetkeur'] } }], color, 80, ['keetkeur']);
     expect(line.line).toContain(color.bold.yellow('KeetKeur'));
     expect(formatPickLines([keet], plain, 80)[0].line).not.toMatch(/\u001b/);
+  });
+
+  it('measures a name as it is shown: one with escapes is widened by them, not cut to "…"', () => {
+    const odd = method({ id: 'vals', name: 'Vals\u001b]0;titel\u0007' });
+    const [line] = formatPickLines([odd], plain, 100);
+    expect(line.line).toMatch(/^Vals\\u001b\]0;titel\\u0007 {2}A · · · ·$/);
   });
 
   it('lists 10,000 methods in well under a second (the list before anything is typed)', () => {
