@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
-import { formatElement, type ModelElementView } from '../../src/format/model.js';
+import { formatElement, formatModel, type ModelElementView } from '../../src/format/model.js';
 import { searchMethods } from '../../src/core/search.js';
 import { elementNames } from '../../src/core/methods.js';
 import { formatMethodDetail } from '../../src/format/methods.js';
@@ -149,7 +149,7 @@ describe('model on a terminal', () => {
   const keyWidth = Math.max(...catalogue.model.elements.flatMap((e) => e.poles.map((p) => p.key.length))) + 2;
 
   it('keeps two spaces between the longest pole key and its label', () => {
-    const text = formatElement({ ...empathie, methodCount: 1 }, plain, 80, keyWidth);
+    const text = formatElement({ ...empathie, methodCount: 1, methods: [] }, plain, 80, keyWidth);
     for (const p of empathie.poles) expect(text).toMatch(new RegExp(`^  ${p.key} {2,}${p.label}$`, 'm'));
   });
 
@@ -157,6 +157,14 @@ describe('model on a terminal', () => {
     [1, '1 methode'],
     [2, '2 methoden'],
   ])('counts %d as "%s"', (n, words) => {
-    expect(formatElement({ ...empathie, methodCount: n } as ModelElementView, plain, 80, keyWidth).split('\n')[0]).toBe(`EMPATHIE  ${words}`);
+    expect(formatElement({ ...empathie, methodCount: n, methods: [] } as ModelElementView, plain, 80, keyWidth).split('\n')[0]).toBe(`EMPATHIE  ${words}`);
+  });
+
+  it('model <element> lists the methods under it by name, with their ids', () => {
+    const methods = catalogue.methods.filter((m) => m.elements.includes('toerusting')).map(({ id, name }) => ({ id, name }));
+    const text = formatModel([{ ...catalogue.model.elements.find((e) => e.key === 'toerusting')!, methodCount: methods.length, methods }], undefined, plain, Infinity);
+    const listed = text.slice(text.indexOf('  Methoden\n'));
+    for (const m of methods) expect(listed).toContain(`· ${m.name} (${m.id})`);
   });
 });
+
