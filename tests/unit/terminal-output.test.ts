@@ -6,7 +6,7 @@ import { elementNames } from '../../src/core/methods.js';
 import { formatMethodDetail } from '../../src/format/methods.js';
 import { plural } from '../../src/format/plural.js';
 import { formatSearchResults, lineSpans } from '../../src/format/search.js';
-import { makeStyle } from '../../src/terminal.js';
+import { makeStyle, wrapCommand } from '../../src/terminal.js';
 import { method } from '../helpers/catalogue.js';
 
 const catalogue = await openCatalogue();
@@ -168,3 +168,16 @@ describe('model on a terminal', () => {
   });
 });
 
+describe('wrapCommand', () => {
+  it('never splits an option from its value, nor a quoted value, at any width', () => {
+    const command = "methodewijzer --catalogue '/een/map met spaties' actie --animo bijsturen --contact benutten --toerusting eigen-kracht --inbedding organisaties --empathie beide --setting dorp --doelgroep geen --over 'jongeren willen een eigen keet'";
+    for (let width = 30; width <= 120; width += 7) {
+      const lines = wrapCommand(command, width, '  ').split('\n');
+      // Pasted back together, it is the command.
+      expect(lines.map((l) => l.replace(/ \\$/, '').trim()).join(' ')).toBe(command);
+      for (const line of lines) expect(line, `${width}: ${line}`).not.toMatch(/--[a-z]+( \\)?$/);
+      expect(lines.some((l) => l.includes("'jongeren willen een eigen keet'"))).toBe(true);
+      expect(lines.some((l) => l.includes("'/een/map met spaties'"))).toBe(true);
+    }
+  });
+});
