@@ -76,6 +76,9 @@ const RUNS: Record<string, string[][]> = {
     ANSWERS('onbekend', 'organisaties', ['--setting', 'wijk']),
     ANSWERS('aansluiten', 'beide'),
     ['--catalogue', wijkOnly, ...ANSWERS('aansluiten', 'burgers', ['--setting', 'dorp'])],
+    ['actie', '--animo', 'onbekend', '--contact', 'onbekend', '--toerusting', 'onbekend', '--inbedding', 'onbekend', '--empathie', 'onbekend', '--over', 'jongeren keet'],
+    ['actie', '--animo', 'beide', '--contact', 'beide', '--toerusting', 'beide', '--inbedding', 'beide', '--empathie', 'beide'],
+    ANSWERS('aansluiten', 'burgers', ['--doelgroep', 'ouderen', '--explain', 'keetkeur']),
   ],
 };
 
