@@ -36,7 +36,7 @@ export default defineCommand({
     'actie',
     'actie --animo bijsturen --contact benutten --toerusting aanreiken --inbedding beide --empathie onbekend',
     'actie --animo aansluiten --contact versterken --toerusting eigen-kracht --inbedding burgers --empathie betrokkenheid --setting dorp --doelgroep jongeren --json',
-    'actie --animo aansluiten --contact benutten --toerusting aanreiken --inbedding organisaties --empathie betrokkenheid --setting dorp --over "jongeren willen een eigen keet"',
+    'actie --animo aansluiten --contact benutten --toerusting aanreiken --inbedding organisaties --empathie betrokkenheid --setting dorp --over "eigen keet"',
     'actie --animo aansluiten --contact benutten --toerusting aanreiken --inbedding organisaties --empathie betrokkenheid --explain keetkeur',
     'actie --report advies.md',
   ],
