@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { checkWritable, writeFileInterruptibly } from '../files.js';
 import { adviceJson, explainMethod, formatAdvice, formatAdviceMarkdown, formatExplanation, reproduceCommand } from '../format/advice.js';
 import { CONTEXT_KEYS, ELEMENT_KEYS, type ContextKey, type ElementKey } from '../keys.js';
+import { didYouMean } from '../format/suggest.js';
 import { lookupMethod } from '../method-lookup.js';
 import { nonEmpty } from '../options.js';
 import type { PromptIO } from '../prompts/interview.js';
@@ -116,7 +117,7 @@ function answersFromOptions(options: ActieOptions, catalogue: AdviceCatalogue): 
     if (!value) {
       const candidates = startsOf(raw, values);
       if (candidates.length > 1) {
-        throw new UsageError(`"${sanitize(raw)}" voor --${key} is ambigu: meerdere waarden mogelijk (${candidates.join(', ')})`, `Typ meer letters, bijvoorbeeld --${key} ${candidates[0]}.`);
+        throw new UsageError(`"${sanitize(raw)}" voor --${key} is ambigu: meerdere waarden mogelijk (${candidates.join(', ')})`, didYouMean(candidates));
       }
       throw new UsageError(`ongeldige waarde "${sanitize(raw)}" voor --${key}; kies uit: ${values.join(', ')}`);
     }

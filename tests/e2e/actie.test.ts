@@ -209,6 +209,7 @@ describe('actie usage errors (exit 2)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('ambigu');
     expect(r.stderr).toContain('bijsturen, beide');
+    expect(r.stderr).toContain('Bedoelde u: bijsturen of beide?');
     expect(r.stderr).not.toContain('ongeldige waarde');
   });
 
