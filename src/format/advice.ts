@@ -87,9 +87,9 @@ export function adviceNotes(advice: Advice): string[] {
   if (advice.theme && advice.theme.matches === 0) {
     notes.push(`Geen methode in de catalogus sluit aan bij "${advice.theme.text}"; probeer andere woorden, zoals in methodewijzer search.`);
   }
+  // A context answer is offered only when some method carries its tag, so there is always one to name.
   for (const fit of advice.contextFit) {
-    if (!fit.methods.length) notes.push(`${fit.option.label}: daar past geen methode in de catalogus bij.`);
-    else if (!fit.onShortlist) {
+    if (!fit.onShortlist) {
       const first = advice.ranking.filter((r) => fit.methods.some((m) => m.id === r.id)).slice(0, 3);
       notes.push(`${fit.option.label}: geen methode op de kortlijst; in de catalogus wel ${listText(first.map((r) => `${r.name} (plaats ${r.place})`))}.`);
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
 import { adviseActie, type ActieAnswers } from '../../src/core/advice.js';
-import { attentionLabel, explainMethod, formatAdvice, formatAdviceMarkdown, formatExplanation, OWN_READING } from '../../src/format/advice.js';
+import { adviceNotes, attentionLabel, explainMethod, formatAdvice, formatAdviceMarkdown, formatExplanation, OWN_READING } from '../../src/format/advice.js';
 import { squash } from '../helpers/text.js';
 import { mdText as md } from '../../src/format/markdown.js';
 import type { Method } from '../../src/schema.js';
@@ -77,6 +77,23 @@ describe('formatAdvice', () => {
   it('lists the methods under each element by name, not as a count', () => {
     const text = formatAdvice(advice, model, makeStyle(false), Infinity);
     for (const e of advice.elements) expect(text).toContain(`Methoden    ${e.methods.map((m) => m.name).join(', ')}\n`);
+  });
+});
+
+describe('the lines above the shortlist', () => {
+  const m = (id: string, tags: string[], kind: 'databank' | 'verkenning' = 'databank'): Method => ({
+    id, name: id, summary: 'Test.', elements: [first.key], source: { kind }, url: `https://example.org/${id}`, tags,
+  });
+
+  it('say when a chosen target group is on no method of the shortlist, naming where it is', () => {
+    const set = [...Array.from({ length: 5 }, (_, i) => m(`w${i}`, ['wijk'])), m('oud', ['ouderen'], 'verkenning')];
+    const advice = adviseActie({ ...answers, setting: 'wijk', doelgroep: 'ouderen' }, { model, methods: set });
+    expect(adviceNotes(advice)).toContain('Ouderen: geen methode op de kortlijst; in de catalogus wel oud (plaats 6).');
+  });
+
+  it('say when the words match nothing', () => {
+    const advice = adviseActie({ ...answers, over: 'qqxz' }, { model, methods });
+    expect(adviceNotes(advice).some((n) => n.startsWith('Geen methode in de catalogus sluit aan bij "qqxz"'))).toBe(true);
   });
 });
 
