@@ -97,7 +97,10 @@ export function adviceNotes(advice: Advice): string[] {
   if (advice.shared) {
     const { place, points, methods } = advice.shared;
     const what = advice.shortlist.length ? `Daarna delen ${methods.length} methoden plaats ${place}` : `${methods.length} methoden delen de eerste plaats`;
-    notes.push(`${what} (${plural(points, 'punt', 'punten')}): ${names(methods)}. Zeg waar het initiatief over gaat (--over) of kies een omgeving of doelgroep om verder te kiezen.`);
+    notes.push(
+      `${what} (${plural(points, 'punt', 'punten')}): ${names(methods)}; wat u tot nu toe gaf, maakt tussen hen geen onderscheid. ` +
+        'Zeg waar het initiatief over gaat (--over) of kies een omgeving of doelgroep om verder te kiezen.',
+    );
   }
   if (!advice.shortlist.length && !advice.shared) {
     notes.push('Nog geen methode heeft punten: zeg waar het initiatief over gaat (--over), of kies een omgeving of doelgroep.');
