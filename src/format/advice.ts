@@ -348,7 +348,8 @@ export function formatAdviceMarkdown(answers: ActieAnswers, advice: Advice, mode
   for (const note of adviceNotes(advice)) out.push(md(note), '');
   for (const m of advice.shortlist) {
     const shared = placeText(m, advice).includes(',') ? ', gedeelde plaats' : '';
-    out.push(`${m.place}. **${mdLink(m)}** (${m.kind}${shared})  `, `   ${md(m.summary)}  `, `   ${md(whyText(m))}`);
+    // A bullet with the place written out: a Markdown list of numbers would be renumbered, and shared places lost.
+    out.push(`- Plaats ${m.place}: **${mdLink(m)}** (${m.kind}${shared})  `, `  ${md(m.summary)}  `, `  ${md(whyText(m))}`);
   }
   out.push('', `_${md(OWN_READING)}_`);
 

@@ -115,7 +115,7 @@ describe('actie --report', () => {
       for (const d of e.dos) expect(text).toContain(`- ${d.emphasis ? '★ ' : ''}${d.text}`);
     }
     // The shortlist in its order, each with its link.
-    const links = [...text.split('## Kortlijst')[1].matchAll(/^\d+\. \*\*\[.+?\]\((.+?)\)\*\*/gm)].map((m) => m[1]);
+    const links = [...text.split('## Kortlijst')[1].matchAll(/^- Plaats \d+: \*\*\[.+?\]\((.+?)\)\*\*/gm)].map((m) => m[1]);
     expect(links).toEqual(advice.shortlist.map((m) => m.url));
     // The same order as the screen, and the command that makes it again.
     expect(text.indexOf('## Profiel')).toBeLessThan(text.indexOf('## Kortlijst'));

@@ -121,6 +121,17 @@ describe('--explain', () => {
 });
 
 describe('formatAdviceMarkdown', () => {
+  it('writes each place out, so a shared place stays shared where Markdown would renumber a list', () => {
+    const given = { ...answers, setting: 'dorp', doelgroep: 'jongeren', over: 'jongeren willen een eigen keet' } as ActieAnswers;
+    const advice = adviseActie(given, { model, methods });
+    const shared = advice.shortlist.find((m, i) => advice.shortlist.some((o, j) => j !== i && o.place === m.place))!;
+    const text = formatAdviceMarkdown(given, advice, model, { date: '2025-01-02', command: 'x' });
+    const places = [...text.matchAll(/^- Plaats (\d+): /gm)].map((m) => Number(m[1]));
+    expect(places).toEqual(advice.shortlist.map((m) => m.place));
+    expect(places.filter((p) => p === shared.place).length).toBeGreaterThan(1);
+    expect(text).not.toMatch(/^\d+\. /m);
+  });
+
   it('keeps text from a catalogue from breaking the Markdown', () => {
     const tricky: Method = {
       id: 'lastig',
