@@ -111,17 +111,19 @@ describe('adviseActie over every answer combination', () => {
       const plain = adviseActie(answers(combo), catalogue);
       for (const context of contextVariants.slice(1)) {
         const lifted = adviseActie({ ...answers(combo), ...context } as ActieAnswers, catalogue);
+        const after = new Map(lifted.ranking.map((r) => [r.id, r]));
+        const onList = new Set(lifted.shortlist.map((r) => r.id));
         for (const r of plain.ranking) {
-          const after = lifted.ranking.find((x) => x.id === r.id)!;
-          expect(after.points.total).toBeGreaterThanOrEqual(r.points.total);
+          const a = after.get(r.id)!;
+          if (a.points.total < r.points.total) expect.fail(`${r.id} lost points with ${JSON.stringify(context)}`);
           // A method that carries the tag is never pushed off by one that does not.
-          if (after.points.context > 0 && plain.shortlist.includes(r) && !lifted.shortlist.includes(after)) {
-            expect(lifted.shortlist.every((s) => s.points.context > 0), `${r.id} ${JSON.stringify(context)}`).toBe(true);
+          if (a.points.context > 0 && plain.shortlist.includes(r) && !onList.has(r.id)) {
+            expect(lifted.shortlist.every((x) => x.points.context > 0), `${r.id} ${JSON.stringify(context)}`).toBe(true);
           }
         }
       }
     }
-  });
+  }, 60_000);
 
   it('"weet ik (nog) niet" everywhere: the advice is a conversation, and no method is said to fit an answer', () => {
     for (const context of contextVariants) {
