@@ -129,8 +129,8 @@ function listTitle(advice: Advice): [string, string] {
 }
 
 /**
- * The advice for a person, short first: the profile, the focus and the shortlist fill the first screen;
- * the details per element follow. On a terminal wrapped to `width` and styled; piped, `width` is Infinity.
+ * The advice for a person, short first: the open questions (first of all when nothing is known), the
+ * profile and the shortlist fill the first screen; the details per element follow. On a terminal wrapped to `width` and styled; piped, `width` is Infinity.
  * `link` makes the names on the shortlist links to their methods.
  */
 export function formatAdvice(advice: Advice, model: ActieModel, style: ChalkInstance, width: number, link: Link = noLink): string {
