@@ -23,8 +23,15 @@ export const EXPORT_FORMATS = ['json', 'yaml', 'csv', 'md'] as const;
 /** The ACTIE shortlist holds at most this many methods. */
 export const SHORTLIST_SIZE = 5;
 
-/** An answer with at least this attention (1 little … 3 much, from catalogue/actie.yaml) makes its element steer the shortlist. */
-export const ATTENTION_THRESHOLD = 2;
+/** The ACTIE shortlist shows a place shared at its end in full, unless that makes it longer than this. */
+export const SHORTLIST_SHARED_MAX = 8;
+
+/**
+ * Points for what the initiative is about (`actie --over`), as `search` ranks the methods for those words:
+ * the best matches get `best`; every other result up to `match`, in proportion to its score. `best` is more
+ * than `match` and every other part together (4 + 3 + 1 + 1), so a best match always comes first.
+ */
+export const THEME_POINTS = { best: 10, match: 4 } as const;
 
 /**
  * A file changed less than this long before it was read is checked against its content hash on the

@@ -70,12 +70,6 @@ const contextQuestionSchema = z.strictObject({
   question: text.describe('De vraag zoals de vragenlijst hem stelt.'),
   help: text.describe('Eén regel uitleg onder de vraag.'),
   none: text.describe('Het antwoord "geen voorkeur": de vraag overslaan.'),
-  filter: z
-    .boolean()
-    .describe(
-      'true: methoden die alleen de tag van een ander antwoord hebben, vallen af. ' +
-        'false: methoden met de gekozen tag gaan alleen voor.',
-    ),
   options: z
     .array(
       z.strictObject({

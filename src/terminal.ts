@@ -130,7 +130,18 @@ export function visibleLength(text: string): number {
 }
 
 export function wrapCommand(command: string, width: number, indent = ''): string {
-  const lines = hang(indent, command, width - 2, indent.length + 4).split('\n');
+  // Words that must stay together: a quoted value, and an option with its value. Their spaces are held
+  // by a character wrap does not break at, and given back after.
+  const KEEP = '\u0001';
+  const words = command.match(/(?:'[^']*'|"(?:[^"\\]|\\.)*"|\S)+/g) ?? [];
+  const units: string[] = [];
+  for (const word of words) {
+    const previous = units.at(-1);
+    if (previous && /^--?[\w-]+$/.test(previous) && !word.startsWith('-')) units[units.length - 1] = `${previous} ${word}`;
+    else units.push(word);
+  }
+  const held = units.map((u) => u.replaceAll(' ', KEEP)).join(' ');
+  const lines = hang(indent, held, width - 2, indent.length + 4).replaceAll(KEEP, ' ').split('\n');
   return lines.map((l, i) => (i < lines.length - 1 ? `${l} \\` : l)).join('\n');
 }
 

@@ -1,15 +1,19 @@
 import { defineCommand } from '../command.js';
 import type { Context } from '../context.js';
-import { adviseActie, answerFlags, completeAnswers, matchKey, NO_PREFERENCE, type AdviceCatalogue, type PartialAnswers } from '../core/advice.js';
+import { adviseActie, answerFlags, completeAnswers, matchKey, NO_PREFERENCE, startsOf, type AdviceCatalogue, type PartialAnswers } from '../core/advice.js';
 import { UsageError } from '../errors.js';
 import { checkWritable, writeFileInterruptibly } from '../files.js';
-import { adviceJson, formatAdvice, formatAdviceMarkdown, reproduceCommand } from '../format/advice.js';
+import { adviceJson, explainMethod, formatAdvice, formatAdviceMarkdown, formatExplanation, reproduceCommand } from '../format/advice.js';
 import { CONTEXT_KEYS, ELEMENT_KEYS, type ContextKey, type ElementKey } from '../keys.js';
+import { didYouMean } from '../format/suggest.js';
+import { lookupMethod } from '../method-lookup.js';
 import { nonEmpty } from '../options.js';
 import { promptStreams, type PromptStreams } from '../prompt-streams.js';
 import { hang, sanitize, widthOf, wrapCommand } from '../terminal.js';
 
 export type ActieOptions = Partial<Record<ElementKey | ContextKey, string>> & {
+  over?: string;
+  explain?: string;
   json?: boolean;
   report?: string;
   force?: boolean;
@@ -23,6 +27,8 @@ export default defineCommand({
     cmd
       .option('--setting <omgeving>', 'antwoord op de vraag naar de omgeving (geen: geen voorkeur)')
       .option('--doelgroep <groep>', 'antwoord op de vraag naar de doelgroep (geen: geen voorkeur)')
+      .option('--over <tekst>', 'waar het initiatief over gaat, in eigen woorden (zoals bij search)')
+      .option('--explain <methode>', 'waar deze methode in het advies staat, en waarom', nonEmpty)
       .option('--json', 'de antwoorden en het hele advies als JSON')
       .option('--report <bestand>', 'schrijf het advies ook als Markdown-rapport naar dit bestand', nonEmpty)
       .option('--force', 'laat --report een bestaand bestand vervangen');
@@ -31,6 +37,8 @@ export default defineCommand({
     'actie',
     'actie --animo bijsturen --contact benutten --toerusting aanreiken --inbedding beide --empathie onbekend',
     'actie --animo aansluiten --contact versterken --toerusting eigen-kracht --inbedding burgers --empathie betrokkenheid --setting dorp --doelgroep jongeren --json',
+    'actie --animo aansluiten --contact benutten --toerusting aanreiken --inbedding organisaties --empathie betrokkenheid --setting dorp --over "eigen keet"',
+    'actie --animo aansluiten --contact benutten --toerusting aanreiken --inbedding organisaties --empathie betrokkenheid --explain keetkeur',
     'actie --report advies.md',
   ],
   notes: '\nZonder alle vijf antwoorden stelt de opdracht de vragen; dat kan alleen als stdin en stderr een terminal zijn (de vragen staan op stderr).\n',
@@ -68,6 +76,9 @@ export default defineCommand({
     };
     if (options.report) checkWritable(options.report, reportOptions);
 
+    // The method to explain is looked up before any question, so a wrong name costs no answers.
+    const explained = options.explain ? (await lookupMethod(ctx, [options.explain], 'actie --explain')).method : undefined;
+
     const asked = streams !== undefined;
     const answers = asked ? await ask(catalogue, given, ctx, streams) : completeAnswers(given);
     const advice = adviseActie(answers, catalogue);
@@ -81,6 +92,11 @@ export default defineCommand({
     // The command is continued with backslashes where it is wrapped, so it can still be pasted into a shell.
     let note = asked ? `${ctx.errStyle.dim('Hetzelfde advies later opnieuw:')}\n${wrapCommand(sanitize(command), widthOf(ctx.stderr), '  ')}\n` : '';
     if (options.report) note += `Rapport geschreven naar ${sanitize(options.report)}\n`;
+    if (explained) {
+      const explanation = explainMethod(advice, catalogue.model, explained.id);
+      if (options.json) return { note, json: { answers: adviceJson(answers, advice, command).answers, command, explain: explanation } };
+      return { note, text: formatExplanation(explanation, ctx.style, ctx.width) };
+    }
     if (options.json) return { json: adviceJson(answers, advice, command), note };
     // ctx.width is read now: the window may have been resized during the questions.
     return { text: formatAdvice(advice, catalogue.model, ctx.style, ctx.width, ctx.link), paged: true, note };
@@ -99,9 +115,17 @@ function answersFromOptions(options: ActieOptions, catalogue: AdviceCatalogue): 
     const raw = options[key];
     if (raw === undefined) continue;
     const value = matchKey(raw, values);
-    if (!value) throw new UsageError(`ongeldige waarde "${sanitize(raw)}" voor --${key}; kies uit: ${values.join(', ')}`);
+    if (!value) {
+      const candidates = startsOf(raw, values);
+      if (candidates.length > 1) {
+        throw new UsageError(`"${sanitize(raw)}" voor --${key} is ambigu: meerdere waarden mogelijk (${candidates.join(', ')})`, didYouMean(candidates));
+      }
+      throw new UsageError(`ongeldige waarde "${sanitize(raw)}" voor --${key}; kies uit: ${values.join(', ')}`);
+    }
     (out as Record<string, string | null>)[key] = (CONTEXT_KEYS as readonly string[]).includes(key) && value === NO_PREFERENCE ? null : value;
   }
+  // Empty or only spaces: not said, as when the question is skipped.
+  if (options.over !== undefined) out.over = options.over.trim() || null;
   return out;
 }
 

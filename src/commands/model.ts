@@ -23,7 +23,10 @@ export default defineCommand({
     }
     const { model, methods } = await ctx.catalogue();
     const counts = countByElement(methods);
-    const view: ModelElementView[] = model.elements.filter((e) => !only || e.key === only).map((e) => ({ ...e, methodCount: counts[e.key] }));
+    const byName = [...methods].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    const view: ModelElementView[] = model.elements
+      .filter((e) => !only || e.key === only)
+      .map((e) => ({ ...e, methodCount: counts[e.key], methods: byName.filter((m) => m.elements.includes(e.key)).map(({ id, name }) => ({ id, name })) }));
     if (options.json) return { json: only ? view[0] : { intro: model.intro, elements: view } };
     return { text: formatModel(view, only ? undefined : model.intro, ctx.style, ctx.width), paged: true };
   },

@@ -1,13 +1,18 @@
-import { ATTENTION_THRESHOLD, SHORTLIST_SIZE } from '../defaults.js';
+import { SHORTLIST_SHARED_MAX, SHORTLIST_SIZE, THEME_POINTS } from '../defaults.js';
 import { CONTEXT_KEYS, EXTRA_ANSWER_KEYS, type ContextKey, type ElementKey, type SourceKind } from '../keys.js';
 import type { ActieElement, ActieModel, ContextQuestion, Method } from '../schema.js';
 import { matchChoice } from './choice.js';
+import { compact } from './fold.js';
+import { searchMethods } from './search.js';
 
 /** The answer to one element: one of its two pole keys, `beide` or `onbekend`. */
 export type AnswerKey = string;
 
-/** What a professional answered: one key per element, and a tag (or null: no preference) per context question. */
-export type ActieAnswers = Record<ElementKey, AnswerKey> & Record<ContextKey, string | null>;
+/**
+ * What a professional answered: one key per element, a tag (or null: no preference) per context question,
+ * and what the initiative is about in their own words (null or absent: not said).
+ */
+export type ActieAnswers = Record<ElementKey, AnswerKey> & Record<ContextKey, string | null> & { over?: string | null };
 
 /** One answer an element offers, with what it means and how much it asks of the professional. */
 export interface AnswerOption {
@@ -54,13 +59,37 @@ export interface DoAdvice {
   emphasis: boolean;
 }
 
-export type Reason =
-  /** The method is listed under this element; `focus` tells whether the element steers the shortlist. */
-  | { kind: 'element'; element: ElementKey; name: string; answer: AnswerKey; label: string; short: string; attention: number; focus: boolean }
+/** One part of a method's points, as data; the formatter makes each a sentence. */
+export type Part =
+  /** How the method ranks in `search` for what the initiative is about: among the best matches, another result, or none. */
+  | { part: 'theme'; text: string; level: 'best' | 'match' | 'none'; points: number }
+  /** The element of the method that counts (the one whose answer weighs most), with the answer given. */
+  | { part: 'element'; element: ElementKey; name: string; answer: AnswerKey; short: string; points: number; also: { element: ElementKey; name: string; answer: AnswerKey; short: string }[] }
   /** The method carries the tag of a context answer. */
-  | { kind: 'context'; question: ContextKey; tag: string; label: string; match: string }
-  /** The focus elements could not fill the shortlist; `uncovered` are those without any method that fits. */
-  | { kind: 'fill'; uncovered: { element: ElementKey; name: string }[] };
+  | { part: 'context'; question: ContextKey; tag: string; label: string; match: string; points: number };
+
+export interface Points {
+  theme: number;
+  element: number;
+  context: number;
+  total: number;
+}
+
+export interface RankedMethod extends MethodRef {
+  summary: string;
+  /** 1 for the first; methods with the same points and the same kind of source share a place. */
+  place: number;
+  points: Points;
+  /** What gave it points, each part with its points; parts with no points are left out. */
+  parts: Part[];
+}
+
+/** A place the shortlist could not show in full: the methods that share it. */
+export interface SharedPlace {
+  place: number;
+  points: number;
+  methods: MethodRef[];
+}
 
 export interface ElementAdvice {
   key: ElementKey;
@@ -69,41 +98,46 @@ export interface ElementAdvice {
   /** Who the do's and don'ts address, where the brochure aims them at the organisation. */
   note?: string;
   answer: AnswerOption;
-  /** The answer asks enough of the professional for this element to steer the shortlist. */
-  focus: boolean;
   /** The brochure's do's for this element: they hold for every answer; the weightiest for this answer first. */
   dos: DoAdvice[];
   donts: string[];
-  /** The methods listed under this element that fit the context, best fit first. */
+  /** The methods listed under this element, in the order of the ranking. */
   methods: MethodRef[];
 }
 
-/** How a method got onto the shortlist: first one per focus element, then by fit, then the nearest to fill it. */
-export type Pick = 'cover' | 'fit' | 'fill';
-
-export interface ShortlistItem extends MethodRef {
-  summary: string;
-  pick: Pick;
-  /** Sum of the attention of the focus elements it is listed under (first sort key). */
-  fit: number;
-  /** How many context answers (setting, target group) it carries the tag of (second sort key). */
-  contextMatches: number;
-  /** Its elements with the answers given, every context answer whose tag it has, and why it fills a gap. */
-  reasons: Reason[];
+/** What a context answer finds in the catalogue and on the shortlist. */
+export interface ContextFit {
+  question: ContextKey;
+  option: ContextOption;
+  /** Methods in the catalogue with the tag, in the order of the ranking. */
+  methods: MethodRef[];
+  /** Whether one of them is on the shortlist. */
+  onShortlist: boolean;
 }
 
 export interface Advice {
   profile: ProfileLine[];
+  /**
+   * `advice` when at least one answer is known; `conversation` when every answer is "weet ik (nog) niet": then
+   * no method is said to fit an answer, the advice opens with the questions to talk through, and the
+   * methods shown are only starting points by theme and context.
+   */
+  mode: 'advice' | 'conversation';
+  /** Elements answered "weet ik (nog) niet": the questions still to talk through with the initiative-takers. */
+  open: ElementKey[];
   /** Elements by attention, most first; equal attention keeps the model's order. */
   elements: ElementAdvice[];
-  /** Elements whose answers steer the shortlist, most attention first. */
-  focus: ElementKey[];
-  /** Focus elements without any method that fits the context. */
-  uncovered: ElementKey[];
   context: Record<ContextKey, ContextOption | null>;
-  /** How many methods the setting left out because they belong only to another setting. */
-  excluded: number;
-  shortlist: ShortlistItem[];
+  /** Per chosen context answer, the methods that carry its tag. */
+  contextFit: ContextFit[];
+  /** What the initiative is about, as given, and the methods `search` finds best for it. */
+  theme: { text: string; best: MethodRef[]; matches: number } | null;
+  /** The first places, whole: at least five methods where they have points, a shared last place shown in full. */
+  shortlist: RankedMethod[];
+  /** The next place, when it was too crowded to show (more than SHORTLIST_SHARED_MAX in all). */
+  shared: SharedPlace | null;
+  /** Every method, ranked: the shortlist is its head. */
+  ranking: RankedMethod[];
 }
 
 export interface AdviceCatalogue {
@@ -127,6 +161,12 @@ export function contextOptions(question: ContextQuestion, methods: Method[]): Co
 
 /** The value that means "no preference" for a context question, on the command line. */
 export const NO_PREFERENCE = 'geen';
+
+/** The keys that what a user typed is the start of: more than one means it is ambiguous. */
+export function startsOf(input: string, keys: readonly string[]): string[] {
+  const wanted = compact(input);
+  return wanted ? keys.filter((k) => compact(k).startsWith(wanted)) : [];
+}
 
 /** Matches what a user typed against allowed keys, ignoring case, accents and hyphens. */
 export function matchKey(input: string, keys: readonly string[]): string | undefined {
@@ -152,107 +192,103 @@ export function profilePosition(element: ActieElement, answer: AnswerKey): Profi
 // Made on first use: the first Intl.Collator of a process costs milliseconds, which every command would pay at start-up.
 let collator: Intl.Collator | undefined;
 
+/** The points an answer gives the methods of its element: its attention, and none for "weet ik (nog) niet". */
+export function answerPoints(answer: AnswerOption): number {
+  return answer.key === 'onbekend' ? 0 : answer.attention;
+}
+
 /**
  * Builds the advice for a set of answers. Pure and deterministic: the order of `methods` does not matter.
- * The rules, as a table a consultant can check by hand, are in docs/actie.md.
+ * The rules, as a table a consultant can check by hand, are in docs/actie.md: each method gets points for
+ * what the initiative is about (as `search` ranks it), for the one element of it whose answer weighs most,
+ * and for each context answer whose tag it carries. Context only adds: no method is ever left out.
  */
 export function adviseActie(answers: ActieAnswers, catalogue: AdviceCatalogue): Advice {
-  const { model } = catalogue;
+  const { model, methods } = catalogue;
   const chosen = new Map<ElementKey, AnswerOption>();
   for (const element of model.elements) {
     const option = answerOptions(element, model).find((o) => o.key === answers[element.key]);
     if (!option) throw new RangeError(`unknown answer "${answers[element.key]}" for element ${element.key}`);
     chosen.set(element.key, option);
   }
+  const open = model.elements.filter((e) => chosen.get(e.key)!.key === 'onbekend').map((e) => e.key);
+  const mode = open.length === model.elements.length ? 'conversation' : 'advice';
 
-  // Most attention first; equal attention keeps the model's order (A, C, T, I, E).
-  const byAttention = model.elements
-    .map((e, index) => ({ e, index, answer: chosen.get(e.key)! }))
-    .sort((a, b) => b.answer.attention - a.answer.attention || a.index - b.index);
+  const context = resolveContext(answers, model, methods);
+  const over = answers.over?.trim() || null;
+  const theme = over ? themeMatches(methods, over) : undefined;
 
-  // Elements that need attention steer the shortlist. When every answer asks little, all elements count alike.
-  const needing = byAttention.filter(({ answer }) => answer.attention >= ATTENTION_THRESHOLD).map(({ e }) => e.key);
-  const focus = needing.length ? needing : byAttention.map(({ e }) => e.key);
-
-  const context = resolveContext(answers, model, catalogue.methods);
-  const fitting = catalogue.methods.filter((m) => fitsSetting(m, context, model));
-
-  const elementReasons = (m: Method): Extract<Reason, { kind: 'element' }>[] =>
-    model.elements
+  const scored = methods.map((m, index) => {
+    const parts: Part[] = [];
+    if (over) {
+      const found = theme!.get(index);
+      parts.push({ part: 'theme', text: over, level: found?.level ?? 'none', points: found?.points ?? 0 });
+    }
+    const under = model.elements
       .filter((e) => m.elements.includes(e.key))
-      .map((e) => {
-        const answer = chosen.get(e.key)!;
-        return { kind: 'element', element: e.key, name: e.name, answer: answer.key, label: answer.label, short: answer.short, attention: answer.attention, focus: focus.includes(e.key) };
-      });
-  const contextReasons = (m: Method): Extract<Reason, { kind: 'context' }>[] =>
-    CONTEXT_KEYS.flatMap((key) => {
+      .map((e) => ({ element: e.key, name: e.name, answer: chosen.get(e.key)!, index: model.elements.indexOf(e) }));
+    // Being listed under two elements is no advantage: the element whose answer weighs most counts, once.
+    const counting = [...under].sort((a, b) => answerPoints(b.answer) - answerPoints(a.answer) || a.index - b.index)[0];
+    if (counting && answerPoints(counting.answer) > 0) {
+      const also = under.filter((u) => u !== counting && answerPoints(u.answer) > 0).map((u) => ({ element: u.element, name: u.name, answer: u.answer.key, short: u.answer.short }));
+      parts.push({ part: 'element', element: counting.element, name: counting.name, answer: counting.answer.key, short: counting.answer.short, points: answerPoints(counting.answer), also });
+    }
+    for (const key of CONTEXT_KEYS) {
       const option = context[key];
-      return option && (m.tags ?? []).includes(option.tag) ? [{ kind: 'context' as const, question: key, ...option }] : [];
-    });
-
-  const candidates = fitting.map((m) => {
-    const elements = elementReasons(m);
-    const contexts = contextReasons(m);
-    return {
-      method: m,
-      fit: elements.filter((r) => r.focus).reduce((n, r) => n + r.attention, 0),
-      // A method further from the focus still fills a gap better the more the answers ask of its elements.
-      nearness: elements.reduce((n, r) => n + r.attention, 0),
-      contextMatches: contexts.length,
-      reasons: [...elements, ...contexts] as Reason[],
-    };
+      if (option && (m.tags ?? []).includes(option.tag)) parts.push({ part: 'context', question: key, ...option, points: 1 });
+    }
+    const sum = (kind: Part['part']) => parts.filter((p) => p.part === kind).reduce((n, p) => n + p.points, 0);
+    const points = { theme: sum('theme'), element: sum('element'), context: sum('context'), total: 0 };
+    points.total = points.theme + points.element + points.context;
+    return { method: m, points, parts: parts.filter((p) => p.points > 0 || p.part === 'theme') };
   });
-  type Candidate = (typeof candidates)[number];
-  const tieBreak = (a: Candidate, b: Candidate) =>
-    b.contextMatches - a.contextMatches ||
-    kindRank(a.method.source.kind) - kindRank(b.method.source.kind) ||
-    (collator ??= new Intl.Collator('nl')).compare(a.method.name, b.method.name) ||
-    (a.method.id < b.method.id ? -1 : a.method.id > b.method.id ? 1 : 0);
-  const ranked = candidates.filter((c) => c.fit > 0).sort((a, b) => b.fit - a.fit || tieBreak(a, b));
-  const nearest = candidates.filter((c) => c.fit === 0).sort((a, b) => b.nearness - a.nearness || tieBreak(a, b));
 
-  const uncovered = focus.filter((key) => !ranked.some((c) => c.method.elements.includes(key)));
-  const picked: { c: Candidate; pick: Pick }[] = [];
-  const taken = new Set<Candidate>();
-  const take = (c: Candidate, pick: Pick) => {
-    picked.push({ c, pick });
-    taken.add(c);
-  };
-  // One method for each focus element before a second of any, most attention first.
-  for (const key of focus) {
-    if (picked.length >= SHORTLIST_SIZE) break;
-    if (picked.some(({ c }) => c.method.elements.includes(key))) continue;
-    const best = ranked.find((c) => !taken.has(c) && c.method.elements.includes(key));
-    if (best) take(best, 'cover');
+  // Most points first; equal points: a databank method (tried, described in full) before a verkenning. What is
+  // then still equal shares a place, listed by name only so that the list reads the same every time.
+  const sameRank = (a: (typeof scored)[number], b: (typeof scored)[number]) => b.points.total - a.points.total || kindRank(a.method.source.kind) - kindRank(b.method.source.kind);
+  scored.sort(
+    (a, b) =>
+      sameRank(a, b) ||
+      (collator ??= new Intl.Collator('nl')).compare(a.method.name, b.method.name) ||
+      (a.method.id < b.method.id ? -1 : a.method.id > b.method.id ? 1 : 0),
+  );
+  const ranking: RankedMethod[] = [];
+  scored.forEach((s, i) => {
+    const place = i > 0 && sameRank(scored[i - 1], s) === 0 ? ranking[i - 1].place : i + 1;
+    ranking.push({ ...methodRef(s.method), summary: s.method.summary, place, points: s.points, parts: s.parts });
+  });
+
+  // Whole places, until there are five; a last place shared by so many that the list would pass
+  // SHORTLIST_SHARED_MAX is named instead. A method without points has nothing to recommend it.
+  const shortlist: RankedMethod[] = [];
+  let shared: SharedPlace | null = null;
+  for (let i = 0; i < ranking.length && shortlist.length < SHORTLIST_SIZE; ) {
+    const place = ranking.filter((r) => r.place === ranking[i].place);
+    if (place[0].points.total === 0) break;
+    if (shortlist.length + place.length > SHORTLIST_SHARED_MAX) {
+      shared = { place: place[0].place, points: place[0].points.total, methods: place.map(refOf) };
+      break;
+    }
+    shortlist.push(...place);
+    i += place.length;
   }
-  for (const c of ranked) if (picked.length < SHORTLIST_SIZE && !taken.has(c)) take(c, 'fit');
-  for (const c of nearest) if (picked.length < SHORTLIST_SIZE) take(c, 'fill');
 
-  const nameOf = (key: ElementKey) => model.elements.find((e) => e.key === key)!.name;
-  const shortlist: ShortlistItem[] = picked.map(({ c, pick }) => ({
-    ...methodRef(c.method),
-    summary: c.method.summary,
-    pick,
-    fit: c.fit,
-    contextMatches: c.contextMatches,
-    reasons: pick === 'fill' ? [{ kind: 'fill', uncovered: uncovered.map((element) => ({ element, name: nameOf(element) })) }, ...c.reasons] : c.reasons,
-  }));
-
-  const order = [...ranked, ...nearest];
-  const elements: ElementAdvice[] = byAttention.map(({ e, answer }) => {
-    const weighty = new Set(e.emphasis[answer.key] ?? []);
-    return {
-      key: e.key,
-      name: e.name,
-      question: e.question,
-      ...(e.note ? { note: e.note } : {}),
-      answer,
-      focus: focus.includes(e.key),
-      dos: [...e.dos.filter((d) => weighty.has(d.key)), ...e.dos.filter((d) => !weighty.has(d.key))].map((d) => ({ ...d, emphasis: weighty.has(d.key) })),
-      donts: [...e.donts],
-      methods: order.filter((c) => c.method.elements.includes(e.key)).map((c) => methodRef(c.method)),
-    };
-  });
+  const elements: ElementAdvice[] = model.elements
+    .map((e, index) => ({ e, index, answer: chosen.get(e.key)! }))
+    .sort((a, b) => b.answer.attention - a.answer.attention || a.index - b.index)
+    .map(({ e, answer }) => {
+      const weighty = new Set(e.emphasis[answer.key] ?? []);
+      return {
+        key: e.key,
+        name: e.name,
+        question: e.question,
+        ...(e.note ? { note: e.note } : {}),
+        answer,
+        dos: [...e.dos.filter((d) => weighty.has(d.key)), ...e.dos.filter((d) => !weighty.has(d.key))].map((d) => ({ ...d, emphasis: weighty.has(d.key) })),
+        donts: [...e.donts],
+        methods: ranking.filter((r) => r.elements.includes(e.key)).map(refOf),
+      };
+    });
 
   const profile: ProfileLine[] = model.elements.map((e) => ({
     key: e.key,
@@ -263,7 +299,37 @@ export function adviseActie(answers: ActieAnswers, catalogue: AdviceCatalogue): 
     position: profilePosition(e, chosen.get(e.key)!.key),
   }));
 
-  return { profile, elements, focus, uncovered, context, excluded: catalogue.methods.length - fitting.length, shortlist };
+  const contextFit: ContextFit[] = CONTEXT_KEYS.flatMap((key) => {
+    const option = context[key];
+    if (!option) return [];
+    const tagged = ranking.filter((r) => r.parts.some((p) => p.part === 'context' && p.question === key));
+    return [{ question: key, option, methods: tagged.map(refOf), onShortlist: tagged.some((r) => shortlist.includes(r)) }];
+  });
+  const themeInfo = over
+    ? { text: over, best: ranking.filter((r) => r.parts.some((p) => p.part === 'theme' && p.level === 'best')).map(refOf), matches: theme!.size }
+    : null;
+
+  return { profile, mode, open, elements, context, contextFit, theme: themeInfo, shortlist, shared, ranking };
+}
+
+/**
+ * For each method (by index) that `search` finds for `text`: its level and points. The best matches (the
+ * first result and any with the same words and score) get THEME_POINTS.best; every other result up to
+ * THEME_POINTS.match, in proportion to its score against the best one's, rounded.
+ */
+export function themeMatches(methods: Method[], text: string): Map<number, { level: 'best' | 'match'; points: number }> {
+  const results = searchMethods(methods, text, { everyMatch: true });
+  const out = new Map<number, { level: 'best' | 'match'; points: number }>();
+  const first = results[0];
+  for (const r of results) {
+    const best = r.coverage === first.coverage && r.score === first.score;
+    out.set(r.record, best ? { level: 'best', points: THEME_POINTS.best } : { level: 'match', points: Math.round((THEME_POINTS.match * r.score) / first.score) });
+  }
+  return out;
+}
+
+function refOf(r: MethodRef): MethodRef {
+  return { id: r.id, name: r.name, url: r.url, kind: r.kind, elements: [...r.elements] };
 }
 
 function kindRank(kind: SourceKind): number {
@@ -285,17 +351,6 @@ function resolveContext(answers: ActieAnswers, model: ActieModel, methods: Metho
   return out;
 }
 
-/** A filtering question (the setting) drops the methods that carry only the tags of its other options. */
-function fitsSetting(m: Method, context: Record<ContextKey, ContextOption | null>, model: ActieModel): boolean {
-  const tags = m.tags ?? [];
-  return CONTEXT_KEYS.every((key) => {
-    const option = context[key];
-    const question = model.context[key];
-    if (!option || !question.filter || tags.includes(option.tag)) return true;
-    return !question.options.some((o) => o.tag !== option.tag && tags.includes(o.tag));
-  });
-}
-
 function methodRef(m: Method): MethodRef {
   return { id: m.id, name: m.name, url: m.url, kind: m.source.kind, elements: [...m.elements] };
 }
@@ -305,5 +360,5 @@ export type PartialAnswers = Partial<ActieAnswers>;
 
 /** All five elements answered: the context questions not answered mean "no preference". */
 export function completeAnswers(given: PartialAnswers): ActieAnswers {
-  return { setting: null, doelgroep: null, ...given } as ActieAnswers;
+  return { setting: null, doelgroep: null, over: null, ...given } as ActieAnswers;
 }

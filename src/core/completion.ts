@@ -65,6 +65,9 @@ export const OPTION_VALUES: Record<string, Values> = {
   '--limit': { kind: 'none' },
   '--output': { kind: 'files' },
   '--report': { kind: 'files' },
+  // actie: what the initiative is about is free text; --explain names a method.
+  '--over': { kind: 'none' },
+  '--explain': IDS,
   // The answers of `actie`, from the ACTIE model (src/core/advice.ts, answerFlags).
   ...Object.fromEntries(
     [...ELEMENT_KEYS, ...CONTEXT_KEYS].map((key): [string, Values] => [`--${key}`, { kind: 'query', query: ['answers', key], label: 'antwoord' }]),

@@ -151,6 +151,8 @@ export interface SearchOptions {
   limit?: number;
   /** Only records for which this holds (by position in the index), e.g. those that pass --tag. */
   include?: (record: number) => boolean;
+  /** Keep every result that matches a word other than "de", "voor" and the like, below the relevance floor too. */
+  everyMatch?: boolean;
 }
 
 export interface SearchResult {
@@ -266,7 +268,7 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
   const floor = Math.max(RELEVANCE.minimum, RELEVANCE.relative * best);
   const { tiebreak } = index;
   const kept = scored
-    .filter((s) => s.score >= floor)
+    .filter((s) => (options.everyMatch ? s.coverage > 0 : s.score >= floor))
     .sort((a, b) => b.coverage - a.coverage || b.score - a.score || b.fields - a.fields || tiebreak[a.record] - tiebreak[b.record]);
   const shown = options.limit === undefined ? kept : kept.slice(0, Math.max(0, options.limit));
   return {

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { NO_PREFERENCE, type ActieAnswers, type Advice, type ElementAdvice, type MethodRef, type ProfileLine, type ProfilePosition, type Reason, type ShortlistItem } from '../core/advice.js';
+import { NO_PREFERENCE, type ActieAnswers, type Advice, type ElementAdvice, type MethodRef, type Part, type ProfileLine, type ProfilePosition, type RankedMethod } from '../core/advice.js';
 import type { ActieModel, ContextKey, Sources } from '../schema.js';
 import { CONTEXT_KEYS } from '../keys.js';
 import { noLink, sanitize, truncate, wrap, type Link } from '../terminal.js';
@@ -8,13 +8,22 @@ import { plural } from './plural.js';
 import { mdLink as markdownLink, mdText as md } from './markdown.js';
 import { shellQuote } from '../paths.js';
 
-/** How the attention (1..3 in catalogue/actie.yaml) reads to a person. */
-export function attentionLabel(attention: number): string {
-  return attention >= 3 ? 'veel aandacht' : attention <= 1 ? 'weinig aandacht' : 'gemiddelde aandacht';
+/** What the answer asks of the professional, in words (attention 1..3 in catalogue/actie.yaml; "weet ik niet" is work to do first). */
+export function attentionLabel(answer: { key: string; attention: number }): string {
+  if (answer.key === 'onbekend') return 'eerst uitzoeken';
+  return answer.attention >= 3 ? 'vraagt veel van u' : answer.attention <= 1 ? 'vraagt weinig van u' : 'vraagt iets van u';
 }
+
+/** Said once, on the screen and in the report: the points and the stars are this project's, not the brochure's. */
+export const OWN_READING =
+  'De punten en de ★ zijn de lezing van dit project, niet van de brochure: die noemt per element de methoden en de doe-punten, zonder rangorde. ' +
+  'Hoe de punten tellen staat in docs/actie.md; voor één methode: --explain <methode>.';
 
 /** Row labels for the context answers. */
 export const CONTEXT_LABELS: Record<ContextKey, string> = { setting: 'Omgeving', doelgroep: 'Doelgroep' };
+
+/** Row label for what the initiative is about. */
+export const THEME_LABEL = 'Onderwerp';
 
 const TRACKS: Record<ProfilePosition, string> = {
   left: '●────────',
@@ -42,29 +51,20 @@ function listText(parts: string[]): string {
   return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}`;
 }
 
-/** The setting as part of a sentence: "in een dorp of op het platteland", or '' without one. */
-function settingWords(advice: Advice): string {
-  const setting = advice.context.setting;
-  return setting ? ` ${setting.label.charAt(0).toLowerCase()}${setting.label.slice(1)}` : '';
-}
-
-/** Why a method is on the shortlist, as a consultant would say it: the answers and the context that put it there. */
-export function whyText(item: ShortlistItem, advice: Advice): string {
-  const elements = item.reasons.filter((r): r is Extract<Reason, { kind: 'element' }> => r.kind === 'element');
-  const contexts = item.reasons.filter((r): r is Extract<Reason, { kind: 'context' }> => r.kind === 'context');
-  const fill = item.reasons.find((r): r is Extract<Reason, { kind: 'fill' }> => r.kind === 'fill');
-  const under = (rs: typeof elements) => listText(rs.map((r) => `${r.name} (uw antwoord: ${r.short})`));
+/** Why a method stands where it does, as a consultant would say it: one sentence per part that gave it points. */
+export function whyText(item: RankedMethod): string {
   const sentences: string[] = [];
-  if (fill) {
-    const gap = fill.uncovered.length
-      ? `geen methode onder ${listText(fill.uncovered.map((u) => u.name))} past${advice.context.setting ? settingWords(advice) : ' in de catalogus'}`
-      : 'de methoden onder uw focus staan al op de lijst';
-    sentences.push(`Aanvulling: ${gap}; deze methode helpt bij ${under(elements)}.`);
-  } else {
-    sentences.push(`Past bij ${under(elements.filter((r) => r.focus))}.`);
+  const contexts: string[] = [];
+  for (const p of item.parts) {
+    if (p.part === 'theme' && p.level !== 'none') {
+      sentences.push(p.level === 'best' ? 'Sluit het best aan bij waar het initiatief over gaat.' : 'Sluit deels aan bij waar het initiatief over gaat.');
+    } else if (p.part === 'element') {
+      const also = p.also.length ? ` en ook onder ${listText(p.also.map((a) => a.name))}` : '';
+      sentences.push(`Staat onder ${p.name} (uw antwoord: ${p.short})${also}.`);
+    } else if (p.part === 'context') contexts.push(p.match);
   }
   if (contexts.length) {
-    const text = listText(contexts.map((c) => c.match));
+    const text = listText(contexts);
     sentences.push(`${text.charAt(0).toUpperCase()}${text.slice(1)}.`);
   }
   return sentences.join(' ');
@@ -74,71 +74,109 @@ function contextAnswer(advice: Advice, model: ActieModel, key: ContextKey): stri
   return advice.context[key]?.label ?? model.context[key].none;
 }
 
-/** "Animo (veel aandacht); Inbedding en Empathie (gemiddelde aandacht)". */
-export function focusText(advice: Advice): string {
-  const all = advice.elements.filter((e) => e.focus);
-  if (all.length === advice.elements.length && all.every((e) => e.answer.attention < 2)) {
-    return 'geen antwoord vraagt veel aandacht, dus alle vijf elementen tellen even zwaar';
+/** "2" for a place of its own, "2 (gedeeld)" for a place the method shares. */
+function placeText(item: RankedMethod, advice: Advice): string {
+  return advice.ranking.filter((r) => r.place === item.place).length > 1 ? `${item.place}, gedeeld` : String(item.place);
+}
+
+const names = (methods: MethodRef[]) => listText(methods.map((m) => m.name));
+
+/** The lines above the shortlist, each a sentence: what the theme and the context found, and a place too crowded to show. */
+export function adviceNotes(advice: Advice): string[] {
+  const notes: string[] = [];
+  if (advice.theme && advice.theme.matches === 0) {
+    notes.push(`Geen methode in de catalogus sluit aan bij "${advice.theme.text}"; probeer andere woorden, zoals in methodewijzer search.`);
   }
-  const groups = new Map<number, string[]>();
-  for (const e of all) groups.set(e.answer.attention, [...(groups.get(e.answer.attention) ?? []), e.name]);
-  return [...groups].map(([attention, names]) => `${listText(names)} (${attentionLabel(attention)})`).join('; ');
+  // A context answer is offered only when some method carries its tag, so there is always one to name.
+  for (const fit of advice.contextFit) {
+    if (!fit.onShortlist) {
+      const first = advice.ranking.filter((r) => fit.methods.some((m) => m.id === r.id)).slice(0, 3);
+      notes.push(`${fit.option.label}: geen methode op de kortlijst; in de catalogus wel ${listText(first.map((r) => `${r.name} (plaats ${r.place})`))}.`);
+    }
+  }
+  if (advice.shared) {
+    const { place, points, methods } = advice.shared;
+    const what = advice.shortlist.length ? `Daarna delen ${methods.length} methoden plaats ${place}` : `${methods.length} methoden delen de eerste plaats`;
+    notes.push(
+      `${what} (${plural(points, 'punt', 'punten')}): ${names(methods)}; wat u tot nu toe gaf, maakt tussen hen geen onderscheid. ` +
+        'Zeg waar het initiatief over gaat (--over) of kies een omgeving of doelgroep om verder te kiezen.',
+    );
+  }
+  if (!advice.shortlist.length && !advice.shared) {
+    notes.push('Nog geen methode heeft punten: zeg waar het initiatief over gaat (--over), of kies een omgeving of doelgroep.');
+  }
+  return notes;
 }
 
-function excludedNote(advice: Advice): string | undefined {
-  if (!advice.excluded) return undefined;
-  const n = advice.excluded;
-  return `${plural(n, 'methode valt af omdat die alleen bij een andere omgeving hoort', 'methoden vallen af omdat ze alleen bij een andere omgeving horen')}.`;
+/** The questions still open, as a checklist for the talk with the initiative-takers. */
+function openQuestions(advice: Advice): { title: string; intro: string; items: string[] } | undefined {
+  if (!advice.open.length) return undefined;
+  const items = advice.elements.filter((e) => advice.open.includes(e.key)).map((e) => `${e.name}: ${e.question}`);
+  if (advice.mode === 'conversation') {
+    return {
+      title: 'EERST HET GESPREK',
+      intro:
+        'U weet bij geen van de vijf vragen nog het antwoord. Juist het beantwoorden ervan is de methodische stap: ' +
+        'bespreek ze met de initiatiefnemers. Tot dan zegt dit advies niet welke methode bij uw antwoorden past.',
+      items,
+    };
+  }
+  return { title: 'NOG OPEN', intro: 'Deze vragen kunt u nog niet beantwoorden; bespreek ze met de initiatiefnemers. Methoden onder deze elementen krijgen daarvoor geen punten.', items };
 }
 
-/** Focus elements without a method that fits: said once above the shortlist, not only in a filler's reason. */
-function uncoveredNote(advice: Advice): string | undefined {
-  if (!advice.uncovered.length) return undefined;
-  const names = listText(advice.uncovered.map((k) => advice.elements.find((e) => e.key === k)!.name));
-  return `Onder ${names} staat geen methode die${advice.context.setting ? ` past${settingWords(advice)}` : ' in de catalogus staat'}; de doe-punten hieronder gelden daar wel.`;
-}
-
-function emptyNote(advice: Advice): string | undefined {
-  if (advice.shortlist.length) return undefined;
-  return 'Geen methode in de catalogus past bij deze omgeving. Kies bij de omgeving "geen voorkeur" om alle methoden mee te nemen.';
+function listTitle(advice: Advice): [string, string] {
+  return advice.mode === 'conversation' ? ['STARTPUNTEN', 'op waar het over gaat en de context, niet op uw antwoorden'] : ['KORTLIJST', 'de methoden met de meeste punten'];
 }
 
 /**
- * The advice for a person, short first: the profile, the focus and the shortlist fill the first screen;
- * the details per element follow. On a terminal wrapped to `width` and styled; piped, `width` is Infinity.
+ * The advice for a person, short first: the open questions (first of all when nothing is known), the
+ * profile and the shortlist fill the first screen; the details per element follow. On a terminal wrapped to `width` and styled; piped, `width` is Infinity.
  * `link` makes the names on the shortlist links to their methods.
  */
 export function formatAdvice(advice: Advice, model: ActieModel, style: ChalkInstance, width: number, link: Link = noLink): string {
   const out: string[] = [];
   const para = (text: string, indent = '') => wrap(sanitize(text), width, indent);
-  const labelWidth = Math.max(...advice.elements.map((e) => e.name.length), ...Object.values(CONTEXT_LABELS).map((l) => l.length)) + 2;
+  const labelWidth = Math.max(...advice.elements.map((e) => e.name.length), ...Object.values(CONTEXT_LABELS).map((l) => l.length), THEME_LABEL.length) + 2;
   const row = (label: string, value: string, indent = '  ') =>
     wrap(sanitize(value), width, ' '.repeat(indent.length + labelWidth)).replace(/^ +/, indent + style.bold(label.padEnd(labelWidth)));
+  const bullet = (mark: string, text: string) => para(text, '      ').replace(/^ {6}/, `    ${mark} `);
+  const checklist = () => {
+    const open = openQuestions(advice);
+    if (!open) return;
+    out.push(style.bold.cyan(open.title), para(open.intro, '  '), ...open.items.map((i) => para(i, '      ').replace(/^ {6}/, '  [ ] ')), '');
+  };
 
-  out.push(style.bold.cyan('ACTIE-ADVIES'), '', style.bold('Uw profiel'));
+  out.push(style.bold.cyan('ACTIE-ADVIES'), '');
+  // Nothing known: the advice opens with the conversation to have.
+  if (advice.mode === 'conversation') checklist();
+  out.push(style.bold('Uw profiel'));
   // \u25cf is the dot of the profile; escaped, so the bundle stays ASCII (src/boot.ts).
   out.push(...formatProfile(advice.profile, width).map((l) => l.replace(/[\u25cf?]/, (m) => style.cyan.bold(m))));
   for (const key of CONTEXT_KEYS) out.push(row(CONTEXT_LABELS[key], contextAnswer(advice, model, key)));
+  out.push(row(THEME_LABEL, advice.theme ? advice.theme.text : 'niet gegeven'));
   out.push(style.dim(para(PROFILE_LEGEND, '  ')), '');
-  out.push(para(`Focus: ${focusText(advice)}.`).replace(/^Focus:/, style.bold('Focus:')));
-  out.push('', style.bold.cyan('KORTLIJST') + style.dim('  de methoden die het best passen'));
-  for (const note of [excludedNote(advice), uncoveredNote(advice), emptyNote(advice)]) if (note) out.push(style.dim(para(note, '  ')));
-  advice.shortlist.forEach((m, i) => {
-    const n = `${i + 1}. `;
+  if (advice.mode === 'advice') checklist();
+
+  const [title, subtitle] = listTitle(advice);
+  out.push(style.bold.cyan(title) + style.dim(`  ${subtitle}`));
+  for (const note of adviceNotes(advice)) out.push(style.dim(para(note, '  ')));
+  for (const m of advice.shortlist) {
+    const n = `${m.place}. `;
     const pad = ' '.repeat(2 + n.length);
     const name = sanitize(m.name);
-    out.push(para(`${name} (${m.kind})`, pad).replace(/^ +/, `  ${n}`).replace(name, () => link(style.bold(name), m.url)));
+    const shared = placeText(m, advice).includes(',') ? ', gedeelde plaats' : '';
+    out.push(para(`${name} (${m.kind}${shared})`, pad).replace(/^ +/, `  ${n}`).replace(name, () => link(style.bold(name), m.url)));
     // One line of summary on a terminal; the whole of it in a pipe.
     out.push(pad + style.dim(Number.isFinite(width) ? truncate(sanitize(m.summary), Math.max(20, width - pad.length)) : sanitize(m.summary)));
-    out.push(para(whyText(m, advice), pad));
-    out.push(pad + style.underline(sanitize(m.url)));
-  });
+    const why = whyText(m);
+    if (why) out.push(para(why, pad));
+    out.push(urlLine(sanitize(m.url), pad, width, (u) => link(style.underline(u), m.url)));
+  }
+  out.push('', style.dim(para(OWN_READING, '  ')));
 
-  out.push('', style.bold.cyan('PER ELEMENT') + style.dim('  meeste aandacht eerst'), '');
-  const bullet = (mark: string, text: string) => para(text, '      ').replace(/^ {6}/, `    ${mark} `);
+  out.push('', style.bold.cyan('PER ELEMENT') + style.dim('  wat het meeste van u vraagt eerst'), '');
   for (const e of advice.elements) {
-    const steer = e.focus ? ' · stuurt de kortlijst' : '';
-    out.push(`${style.bold.cyan(e.name.toUpperCase())}  ${style.dim(attentionLabel(e.answer.attention) + steer)}`);
+    out.push(`${style.bold.cyan(e.name.toUpperCase())}  ${style.dim(attentionLabel(e.answer))}`);
     out.push(row('Antwoord', e.answer.label));
     out.push(row('Uw rol', e.answer.role));
     out.push(para(`Doen (${DOS_NOTE})`, '      ').replace(/^ +Doen/, `  ${style.bold('Doen')}`));
@@ -150,12 +188,20 @@ export function formatAdvice(advice: Advice, model: ActieModel, style: ChalkInst
   return out.join('\n') + '\n';
 }
 
+/**
+ * A link on a line of its own: indented where it fits, else from the first column, so that nothing but the
+ * terminal's own wrapping ever comes between its characters and it can still be clicked and copied whole.
+ */
+export function urlLine(url: string, indent: string, width: number, paint: (url: string) => string = (u) => u): string {
+  return (indent.length + url.length <= width ? indent : '') + paint(url);
+}
+
 /** Said once above each list of do's: the brochure gives them per element, not per answer. */
 export const DOS_NOTE = 'gelden bij elk antwoord; ★ weegt bij uw antwoord het zwaarst';
 
+/** The methods under an element, in the order of the ranking. */
 function methodNames(e: ElementAdvice): string {
-  if (!e.methods.length) return 'geen methode in de catalogus die bij de gekozen omgeving past';
-  return `${e.methods.map((m) => m.name).join(', ')} (${e.methods.length})`;
+  return e.methods.length ? e.methods.map((m) => m.name).join(', ') : 'geen methode in de catalogus';
 }
 
 /** The command line that gives the same advice again; own catalogue folders included. */
@@ -165,22 +211,113 @@ export function reproduceCommand(answers: ActieAnswers, model: ActieModel, folde
     'actie',
     ...model.elements.flatMap((e) => [`--${e.key}`, answers[e.key]]),
     ...CONTEXT_KEYS.flatMap((key) => [`--${key}`, answers[key] ?? NO_PREFERENCE]),
+    ...(answers.over ? ['--over', answers.over] : []),
   ];
   return ['methodewijzer', ...args.map(shellQuote)].join(' ');
 }
 
-
 /** The advice as data for `--json`: everything the screen shows, reasons as text and as data. */
 export function adviceJson(answers: ActieAnswers, advice: Advice, command: string) {
+  const { ranking: _ranking, ...shown } = advice;
+  const open = openQuestions(advice);
   return {
-    answers,
+    answers: { ...answers, over: answers.over ?? null },
     command,
     advice: {
-      ...advice,
-      focusText: focusText(advice),
-      shortlist: advice.shortlist.map((m) => ({ ...m, why: whyText(m, advice) })),
+      ...shown,
+      ...(open ? { conversation: open } : {}),
+      notes: adviceNotes(advice),
+      shortlist: advice.shortlist.map((m) => ({ ...m, shared: placeText(m, advice).includes(','), why: whyText(m) })),
+      reading: OWN_READING,
     },
   };
+}
+
+/** One sentence per part of a method's place in the advice: `--explain`. */
+export interface Explanation {
+  method: MethodRef;
+  place: number;
+  of: number;
+  points: RankedMethod['points'];
+  inShortlist: boolean;
+  parts: { part: 'place' | 'theme' | 'setting' | 'doelgroep' | 'element' | 'answer' | 'order' | 'shortlist'; text: string }[];
+}
+
+const pts = (n: number) => plural(n, 'punt', 'punten');
+
+/** Where a method stands in this advice and why: theme, context, element, answer, and how it compares with the shortlist. */
+export function explainMethod(advice: Advice, model: ActieModel, id: string): Explanation {
+  const item = advice.ranking.find((r) => r.id === id)!;
+  const parts: Explanation['parts'] = [];
+  const shared = advice.ranking.filter((r) => r.place === item.place).length;
+  parts.push({
+    part: 'place',
+    text: `${item.name} staat op plaats ${item.place} van ${advice.ranking.length}${shared > 1 ? `, gedeeld met ${shared - 1} andere` : ''}, met ${pts(item.points.total)}.`,
+  });
+  const theme = item.parts.find((p) => p.part === 'theme');
+  if (!advice.theme) parts.push({ part: 'theme', text: 'Waar het initiatief over gaat, is niet gegeven: daarvoor telt niets (--over).' });
+  else if (!theme || theme.level === 'none') parts.push({ part: 'theme', text: `Bij "${advice.theme.text}" vindt de zoekfunctie deze methode niet: 0 punten.` });
+  else if (theme.level === 'best') parts.push({ part: 'theme', text: `Bij "${advice.theme.text}" is dit een van de beste treffers van de zoekfunctie: ${pts(theme.points)}.` });
+  else parts.push({ part: 'theme', text: `Bij "${advice.theme.text}" vindt de zoekfunctie deze methode wel, maar minder goed dan de beste treffer: ${pts(theme.points)}.` });
+  for (const key of CONTEXT_KEYS) {
+    const option = advice.context[key];
+    const hit = item.parts.find((p): p is Extract<Part, { part: 'context' }> => p.part === 'context' && p.question === key);
+    const label = CONTEXT_LABELS[key];
+    if (!option) parts.push({ part: key, text: `${label}: geen voorkeur gegeven, dus daarvoor telt niets.` });
+    else if (hit) parts.push({ part: key, text: `${label}: de methode ${hit.match.startsWith('noemt') ? hit.match : `is ${hit.match}`}, volgens de brochure: 1 punt.` });
+    else parts.push({ part: key, text: `${label}: de brochure zegt bij deze methode niets over "${option.label.toLowerCase()}": 0 punten, maar de methode blijft in de lijst.` });
+  }
+  const names = item.elements.map((k) => model.elements.find((e) => e.key === k)!.name);
+  parts.push({ part: 'element', text: `De brochure noemt de methode onder ${listText(names)}.` });
+  const counted = item.parts.find((p): p is Extract<Part, { part: 'element' }> => p.part === 'element');
+  const answered = item.elements.map((k) => {
+    const e = advice.elements.find((x) => x.key === k)!;
+    return `bij ${e.name} koos u "${e.answer.short}"`;
+  });
+  if (counted) {
+    const two = item.elements.length > 1 ? ` Het zwaarste antwoord telt, één keer: onder twee elementen staan geeft geen voorsprong.` : '';
+    parts.push({ part: 'answer', text: `${capital(listText(answered))}: ${pts(counted.points)}.${two}` });
+  } else {
+    parts.push({ part: 'answer', text: `${capital(listText(answered))}: dat zegt nog niet welke methode past, dus 0 punten.` });
+  }
+  parts.push({
+    part: 'order',
+    text: `Bij gelijke punten gaat een methode uit een databank (beproefd, met een uitgebreide beschrijving) voor een verkenning; deze komt uit een ${item.kind}.`,
+  });
+  const inShortlist = advice.shortlist.some((m) => m.id === id);
+  const last = advice.shortlist.at(-1);
+  if (inShortlist) parts.push({ part: 'shortlist', text: 'De methode staat op de kortlijst.' });
+  else if (advice.shared?.methods.some((m) => m.id === id)) {
+    parts.push({ part: 'shortlist', text: `Niet op de kortlijst: ${advice.shared.methods.length} methoden delen deze plaats, te veel om te tonen; ze staan boven de kortlijst genoemd.` });
+  }
+  else if (!last) parts.push({ part: 'shortlist', text: 'De kortlijst is leeg: nog geen methode onderscheidt zich (zie de regels erboven).' });
+  else {
+    const diffs = (['theme', 'element', 'context'] as const)
+      .filter((k) => last.points[k] !== item.points[k])
+      .map((k) => `${{ theme: 'waar het over gaat', element: 'uw antwoorden', context: 'de context' }[k]} (${last.points[k]} tegen ${item.points[k]})`);
+    const why =
+      last.points.total === item.points.total
+        ? 'evenveel punten, en dan gaat een databank voor'
+        : `het verschil zit in ${listText(diffs)}`;
+    parts.push({ part: 'shortlist', text: `Niet op de kortlijst: de laatste daar, ${last.name}, heeft ${pts(last.points.total)}; ${why}.` });
+  }
+  return { method: refOf(item), place: item.place, of: advice.ranking.length, points: item.points, inShortlist, parts };
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function refOf(m: MethodRef): MethodRef {
+  return { id: m.id, name: m.name, url: m.url, kind: m.kind, elements: [...m.elements] };
+}
+
+/** The explanation for a person: a heading, then each part as a sentence of its own. */
+export function formatExplanation(explanation: Explanation, style: ChalkInstance, width: number): string {
+  const out = [style.bold.cyan(`${sanitize(explanation.method.name).toUpperCase()} IN DIT ADVIES`)];
+  for (const p of explanation.parts) out.push(wrap(sanitize(p.text), width, '  ').replace(/^ {2}/, '- '));
+  out.push('', style.dim(wrap(OWN_READING, width)));
+  return out.join('\n') + '\n';
 }
 
 export interface ReportMeta {
@@ -192,22 +329,33 @@ export interface ReportMeta {
 
 const mdLink = (m: MethodRef) => markdownLink(m.name, m.url);
 
-/** The Markdown report, in the order of the screen: profile, focus, shortlist, then the details per element. */
+/** The Markdown report, in the order of the screen: profile, open questions, shortlist, then the details per element. */
 export function formatAdviceMarkdown(answers: ActieAnswers, advice: Advice, model: ActieModel, meta: ReportMeta): string {
   const out: string[] = ['# ACTIE-advies', '', `Datum: ${meta.date}`, ''];
+  const open = openQuestions(advice);
+  const checklist = () => {
+    if (open) out.push(`## ${capital(open.title.toLowerCase())}`, '', md(open.intro), '', ...open.items.map((i) => `- [ ] ${md(i)}`), '');
+  };
+  if (advice.mode === 'conversation') checklist();
   out.push('## Profiel', '', '```text', ...formatProfile(advice.profile, Infinity, ''));
   for (const key of CONTEXT_KEYS) out.push(`${CONTEXT_LABELS[key]}: ${sanitize(contextAnswer(advice, model, key))}`);
-  out.push('```', '', `_${md(PROFILE_LEGEND)}_`, '', `**Focus:** ${md(focusText(advice))}.`, '');
+  out.push(`${THEME_LABEL}: ${sanitize(advice.theme ? advice.theme.text : 'niet gegeven')}`);
+  out.push('```', '', `_${md(PROFILE_LEGEND)}_`, '');
+  if (advice.mode === 'advice') checklist();
 
-  out.push('## Kortlijst', '');
-  for (const note of [excludedNote(advice), uncoveredNote(advice), emptyNote(advice)]) if (note) out.push(md(note), '');
-  advice.shortlist.forEach((m, i) => {
-    out.push(`${i + 1}. **${mdLink(m)}** (${m.kind})  `, `   ${md(m.summary)}  `, `   ${md(whyText(m, advice))}`);
-  });
+  const [title, subtitle] = listTitle(advice);
+  out.push(`## ${capital(title.toLowerCase())}`, '', `_${md(capital(subtitle))}._`, '');
+  for (const note of adviceNotes(advice)) out.push(md(note), '');
+  for (const m of advice.shortlist) {
+    const shared = placeText(m, advice).includes(',') ? ', gedeelde plaats' : '';
+    // A bullet with the place written out: a Markdown list of numbers would be renumbered, and shared places lost.
+    out.push(`- Plaats ${m.place}: **${mdLink(m)}** (${m.kind}${shared})  `, `  ${md(m.summary)}  `, `  ${md(whyText(m))}`);
+  }
+  out.push('', `_${md(OWN_READING)}_`);
 
-  out.push('', '## Per element', '', 'Het element dat de meeste aandacht van de professional vraagt, staat bovenaan.', '');
+  out.push('', '## Per element', '', 'Wat het meeste van de professional vraagt, staat bovenaan.', '');
   advice.elements.forEach((e, i) => {
-    out.push(`### ${i + 1}. ${md(e.name)}: ${attentionLabel(e.answer.attention)}${e.focus ? ', stuurt de kortlijst' : ''}`, '');
+    out.push(`### ${i + 1}. ${md(e.name)}: ${attentionLabel(e.answer)}`, '');
     out.push(`**Vraag:** ${md(e.question)}`, '', `**Antwoord:** ${md(e.answer.label)} (\`${answers[e.key]}\`)`, '', `**Uw rol:** ${md(e.answer.role)}`, '');
     out.push(`**Doen** (${md(DOS_NOTE)})`, '');
     if (e.note) out.push(`_${md(e.note)}_`, '');

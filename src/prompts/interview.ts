@@ -1,10 +1,10 @@
 import type { ChalkInstance } from 'chalk';
 import { answerOptions, completeAnswers, contextOptions, NO_PREFERENCE, type ActieAnswers, type AdviceCatalogue, type PartialAnswers } from '../core/advice.js';
-import { CONTEXT_LABELS } from '../format/advice.js';
+import { CONTEXT_LABELS, THEME_LABEL } from '../format/advice.js';
 import { CONTEXT_KEYS, type ContextKey } from '../keys.js';
 import type { ActieModel } from '../schema.js';
 import { sanitize, wrap } from '../terminal.js';
-import { questionnaire, type Question, type QuestionnaireConfig } from './questionnaire.js';
+import { answerText, questionnaire, type Question, type QuestionnaireConfig } from './questionnaire.js';
 
 // The ACTIE questionnaire as a conversation: the model's questions turned into prompts, the opening
 // text, and the answers turned back into ActieAnswers. Loaded only when something must be asked.
@@ -43,17 +43,25 @@ export async function interview(catalogue: AdviceCatalogue, given: PartialAnswer
     help: model.context[k].help,
     choices: contextChoices(k),
   }));
-  const questions = [...elementQuestions, ...askedContext];
+  const overQuestion: Question = {
+    key: 'over',
+    label: THEME_LABEL,
+    message: 'Waar gaat het initiatief over? (mag u overslaan)',
+    help: 'In een paar woorden, zoals u ook zoekt met methodewijzer search: bijvoorbeeld "jongeren willen een eigen keet". Methoden die daarbij passen, gaan voor.',
+    choices: [],
+    text: { hint: 'Enter zonder tekst slaat de vraag over.' },
+  };
+  const questions = [...elementQuestions, ...askedContext, overQuestion];
   // Given as options: not asked one by one, but the overview still offers to change them.
   const ask = questions.map((q) => q.key).filter((k) => given[k as keyof PartialAnswers] === undefined);
   // The context questions start on "geen voorkeur", so Enter skips them.
   const start: Record<string, string> = Object.fromEntries(askedContext.map((q) => [q.key, NO_PREFERENCE]));
   for (const q of questions) {
     const value = given[q.key as keyof PartialAnswers];
-    if (value !== undefined) start[q.key] = value ?? NO_PREFERENCE;
+    if (value !== undefined) start[q.key] = value ?? (q.text ? '' : NO_PREFERENCE);
   }
 
-  io.output.write(introText(model, io.style, io.output.columns || 80, askedContext.filter((q) => ask.includes(q.key)).length));
+  io.output.write(introText(model, io.style, io.output.columns || 80, [...askedContext, overQuestion].filter((q) => ask.includes(q.key)).length));
   const result = await questionnaire(
     {
       questions,
@@ -62,7 +70,7 @@ export async function interview(catalogue: AdviceCatalogue, given: PartialAnswer
       review: (answers) => ({
         message: 'Uw antwoorden. Kies er één om het te wijzigen, of ga door naar het advies.',
         done: { value: DONE, name: 'Toon het advies' },
-        rows: questions.map((q) => ({ value: q.key, name: `${q.label}: ${q.choices.find((c) => c.value === answers[q.key])?.name ?? '-'}` })),
+        rows: questions.map((q) => ({ value: q.key, name: `${q.label}: ${answerText(q, answers[q.key])}` })),
       }),
       style: io.style,
       terminal: io.output,
@@ -72,7 +80,7 @@ export async function interview(catalogue: AdviceCatalogue, given: PartialAnswer
   const out: Record<string, string | null> = {};
   for (const q of questions) {
     const value = result[q.key];
-    out[q.key] = (CONTEXT_KEYS as readonly string[]).includes(q.key) && value === NO_PREFERENCE ? null : value;
+    out[q.key] = q.text ? value?.trim() || null : (CONTEXT_KEYS as readonly string[]).includes(q.key) && value === NO_PREFERENCE ? null : value;
   }
   return completeAnswers(out as PartialAnswers);
 }

@@ -18,7 +18,10 @@ export interface Question {
   label: string;
   message: string;
   help?: string;
+  /** The answers to choose from; none for a question answered in words. */
   choices: Choice[];
+  /** Answered in words instead of by a choice; Enter without text skips it (the answer is then ''). */
+  text?: { hint: string };
 }
 
 export interface QuestionnaireConfig {
@@ -38,7 +41,7 @@ export interface QuestionnaireConfig {
 const REVIEW = -1;
 
 /** Key help for the bottom line; shown as it is, so what it says and what the keys do cannot drift apart. */
-export const KEYS_HELP = { move: '↑↓ kiezen', confirm: '⏎ bevestigen', back: '← vorige vraag', stop: 'Ctrl-C stoppen' };
+export const KEYS_HELP = { move: '↑↓ kiezen', type: 'typ uw antwoord', confirm: '⏎ bevestigen', back: '← vorige vraag', stop: 'Ctrl-C stoppen' };
 
 export const questionnaire = createPrompt<Record<string, string>, QuestionnaireConfig>((config, done) => {
   const { questions, style, terminal } = config;
@@ -50,6 +53,8 @@ export const questionnaire = createPrompt<Record<string, string>, QuestionnaireC
   const [step, setStep] = useState<{ at: number; fromReview: boolean }>({ at: firstOpen, fromReview: false });
   const [cursor, setCursor] = useState(() => initialCursor(questions, answers, step.at));
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  // What is typed at a question answered in words; readline keeps the line, this keeps what is shown.
+  const [draft, setDraft] = useState('');
   const [, setSize] = useState({ columns: terminal.columns, rows: terminal.rows });
 
   useEffect(() => {
@@ -65,20 +70,38 @@ export const questionnaire = createPrompt<Record<string, string>, QuestionnaireC
   const review = config.review(answers);
   const choices = step.at === REVIEW ? [review.done, ...review.rows] : questions[step.at].choices;
 
-  const go = (at: number, fromReview: boolean, given = answers) => {
+  const go = (at: number, fromReview: boolean, given = answers, rl?: { line: string; clearLine: (dir: 0) => void; write: (s: string) => void }) => {
     setStep({ at, fromReview });
     setCursor(initialCursor(questions, given, at));
+    // A question in words starts on the answer given before, and nothing typed at earlier questions leaks in.
+    if (rl) {
+      rl.clearLine(0);
+      const text = at !== REVIEW && questions[at].text ? (given[questions[at].key] ?? '') : '';
+      if (text) rl.write(text);
+      setDraft(text);
+    }
   };
   const before = (at: number) => indices.filter((i) => at === REVIEW || i < at).at(-1);
   const after = (at: number) => indices.find((i) => i > at) ?? REVIEW;
-  const previous = () => {
-    if (step.fromReview) return go(REVIEW, false);
-    const at = before(step.at);
-    if (at !== undefined) go(at, false);
-  };
 
-  useKeypress((key: KeypressEvent) => {
+  useKeypress((key: KeypressEvent, rl) => {
     if (status === 'done') return;
+    const inWords = step.at !== REVIEW && questions[step.at].text !== undefined;
+    const previous = () => {
+      if (step.fromReview) return go(REVIEW, false, answers, rl);
+      const at = before(step.at);
+      if (at !== undefined) go(at, false, answers, rl);
+    };
+    if (inWords) {
+      // Backspace deletes what is typed; on an empty line it goes back, as ← always does.
+      if (key.name === 'left' || (key.name === 'backspace' && draft === '')) return previous();
+      if (isEnterKey(key)) {
+        const next = { ...answers, [questions[step.at].key]: draft.trim() };
+        setAnswers(next);
+        return go(step.fromReview ? REVIEW : after(step.at), false, next, rl);
+      }
+      return setDraft(rl.line);
+    }
     if (isUpKey(key)) setCursor(Math.max(0, cursor - 1));
     else if (isDownKey(key)) setCursor(Math.min(choices.length - 1, cursor + 1));
     else if (key.name === 'left' || key.name === 'backspace') previous();
@@ -89,11 +112,11 @@ export const questionnaire = createPrompt<Record<string, string>, QuestionnaireC
           setStatus('done');
           return done(answers);
         }
-        return go(questions.findIndex((q) => q.key === choice.value), true);
+        return go(questions.findIndex((q) => q.key === choice.value), true, answers, rl);
       }
       const next = { ...answers, [questions[step.at].key]: choice.value };
       setAnswers(next);
-      go(step.fromReview ? REVIEW : after(step.at), false, next);
+      go(step.fromReview ? REVIEW : after(step.at), false, next, rl);
     }
     // Any other key does nothing: it neither moves nor picks.
   });
@@ -106,24 +129,28 @@ export const questionnaire = createPrompt<Record<string, string>, QuestionnaireC
   lines.push(...hanging(`${style.blue('?')} `, sanitize(title), columns, style.bold));
   const help = step.at === REVIEW ? undefined : questions[step.at].help;
   const helpLines = help ? wrap(sanitize(help), columns, '  ').split('\n').map((l) => style.dim(l)) : [];
-  const list = choices.flatMap((c, i) => {
-    const mark = i === cursor ? style.cyan('❯ ') : '  ';
-    return hanging(mark, sanitize(c.name), columns, i === cursor ? style.cyan : (s: string) => s);
-  });
-  const description = choices[cursor]?.description;
+  const inWords = step.at !== REVIEW ? questions[step.at].text : undefined;
+  const list = inWords
+    ? [...hanging(style.cyan('❯ '), sanitize(draft) || ' ', columns, style.cyan), ...wrap(inWords.hint, columns, '  ').split('\n').map((l) => style.dim(l))]
+    : choices.flatMap((c, i) => {
+        const mark = i === cursor ? style.cyan('❯ ') : '  ';
+        return hanging(mark, sanitize(c.name), columns, i === cursor ? style.cyan : (s: string) => s);
+      });
+  const description = inWords ? undefined : choices[cursor]?.description;
   const descLines = description ? wrap(sanitize(description), columns, '  ').split('\n').map((l) => style.italic(l)) : [];
   const canGoBack = step.fromReview || before(step.at) !== undefined;
-  const keys = [KEYS_HELP.move, KEYS_HELP.confirm, ...(canGoBack ? [KEYS_HELP.back] : []), KEYS_HELP.stop];
+  const keys = [...(inWords ? [KEYS_HELP.type] : [KEYS_HELP.move]), KEYS_HELP.confirm, ...(canGoBack ? [KEYS_HELP.back] : []), KEYS_HELP.stop];
   const keyLines = wrap(keys.join(' • '), columns).split('\n').map((l) => style.dim(l));
 
-  // What was answered before this question, most recent last, as room allows.
+  // What was answered before this question, most recent last, as room allows; answers given as options
+  // are shown from the first question on, so the person sees what the command line already said.
   const history =
     step.at === REVIEW
       ? []
       : questions
-          .filter((_, i) => i < step.at && asked(i))
+          .filter((_, i) => i !== step.at && (!asked(i) || i < step.at))
           .flatMap((q) => {
-            const given = q.choices.find((c) => c.value === answers[q.key])?.name ?? answers[q.key];
+            const given = answerText(q, answers[q.key]);
             return wrap(`✔ ${q.label}: ${sanitize(given)}`, columns).split('\n').map((l) => style.dim(l));
           });
 
@@ -140,8 +167,14 @@ export const questionnaire = createPrompt<Record<string, string>, QuestionnaireC
   return [...keepHistory, ...lines, ...keepHelp, ...list, ...(keepDesc.length ? ['', ...keepDesc] : []), '', ...keyLines].join('\n') + '\u001b[?25l';
 });
 
+/** An answer as the person reads it: the name of the choice, or the words typed (or that nothing was). */
+export function answerText(q: Question, value: string | undefined): string {
+  if (q.text) return value ? value : 'niet gegeven';
+  return q.choices.find((c) => c.value === value)?.name ?? value ?? '-';
+}
+
 function initialCursor(questions: Question[], answers: Record<string, string>, at: number): number {
-  if (at === REVIEW) return 0;
+  if (at === REVIEW || questions[at].text) return 0;
   const i = questions[at].choices.findIndex((c) => c.value === answers[questions[at].key]);
   return Math.max(0, i);
 }

@@ -61,6 +61,8 @@ describe('actie in a terminal', () => {
     choose(session, 1 + settingOptions.indexOf(setting)); // past "geen voorkeur"
     await session.waitFor(model.context.doelgroep.question);
     session.send('Enter'); // skipped with one key
+    await session.waitFor('Waar gaat het initiatief over?');
+    session.send('Enter'); // skipped too: Enter without text
     await session.waitFor('Toon het advies');
     session.send('Enter');
 
@@ -81,10 +83,10 @@ describe('actie in a terminal', () => {
     expect(shown).toContain('KORTLIJST');
     expect(advice.shortlist.length).toBeGreaterThan(0);
     for (const m of advice.shortlist) {
-      expect(shown).toContain(squash(`${advice.shortlist.indexOf(m) + 1}. ${m.name}`));
+      expect(shown).toContain(squash(`${m.place}. ${m.name}`));
       expect(shown).toContain(m.url);
     }
-    expect(shown.match(/Pastbij|Aanvulling:/g)).toHaveLength(advice.shortlist.length);
+    expect(shown.match(/Staatonder/g)).toHaveLength(advice.shortlist.length);
     // Then how to make it again, and last where the report went.
     const command = `methodewijzer actie ${Object.entries(answers).map(([k, v]) => `--${k} ${v ?? 'geen'}`).join(' ')}`;
     // The command is wrapped to the window with backslashes, so it can be pasted as it is: joined here.
@@ -123,6 +125,8 @@ describe('actie in a terminal', () => {
       await session.waitFor((s) => squash(s).includes(squash(e.question)), 10_000, () => session.visible());
       session.send('Enter');
     }
+    await session.waitFor('Waar gaat het initiatief over?');
+    session.send('Enter');
     await session.waitFor('Toon het advies');
     session.send('Enter');
     expect(await session.waitForExit()).toBe(0);
@@ -165,13 +169,34 @@ describe('actie in a terminal', () => {
     expect(await session.waitForExit()).toBe(130);
   });
 
+  it('takes what the initiative is about as typed words, shows the answers given as options, and repeats the words in the command', async () => {
+    const given = model.elements.slice(0, 4).flatMap((e) => [`--${e.key}`, e.poles[0].key]);
+    const session = start(['actie', ...given, '--setting', 'dorp', '--doelgroep', 'geen'], tempDir('tty-'));
+    const last = model.elements[4];
+    const first = await session.waitFor(last.question);
+    // The answers given as options stand above the first question asked.
+    expect(squash(first)).toContain(squash(`✔ ${model.elements[0].name}: ${model.elements[0].poles[0].label}`));
+    session.send('Enter');
+    await session.waitFor('Waar gaat het initiatief over?');
+    session.send('jongeren keeet');
+    session.send('BSpace', 'BSpace');
+    session.send('t');
+    session.send('Enter');
+    await session.waitFor('Toon het advies');
+    session.send('Enter');
+    expect(await session.waitForExit()).toBe(0);
+    const screen = joinContinued(session.capture());
+    expect(screen).toMatch(/Onderwerp +jongeren keet\n/);
+    expect(screen).toContain("--over 'jongeren keet'");
+  });
+
   it('shows advice taller than the window through less, and the command line after it', async () => {
     const session = start(['actie', ...model.elements.flatMap((e) => [`--${e.key}`, 'beide']), '--setting', 'geen'], tempDir('tty-'), {
       env: cleanEnv(),
       width: 80,
       height: 24,
     });
-    // less waits at its prompt with the first screen: the profile, the focus and the start of the shortlist.
+    // less waits at its prompt with the first screen: the profile and the start of the shortlist.
     const first = await session.waitFor((s) => /^:\s*$/m.test(s), 10_000, () => session.visible());
     expect(first).toContain('Uw profiel');
     expect(first).toContain('KORTLIJST');
@@ -198,6 +223,8 @@ describe('actie in a terminal', () => {
           await s.waitFor(model.context[key].question);
           s.send('Enter');
         }
+        await s.waitFor('Waar gaat het initiatief over?');
+        s.send('Enter');
         await s.waitFor('Toon het advies');
       },
     },

@@ -32,7 +32,7 @@ describe('actie with every answer as an option', () => {
     expect(r.stdout).toBe(formatAdvice(adviseActie(answers, catalogue), model, makeStyle(false), Infinity));
     expect(r.stdout).not.toMatch(/\u001b\[/);
     for (const e of model.elements) expect(r.stdout).toContain(e.name.toUpperCase());
-    expect(r.stdout).toMatch(/KORTLIJST[\s\S]*1\. [\s\S]*Past bij /);
+    expect(r.stdout).toMatch(/KORTLIJST[\s\S]*1\. [\s\S]*Staat onder /);
     // Short first: the profile and the shortlist come before the details per element.
     expect(r.stdout.indexOf('Uw profiel')).toBeLessThan(r.stdout.indexOf('KORTLIJST'));
     expect(r.stdout.indexOf('KORTLIJST')).toBeLessThan(r.stdout.indexOf('PER ELEMENT'));
@@ -50,8 +50,8 @@ describe('actie with every answer as an option', () => {
     expect(parsed.advice.elements).toHaveLength(model.elements.length);
     for (const m of parsed.advice.shortlist) {
       expect(m.url).toMatch(/^https?:\/\//);
-      expect(m.reasons.length).toBeGreaterThan(0);
-      expect(m.why).toMatch(/^(Past bij|Aanvulling)/);
+      expect(m.parts.length).toBeGreaterThan(0);
+      expect(m.why).toMatch(/^Staat onder /);
     }
   });
 
@@ -60,6 +60,40 @@ describe('actie with every answer as an option', () => {
     const [a, b] = await Promise.all([runMain(['actie', ...asArgs(loose), '--json']), runMain(['actie', ...asArgs(chosen), '--json'])]);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
+  });
+});
+
+describe('actie --over and --explain', () => {
+  const keet = ['--over', 'jongeren willen een eigen keet', '--setting', 'dorp', '--doelgroep', 'jongeren'];
+
+  it('--over puts the best search match first and is part of the command that gives the advice again', async () => {
+    const r = await runMain(['actie', ...asArgs(chosen), ...keet, '--json']);
+    expect(r.code).toBe(0);
+    const parsed = JSON.parse(r.stdout);
+    expect(parsed.answers.over).toBe('jongeren willen een eigen keet');
+    expect(parsed.advice.shortlist[0].id).toBe('keetkeur');
+    expect(parsed.advice.shortlist[0].why).toMatch(/^Sluit het best aan bij waar het initiatief over gaat\./);
+    expect(parsed.command).toContain("--over 'jongeren willen een eigen keet'");
+  });
+
+  it('--explain says where a method stands and why, as sentences, and as the same parts in --json', async () => {
+    const [text, json] = await Promise.all([
+      runMain(['actie', ...asArgs(chosen), ...keet, '--explain', 'Dorpsonderzoek']),
+      runMain(['actie', ...asArgs(chosen), ...keet, '--explain', 'dorpsonderzoek', '--json']),
+    ]);
+    expect(text.code).toBe(0);
+    const parsed = JSON.parse(json.stdout);
+    expect(parsed.explain.method.id).toBe('dorpsonderzoek');
+    for (const p of parsed.explain.parts) expect(squash(text.stdout)).toContain(squash(p.text));
+    expect(text.stdout).not.toContain('KORTLIJST');
+  });
+
+  it('--explain with a method the catalogue does not know: exit 1 before anything is asked, naming what is near', async () => {
+    const r = await runMain(['actie', ...asArgs(chosen), '--explain', 'keetkeurr']);
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('keetkeur');
+    expectNoStackTrace(r.stderr);
   });
 });
 
@@ -81,7 +115,7 @@ describe('actie --report', () => {
       for (const d of e.dos) expect(text).toContain(`- ${d.emphasis ? '★ ' : ''}${d.text}`);
     }
     // The shortlist in its order, each with its link.
-    const links = [...text.split('## Kortlijst')[1].matchAll(/^\d+\. \*\*\[.+?\]\((.+?)\)\*\*/gm)].map((m) => m[1]);
+    const links = [...text.split('## Kortlijst')[1].matchAll(/^- Plaats \d+: \*\*\[.+?\]\((.+?)\)\*\*/gm)].map((m) => m[1]);
     expect(links).toEqual(advice.shortlist.map((m) => m.url));
     // The same order as the screen, and the command that makes it again.
     expect(text.indexOf('## Profiel')).toBeLessThan(text.indexOf('## Kortlijst'));
@@ -168,6 +202,15 @@ describe('actie usage errors (exit 2)', () => {
     expect(r.stderr).toContain('misschien');
     expect(r.stderr).toContain(values.join(', '));
     expectNoStackTrace(r.stderr);
+  });
+
+  it('the start of more than one value is ambiguous, and the message names the candidates', async () => {
+    const r = await runMain(['actie', ...asArgs({ ...chosen, animo: 'b' })]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ambigu');
+    expect(r.stderr).toContain('bijsturen, beide');
+    expect(r.stderr).toContain('Bedoelde u: bijsturen of beide?');
+    expect(r.stderr).not.toContain('ongeldige waarde');
   });
 
   it('checks the values before anything else, even with answers missing', async () => {

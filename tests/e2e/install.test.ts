@@ -164,8 +164,9 @@ describe('the installed CLI, read-only', () => {
     expect(run.stderr).toContain(`${METHOD_FACTS.length} methoden geldig, in orde`);
   });
 
-  it('actie with all five answers as flags, --json', async () => {
-    const answers = ['animo', 'contact', 'toerusting', 'inbedding', 'empathie'].flatMap((key) => [`--${key}`, 'beide']);
+  it('actie with all five answers as flags and what it is about, --json', async () => {
+    // All "allebei" alone ties every method; what the initiative is about sets them apart.
+    const answers = [...['animo', 'contact', 'toerusting', 'inbedding', 'empathie'].flatMap((key) => [`--${key}`, 'beide']), '--over', 'jongeren'];
     const out = JSON.parse((await ok(['actie', ...answers, '--json'])).stdout) as { advice: { shortlist: { id: string }[] } };
     expect(out.advice.shortlist.length).toBeGreaterThan(0);
   });

@@ -9,7 +9,7 @@ import { requireTmux, TmuxSession } from '../helpers/tmux.js';
 
 const OSC8 = /\u001b\]8;;[^\u0007]*\u0007/g;
 const SGR = /\u001b\[[0-9;]*m/;
-const ANSWERS = ['--animo', 'bijsturen', '--contact', 'benutten', '--toerusting', 'aanreiken', '--inbedding', 'beide', '--empathie', 'beide'];
+const ANSWERS = ['--animo', 'bijsturen', '--contact', 'benutten', '--toerusting', 'aanreiken', '--inbedding', 'beide', '--empathie', 'beide', '--over', 'jongeren'];
 const COMMANDS = [['list'], ['search', 'dorp'], ['show', 'maatschappelijke-activeringscentra'], ['actie', ...ANSWERS, '--no-pager']];
 
 /** A run in-process with stdout a terminal of 100 columns (or a pipe). */

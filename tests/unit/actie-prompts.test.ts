@@ -145,6 +145,39 @@ describe('the questionnaire prompt', () => {
   });
 });
 
+describe('a question answered in words, and answers given as options', () => {
+  const over: Question = { key: 'over', label: 'Onderwerp', message: 'Waar gaat het initiatief over?', choices: [], text: { hint: 'Enter zonder tekst slaat de vraag over.' } };
+  const all = [...questions, over];
+
+  it('takes typed words, deletes with Backspace, goes back on an empty line, and may be skipped', async () => {
+    const { events, getScreen, answer } = await start({ questions: all, ask: ['empathie', 'over'] });
+    events.keypress('enter');
+    expect(getScreen()).toContain('Waar gaat het initiatief over?');
+    events.type('keet');
+    events.keypress('backspace');
+    expect(getScreen()).toContain('❯ kee');
+    for (let i = 0; i < 3; i++) events.keypress('backspace');
+    // On an empty line Backspace goes back to the question before.
+    events.keypress('backspace');
+    expect(getScreen()).toContain(questions[4].message);
+    events.keypress('enter');
+    events.type('jongeren willen een eigen keet');
+    events.keypress('enter');
+    expect(getScreen()).toContain('Overzicht');
+    events.keypress('enter');
+    await expect(answer).resolves.toMatchObject({ over: 'jongeren willen een eigen keet' });
+  });
+
+  it('shows the answers given as options above the first question asked', async () => {
+    const given = { animo: 'bijsturen', contact: 'benutten' };
+    const { getScreen } = await start({ questions: all, ask: ['toerusting', 'inbedding', 'empathie', 'over'], answers: given });
+    const screen = getScreen();
+    expect(screen).toContain('✔ Animo: Bijsturen');
+    expect(screen).toContain(`✔ Contact: ${questions[1].choices.find((c) => c.value === 'benutten')!.name}`);
+    expect(screen.indexOf('✔ Animo')).toBeLessThan(screen.indexOf(questions[2].message.slice(0, 20)));
+  });
+});
+
 describe('the opening', () => {
   it.each([
     [0, 'Daarna kunt u elk antwoord nog wijzigen.'],

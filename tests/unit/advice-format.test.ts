@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
 import { adviseActie, type ActieAnswers } from '../../src/core/advice.js';
-import { attentionLabel, formatAdvice, formatAdviceMarkdown } from '../../src/format/advice.js';
+import { adviceNotes, attentionLabel, explainMethod, formatAdvice, formatAdviceMarkdown, formatExplanation, OWN_READING } from '../../src/format/advice.js';
+import { squash } from '../helpers/text.js';
 import { mdText as md } from '../../src/format/markdown.js';
 import type { Method } from '../../src/schema.js';
 import { makeStyle } from '../../src/terminal.js';
@@ -24,46 +25,113 @@ describe('formatAdvice', () => {
     expect(formatAdvice(advice, model, makeStyle(true), 80)).toMatch(/\u001b\[/);
   });
 
-  it('wraps to the terminal width and keeps every line within it', () => {
-    const text = formatAdvice(advice, model, makeStyle(false), 60);
-    for (const line of text.split('\n')) {
-      // A single word longer than the room (a URL) may stick out; nothing else.
-      if (!/^\s*\S+$/.test(line)) expect(line.length, line).toBeLessThanOrEqual(60);
+  it('wraps to the terminal width and keeps every line within it; a link stands whole on a line of its own', () => {
+    // The longest link of the catalogue, on the list: a method whose name is the theme.
+    const longest = [...methods].sort((a, b) => b.url.length - a.url.length)[0];
+    const withLong = adviseActie({ ...answers, over: longest.name }, { model, methods });
+    expect(withLong.shortlist.map((m) => m.id)).toContain(longest.id);
+    for (const width of [60, 80]) {
+      const lines = formatAdvice(withLong, model, makeStyle(false), width).split('\n');
+      for (const line of lines) {
+        // A single word longer than the room (a URL) may stick out; nothing else.
+        if (!/^\s*\S+$/.test(line)) expect(line.length, line).toBeLessThanOrEqual(width);
+      }
+      for (const m of withLong.shortlist) {
+        const line = lines.find((l) => l.includes(m.url))!;
+        expect(line.trim(), `${width}: ${m.url}`).toBe(m.url);
+        // Where the link does not fit behind the indent, it starts in the first column.
+        if (line.length > width) expect(line).toBe(m.url);
+      }
     }
   });
 
-  it('names every answer and the reason for every shortlisted method', () => {
+  it("speaks plain words: no internal terms, and says once that the points and the stars are this project's reading", () => {
+    for (const given of [answers, { ...answers, over: 'jongeren keet', setting: 'dorp' }]) {
+      const advice = adviseActie(given as ActieAnswers, { model, methods });
+      for (const text of [formatAdvice(advice, model, makeStyle(false), Infinity), formatAdviceMarkdown(given as ActieAnswers, advice, model, { date: '2025-01-02', command: 'x' })]) {
+        expect(text).not.toMatch(/stuurt de kortlijst|gemiddelde aandacht|focus/i);
+        expect(text.split(md(OWN_READING).slice(0, 40)).length - 1).toBe(1);
+      }
+    }
+  });
+
+  it('names the answer of every element and the reason for every shortlisted method', () => {
     const text = formatAdvice(advice, model, makeStyle(false), Infinity);
-    for (const e of advice.elements) expect(text).toContain(`${e.name.toUpperCase()}  ${attentionLabel(e.answer.attention)}`);
+    for (const e of advice.elements) expect(text).toContain(`${e.name.toUpperCase()}  ${attentionLabel(e.answer)}`);
     for (const m of advice.shortlist) {
       const block = text.slice(text.indexOf(m.name, text.indexOf('KORTLIJST')));
-      expect(block).toMatch(new RegExp(`^${escapeRe(m.name)} \\(${m.kind}\\)\\n\\s+${escapeRe(m.summary)}\\n\\s+Past bij .+\\n\\s+${escapeRe(m.url)}`));
+      expect(block).toMatch(new RegExp(`^${escapeRe(m.name)} \\(${m.kind}(, gedeelde plaats)?\\)\\n\\s+${escapeRe(m.summary)}\\n\\s+Staat onder .+\\n\\s+${escapeRe(m.url)}`));
     }
+  });
+
+  it('with every answer unknown, opens with the five questions as a checklist and calls the methods starting points', () => {
+    const unknown = { ...answers, ...Object.fromEntries(model.elements.map((e) => [e.key, 'onbekend'])), doelgroep: 'jongeren' } as ActieAnswers;
+    const text = formatAdvice(adviseActie(unknown, { model, methods }), model, makeStyle(false), Infinity);
+    expect(text.indexOf('EERST HET GESPREK')).toBeLessThan(text.indexOf('Uw profiel'));
+    for (const e of model.elements) expect(text).toContain(`[ ] ${e.name}: ${e.question}`);
+    expect(text).toContain('STARTPUNTEN');
+    expect(text).not.toContain('KORTLIJST');
+    expect(text).not.toMatch(/uw antwoord: /);
+  });
+
+  it('lists the methods under each element by name, not as a count', () => {
+    const text = formatAdvice(advice, model, makeStyle(false), Infinity);
+    for (const e of advice.elements) expect(text).toContain(`Methoden    ${e.methods.map((m) => m.name).join(', ')}\n`);
   });
 });
 
-describe('the note on methods the setting leaves out', () => {
-  const [here, elsewhere] = model.context.setting.options;
-  const method = (id: string, tags: string[]): Method => ({
-    id, name: id, summary: 'Test.', elements: [first.key], source: { kind: 'databank' }, url: `https://example.org/${id}`, tags,
+describe('the lines above the shortlist', () => {
+  const m = (id: string, tags: string[], kind: 'databank' | 'verkenning' = 'databank'): Method => ({
+    id, name: id, summary: 'Test.', elements: [first.key], source: { kind }, url: `https://example.org/${id}`, tags,
   });
-  it.each([
-    { left: 0, says: undefined },
-    { left: 1, says: '1 methode valt af omdat die alleen bij een andere omgeving hoort' },
-    { left: 2, says: '2 methoden vallen af omdat ze alleen bij een andere omgeving horen' },
-  ])('$left left out: $says', ({ left, says }) => {
-    const set = [method('hier', [here.tag]), ...Array.from({ length: left }, (_, i) => method(`elders-${i}`, [elsewhere.tag]))];
-    const chosen = { ...answers, setting: here.tag };
-    const advice = adviseActie(chosen, { model, methods: set });
-    const texts = [formatAdvice(advice, model, makeStyle(false), Infinity), formatAdviceMarkdown(chosen, advice, model, { date: '2025-01-02', command: 'methodewijzer actie' })];
-    for (const text of texts) {
-      if (says) expect(text).toContain(`${says}.`);
-      else expect(text).not.toMatch(/(valt|vallen) af/);
-    }
+
+  it('say when a chosen target group is on no method of the shortlist, naming where it is', () => {
+    const set = [...Array.from({ length: 5 }, (_, i) => m(`w${i}`, ['wijk'])), m('oud', ['ouderen'], 'verkenning')];
+    const advice = adviseActie({ ...answers, setting: 'wijk', doelgroep: 'ouderen' }, { model, methods: set });
+    expect(adviceNotes(advice)).toContain('Ouderen: geen methode op de kortlijst; in de catalogus wel oud (plaats 6).');
+  });
+
+  it('say when the words match nothing', () => {
+    const advice = adviseActie({ ...answers, over: 'qqxz' }, { model, methods });
+    expect(adviceNotes(advice).some((n) => n.startsWith('Geen methode in de catalogus sluit aan bij "qqxz"'))).toBe(true);
+  });
+});
+
+describe('--explain', () => {
+  const given = { ...answers, setting: 'dorp', doelgroep: 'jongeren', over: 'jongeren willen een eigen keet' } as ActieAnswers;
+  const advice = adviseActie(given, { model, methods });
+
+  it('says in a sentence each where a method stands: place, theme, setting, target group, element, answer, source, shortlist', () => {
+    const outside = advice.ranking.find((r) => !advice.shortlist.includes(r))!;
+    const e = explainMethod(advice, model, outside.id);
+    expect(e.parts.map((p) => p.part)).toEqual(['place', 'theme', 'setting', 'doelgroep', 'element', 'answer', 'order', 'shortlist']);
+    for (const p of e.parts) expect(p.text).toMatch(/^[A-Z"].*[.]$/);
+    expect(e.parts[0].text).toContain(`plaats ${outside.place} van ${methods.length}`);
+    expect(e.parts.at(-1)!.text).toMatch(/^Niet op de kortlijst: de laatste daar, .+, heeft \d+ punten?; /);
+    expect(e.inShortlist).toBe(false);
+    const text = formatExplanation(e, makeStyle(false), 60);
+    for (const p of e.parts) expect(squash(text)).toContain(squash(p.text));
+  });
+
+  it('of a method on the shortlist, says so', () => {
+    const e = explainMethod(advice, model, advice.shortlist[0].id);
+    expect(e.inShortlist).toBe(true);
+    expect(e.parts.at(-1)!.text).toBe('De methode staat op de kortlijst.');
   });
 });
 
 describe('formatAdviceMarkdown', () => {
+  it('writes each place out, so a shared place stays shared where Markdown would renumber a list', () => {
+    const given = { ...answers, setting: 'dorp', doelgroep: 'jongeren', over: 'jongeren willen een eigen keet' } as ActieAnswers;
+    const advice = adviseActie(given, { model, methods });
+    const shared = advice.shortlist.find((m, i) => advice.shortlist.some((o, j) => j !== i && o.place === m.place))!;
+    const text = formatAdviceMarkdown(given, advice, model, { date: '2025-01-02', command: 'x' });
+    const places = [...text.matchAll(/^- Plaats (\d+): /gm)].map((m) => Number(m[1]));
+    expect(places).toEqual(advice.shortlist.map((m) => m.place));
+    expect(places.filter((p) => p === shared.place).length).toBeGreaterThan(1);
+    expect(text).not.toMatch(/^\d+\. /m);
+  });
+
   it('keeps text from a catalogue from breaking the Markdown', () => {
     const tricky: Method = {
       id: 'lastig',

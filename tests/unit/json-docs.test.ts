@@ -54,8 +54,8 @@ const ANSWERS = (animo: string, inbedding: string, extra: string[] = []) => [
 ];
 const own = userFolder({ 'a.yaml': yamlOf(method({ id: 'eigen-a', tags: ['eigen'], aliases: ['Eigen A'] })) });
 const broken = userFolder({ 'b.yaml': 'id: b\nname: B\nelemnts: [animo]\n' });
-// Every built-in method made a wijk method, but two under Animo alone: in a village the focus elements
-// then have no method, and the shortlist is filled with a reason that names them.
+// Every built-in method made a wijk method, but two under Animo alone: in a village the setting then
+// lifts only those two, and the lines above the shortlist have something to say.
 const { methods } = await openCatalogue();
 const keep = methods.filter((m) => m.elements.length === 1 && m.elements[0] === 'animo').slice(0, 2).map((m) => m.id);
 const wijkOnly = userFolder({ 'all.yaml': yamlOf(...methods.map((m) => ({ ...m, tags: keep.includes(m.id) ? ['dorp'] : ['wijk'] }))) });
@@ -76,6 +76,9 @@ const RUNS: Record<string, string[][]> = {
     ANSWERS('onbekend', 'organisaties', ['--setting', 'wijk']),
     ANSWERS('aansluiten', 'beide'),
     ['--catalogue', wijkOnly, ...ANSWERS('aansluiten', 'burgers', ['--setting', 'dorp'])],
+    ['actie', '--animo', 'onbekend', '--contact', 'onbekend', '--toerusting', 'onbekend', '--inbedding', 'onbekend', '--empathie', 'onbekend', '--over', 'jongeren keet'],
+    ['actie', '--animo', 'beide', '--contact', 'beide', '--toerusting', 'beide', '--inbedding', 'beide', '--empathie', 'beide'],
+    ANSWERS('aansluiten', 'burgers', ['--doelgroep', 'ouderen', '--explain', 'keetkeur']),
   ],
 };
 

@@ -331,3 +331,19 @@ describe('terminal output', () => {
     expect(formatSearchLines(hits).split('\n')[0]).toBe(`tijdvoorelkaar\tTijdvoorElkaar\t${hits[0].score.toFixed(2)}`);
   });
 });
+
+describe('everyMatch (what actie --over counts)', () => {
+  it('keeps the results below the relevance floor, in the same order, but none that match only words like "de"', () => {
+    const query = 'een wekelijkse huiskamer voor ouderen in de buurt';
+    const shown = searchMethods(builtin, query);
+    const every = searchMethods(builtin, query, { everyMatch: true });
+    expect(every.slice(0, shown.length).map((r) => r.method.id)).toEqual(shown.map((r) => r.method.id));
+    // Kulturhuske has "huiskamer" in its summary, too little for the list of search, enough to count.
+    expect(shown.map((r) => r.method.id)).not.toContain('kulturhuske');
+    expect(every.map((r) => r.method.id)).toContain('kulturhuske');
+    expect(every.every((r) => r.coverage > 0)).toBe(true);
+    // "een", "voor", "in" and "de" occur in nearly every summary; alone they match nothing here.
+    const onlyStopwords = builtin.filter((m) => /\b(een|voor|in|de)\b/.test(m.summary) && !every.some((r) => r.method.id === m.id));
+    expect(onlyStopwords.length).toBeGreaterThan(0);
+  });
+});

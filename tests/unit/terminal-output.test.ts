@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
-import { formatElement, type ModelElementView } from '../../src/format/model.js';
+import { formatElement, formatModel, type ModelElementView } from '../../src/format/model.js';
 import { searchMethods } from '../../src/core/search.js';
 import { elementNames } from '../../src/core/methods.js';
 import { formatMethodDetail } from '../../src/format/methods.js';
 import { plural } from '../../src/format/plural.js';
 import { formatSearchResults, lineSpans } from '../../src/format/search.js';
-import { makeStyle } from '../../src/terminal.js';
+import { makeStyle, wrapCommand } from '../../src/terminal.js';
 import { method } from '../helpers/catalogue.js';
 
 const catalogue = await openCatalogue();
@@ -149,7 +149,7 @@ describe('model on a terminal', () => {
   const keyWidth = Math.max(...catalogue.model.elements.flatMap((e) => e.poles.map((p) => p.key.length))) + 2;
 
   it('keeps two spaces between the longest pole key and its label', () => {
-    const text = formatElement({ ...empathie, methodCount: 1 }, plain, 80, keyWidth);
+    const text = formatElement({ ...empathie, methodCount: 1, methods: [] }, plain, 80, keyWidth);
     for (const p of empathie.poles) expect(text).toMatch(new RegExp(`^  ${p.key} {2,}${p.label}$`, 'm'));
   });
 
@@ -157,6 +157,27 @@ describe('model on a terminal', () => {
     [1, '1 methode'],
     [2, '2 methoden'],
   ])('counts %d as "%s"', (n, words) => {
-    expect(formatElement({ ...empathie, methodCount: n } as ModelElementView, plain, 80, keyWidth).split('\n')[0]).toBe(`EMPATHIE  ${words}`);
+    expect(formatElement({ ...empathie, methodCount: n, methods: [] } as ModelElementView, plain, 80, keyWidth).split('\n')[0]).toBe(`EMPATHIE  ${words}`);
+  });
+
+  it('model <element> lists the methods under it by name, with their ids', () => {
+    const methods = catalogue.methods.filter((m) => m.elements.includes('toerusting')).map(({ id, name }) => ({ id, name }));
+    const text = formatModel([{ ...catalogue.model.elements.find((e) => e.key === 'toerusting')!, methodCount: methods.length, methods }], undefined, plain, Infinity);
+    const listed = text.slice(text.indexOf('  Methoden\n'));
+    for (const m of methods) expect(listed).toContain(`· ${m.name} (${m.id})`);
+  });
+});
+
+describe('wrapCommand', () => {
+  it('never splits an option from its value, nor a quoted value, at any width', () => {
+    const command = "methodewijzer --catalogue '/een/map met spaties' actie --animo bijsturen --contact benutten --toerusting eigen-kracht --inbedding organisaties --empathie beide --setting dorp --doelgroep geen --over 'jongeren willen een eigen keet'";
+    for (let width = 30; width <= 120; width += 7) {
+      const lines = wrapCommand(command, width, '  ').split('\n');
+      // Pasted back together, it is the command.
+      expect(lines.map((l) => l.replace(/ \\$/, '').trim()).join(' ')).toBe(command);
+      for (const line of lines) expect(line, `${width}: ${line}`).not.toMatch(/--[a-z]+( \\)?$/);
+      expect(lines.some((l) => l.includes("'jongeren willen een eigen keet'"))).toBe(true);
+      expect(lines.some((l) => l.includes("'/een/map met spaties'"))).toBe(true);
+    }
   });
 });
