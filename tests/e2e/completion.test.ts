@@ -1,14 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
 import { answerFlags } from '../../src/core/advice.js';
 import { allTags } from '../../src/core/methods.js';
 import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
 import { BIN, ROOT, cleanEnv, runCli, tempDir } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
-import { requireTmux, TmuxSession } from '../helpers/tmux.js';
+import { TmuxSession } from '../helpers/tmux.js';
+import { lacks } from '../helpers/tools.js';
 
 const catalogue = await openCatalogue();
 const ids = catalogue.methods.map((m) => m.id);
@@ -117,9 +118,8 @@ describe('__complete, which the scripts ask', () => {
   });
 });
 
-describe('bash completion in a real terminal', () => {
+describe.skipIf(lacks('tmux', 'terminal tests'))('bash completion in a real terminal', () => {
   let session: TmuxSession | undefined;
-  beforeAll(() => requireTmux());
   afterEach(() => session?.kill());
 
   /** bash without any profile, the script sourced, `methodewijzer` on PATH as a wrapper around the built binary. */
