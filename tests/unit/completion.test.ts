@@ -25,7 +25,7 @@ function section(shell: string, script: string, name: string): string {
   const lines = script.split('\n');
   if (shell === 'bash') return lines.find((l) => l.startsWith(`    ${name ? `${name})` : "'')"} echo `)) ?? '';
   if (shell === 'zsh') {
-    if (!name) return script.slice(script.indexOf('_arguments -C'), script.indexOf("'*:: :->command'"));
+    if (!name) return script.slice(script.indexOf('_arguments -C'), script.indexOf("'(-)*:: :->command'"));
     const start = script.indexOf(`        (${name})\n`);
     return start < 0 ? '' : script.slice(start, script.indexOf('&& ret=0 ;;', start));
   }
