@@ -12,9 +12,14 @@ export default defineConfig({
     // (a fifth of the suite's CPU time). Safe while src/ keeps no state a test can change: what it
     // caches (the built-in catalogue) never changes, and runMain hands every run its own streams and env.
     isolate: false,
+    // A TMPDIR of the run's own, removed at its end.
+    globalSetup: ['tests/helpers/test-run.ts'],
+    // The summary ends with the tests skipped for a missing tool; it finds them by their place in the file.
+    reporters: ['default', './tests/helpers/skip-summary.ts'],
+    includeTaskLocation: true,
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/helpers/built.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/helpers/test-run.ts', 'tests/helpers/built.ts'] } },
     ],
   },
 });

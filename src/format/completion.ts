@@ -196,7 +196,9 @@ function zshAction(values: Values, fn: string): string {
     case 'words':
       return `(${values.words.map(zshWord).join(' ')})`;
     case 'query':
-      return `${fn}_values ${zshWord(values.label)} ${values.query.map(zshWord).join(' ')}`;
+      // In braces: _arguments calls a bare function with compadd's options (-J, -X, …) before its own
+      // words, which the helper would take for the label and the query.
+      return `{${fn}_values ${zshWord(values.label)} ${values.query.map(zshWord).join(' ')}}`;
     case 'commands':
       return `${fn}_commands`;
     case 'files':
@@ -278,10 +280,12 @@ ${fn}() {
       }
     esac
   done
+  # (-): once the command is there, the program's options are no longer read here, but by the command's
+  # _arguments below; else \`compare -c map\` would make -c the program's, and the first id the command.
   _arguments -C -s -S : \\
 ${continued(zshOptionSpecs(tree.globalOptions, fn), '    ')}
-    '1:opdracht:${fn}_commands' \\
-    '*:: :->command' \\
+    '(-)1:opdracht:${fn}_commands' \\
+    '(-)*:: :->command' \\
     && ret=0
   if [[ $state == command ]]; then
     curcontext=\${curcontext%:*:*}:${p}-\${words[1]}:

@@ -1,13 +1,14 @@
 // `methodewijzer actie` in a real terminal (tmux): answered with arrow keys and Enter, and interrupted with Ctrl-C.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
 import { adviseActie, answerOptions, contextOptions, type ActieAnswers } from '../../src/core/advice.js';
 import { BIN, cleanEnv, expectNoStackTrace, tempDir } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 import { squash } from '../helpers/text.js';
-import { requireTmux, TmuxSession } from '../helpers/tmux.js';
+import { TmuxSession } from '../helpers/tmux.js';
+import { lacks } from '../helpers/tools.js';
 
 const catalogue = await openCatalogue();
 const { model } = catalogue;
@@ -44,14 +45,12 @@ async function answerElements(session: TmuxSession): Promise<void> {
 
 const withoutDate = (report: string) => report.replace(/^Datum: .*$/m, '');
 
-beforeAll(() => requireTmux());
-
 afterEach(() => {
   for (const s of sessions) s.kill();
   sessions = [];
 });
 
-describe('actie in a terminal', () => {
+describe.skipIf(lacks('tmux', 'terminal tests'))('actie in a terminal', () => {
   it('is answered with arrow keys and Enter, and ends with the advice for all five elements and a shortlist with reasons', async () => {
     const dir = tempDir('tty-');
     const session = start(['actie', '--report', 'interactief.md'], dir);

@@ -1,9 +1,10 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
 import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
 import { BIN, cleanEnv, expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
-import { requireTmux, TmuxSession } from '../helpers/tmux.js';
+import { TmuxSession } from '../helpers/tmux.js';
+import { lacks } from '../helpers/tools.js';
 
 const { methods } = await openCatalogue();
 const ANSI = /\u001b\[[0-9;]*m/;
@@ -94,9 +95,8 @@ describe('compare', () => {
   });
 });
 
-describe('compare in a real terminal', () => {
+describe.skipIf(lacks('tmux', 'terminal tests'))('compare in a real terminal', () => {
   let session: TmuxSession | undefined;
-  beforeAll(() => requireTmux());
   afterEach(() => session?.kill());
 
   it('at 80 columns: nothing wider than the window but a URL on its own line; no colour with NO_COLOR', async () => {

@@ -11,7 +11,8 @@ import type { Method } from '../../src/schema.js';
 import { bigFolder, method, userFolder, yamlOf } from '../helpers/catalogue.js';
 import { BIN, cleanEnv, expectNoStackTrace, runCli, tempDir, type CliOptions } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
-import { requireTmux, TmuxSession } from '../helpers/tmux.js';
+import { TmuxSession } from '../helpers/tmux.js';
+import { lacks } from '../helpers/tools.js';
 
 const GOOD = yamlOf(method({ id: 'goed' }));
 const BUILTIN_COUNT = 39;
@@ -214,11 +215,10 @@ describe('5. write errors on stdout and stderr: one line, exit 1, never a stack 
   });
 });
 
-describe('7. signals: SIGINT, SIGTERM and SIGHUP all end with 130', () => {
+describe.skipIf(lacks('tmux', 'terminal tests'))('7. signals: SIGINT, SIGTERM and SIGHUP all end with 130', () => {
   let session: TmuxSession | undefined;
   afterEach(() => session?.kill());
   it.each(['SIGTERM', 'SIGHUP', 'SIGINT'] as const)('%s while actie waits for an answer: "Afgebroken.", exit 130', async (signal) => {
-    requireTmux();
     session = new TmuxSession();
     session.start([process.execPath, BIN, 'actie'], { cwd: tempDir('sig-'), env: cleanEnv() });
     await session.waitFor((await openCatalogue()).model.elements[0].question);

@@ -2,10 +2,11 @@
 // terminal that supports them (FORCE_HYPERLINK stands in for one), absent everywhere else, and
 // never changing what a person sees.
 import { Readable } from 'node:stream';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { BIN, cleanEnv, runCli, tempDir } from '../helpers/cli.js';
-import { requireTmux, TmuxSession } from '../helpers/tmux.js';
+import { TmuxSession } from '../helpers/tmux.js';
+import { lacks } from '../helpers/tools.js';
 
 const OSC8 = /\u001b\]8;;[^\u0007]*\u0007/g;
 const SGR = /\u001b\[[0-9;]*m/;
@@ -57,9 +58,8 @@ describe('links on a terminal', () => {
   });
 });
 
-describe('links in a real terminal (tmux)', () => {
+describe.skipIf(lacks('tmux', 'terminal tests'))('links in a real terminal (tmux)', () => {
   let sessions: TmuxSession[] = [];
-  beforeAll(() => requireTmux());
   afterEach(() => {
     for (const s of sessions) s.kill();
     sessions = [];

@@ -1,10 +1,11 @@
 // What a person sees in a narrow real terminal (tmux, 60 columns): nothing wider than the window. The same
 // rules at other widths run in-process, with stdout a terminal of that width.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
 import { BIN, cleanEnv, tempDir } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
-import { requireTmux, TmuxSession } from '../helpers/tmux.js';
+import { TmuxSession } from '../helpers/tmux.js';
+import { lacks } from '../helpers/tools.js';
 
 const { methods } = (await openCatalogue());
 const WIDTH = 60;
@@ -20,8 +21,7 @@ async function screen(args: string[]): Promise<{ code: number; lines: string[] }
   return { code, lines: session.capture().split('\n').map((l) => l.trimEnd()) };
 }
 
-describe(`at ${WIDTH} columns, in tmux`, () => {
-  beforeAll(() => requireTmux());
+describe.skipIf(lacks('tmux', 'terminal tests'))(`at ${WIDTH} columns, in tmux`, () => {
 
   afterEach(() => {
     for (const s of sessions) s.kill();

@@ -3,6 +3,9 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { onTestFinished } from 'vitest';
+import { getCurrentTest } from 'vitest/suite';
+import { removeTree } from './test-run.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'methodewijzer.cjs');
@@ -54,8 +57,14 @@ export function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/**
+ * A new folder in TMPDIR (the run's own, tests/helpers/test-run.ts). Made inside a test, it goes when the
+ * test ends; made while the tests are collected or in a hook, with the run's folder.
+ */
 export function tempDir(prefix = 'mw-'): string {
-  return mkdtempSync(join(tmpdir(), `methodewijzer-${prefix}`));
+  const dir = mkdtempSync(join(tmpdir(), `methodewijzer-${prefix}`));
+  if (getCurrentTest()) onTestFinished(() => removeTree(dir));
+  return dir;
 }
 
 /**

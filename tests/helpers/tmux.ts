@@ -7,12 +7,6 @@ import { squash } from './text.js';
 
 const TMUX = process.env.TMUX_BIN ?? 'tmux';
 
-/** Fails with a fix when tmux is not installed, instead of skipping the terminal tests. */
-export function requireTmux(): void {
-  const r = spawnSync(TMUX, ['-V'], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error('tmux is needed for the terminal tests: install it with `apt-get install -y tmux`.');
-}
-
 export interface StartOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;

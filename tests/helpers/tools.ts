@@ -3,6 +3,8 @@
 // summary says which and why; under METHODEWIJZER_TEST_TOOLS=require (set by .ci/run, which installs
 // them) a missing tool fails the run instead, so CI never skips.
 import { spawnSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export type Tool = 'tmux' | 'zsh' | 'fish' | 'setpriv' | 'chromium' | 'script';
 
@@ -23,12 +25,45 @@ export function hasTool(tool: Tool): boolean {
 
 export const TOOLS_REQUIRED = process.env.METHODEWIJZER_TEST_TOOLS === 'require';
 
+/** The Debian package that brings `tool`. */
+export const packageOf = (tool: Tool) => PACKAGES[tool] ?? tool;
+
 /**
  * For `it.skipIf(lacks('tmux', 'terminal tests'))`: true where `tool` is missing, so the test is skipped;
  * where the tools are required, a missing one throws instead, failing the run.
  */
 export function lacks(tool: Tool, what: string): boolean {
   if (hasTool(tool)) return false;
-  if (TOOLS_REQUIRED) throw new Error(`${tool} is needed for the ${what} (METHODEWIJZER_TEST_TOOLS=require): apt-get install ${PACKAGES[tool] ?? tool}`);
+  if (TOOLS_REQUIRED) throw new Error(`${tool} is needed for the ${what} (METHODEWIJZER_TEST_TOOLS=require): apt-get install ${packageOf(tool)}`);
+  noteSkip({ tool, what, ...caller() });
   return true;
+}
+
+/** One skip, as the run's summary (tests/helpers/skip-summary.ts) reads it. */
+export interface SkipNote {
+  tool: Tool;
+  what: string;
+  /** Where lacks() was called: just before the test or suite it skips. */
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+/** The file the workers note their skips in, in the run's folder (tests/helpers/test-run.ts). */
+export function skipNotesFile(): string | undefined {
+  const run = process.env.METHODEWIJZER_TEST_RUN;
+  return run ? join(run, 'skipped.jsonl') : undefined;
+}
+
+function noteSkip(note: SkipNote): void {
+  const file = skipNotesFile();
+  // One short line per append: whole, even with two workers writing.
+  if (file) appendFileSync(file, JSON.stringify(note) + '\n');
+}
+
+/** The test file's line that called lacks() (stacks in vitest's workers point into the sources). */
+function caller(): Pick<SkipNote, 'file' | 'line' | 'column'> {
+  const frame = new Error().stack?.split('\n')[3] ?? '';
+  const at = /\(?([^\s(]+):(\d+):(\d+)\)?$/.exec(frame);
+  return at ? { file: at[1], line: Number(at[2]), column: Number(at[3]) } : {};
 }
