@@ -42,6 +42,8 @@ describe.skipIf(lacks('tmux', 'terminal tests of every stdout'))('asking: stdin 
     const { session, out } = start({ stdin: terminal, stdout, stderr: terminal }, ['actie', ...others]);
     await session.waitFor(first.question);
     session.send('Down', 'Enter');
+    await session.waitFor('Waar gaat het initiatief over?');
+    session.send('Enter');
     await session.waitFor('Toon het advies');
     session.send('Enter');
     expect(await session.waitForExit()).toBe(0);
