@@ -50,7 +50,10 @@ const STOPWORD_WEIGHT = 0.2;
 const STOPWORDS = new Set(
   (
     'de het een en of van voor in op met aan te om bij naar tot uit door over die dat der den des er als ook ' +
-    'zich hun ze zij je we wij ik is zijn wordt worden t s'
+    'zich hun ze zij je we wij ik is zijn wordt worden t s ' +
+    // Words of wanting and owning that a description of an initiative is full of ("bewoners willen een
+    // eigen keet"): on their own they say nothing about which method fits.
+    'eigen willen wil wilt graag ons onze mijn'
   ).split(' '),
 );
 
