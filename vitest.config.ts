@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 // Two projects: `unit` (the core, formatters, prompts, cache) and `e2e` (the CLI as a user calls it:
 // mostly in-process through main(), and the few tests that need the real binary or a terminal).
 // `vitest run --project e2e` runs the latter alone; `npm test` runs both.
 export default defineConfig({
+  // src/model/version.ts: the build sets the version, and so do the tests that run src/ as it is.
+  define: { __VERSION__: JSON.stringify(pkg.version) },
   test: {
     testTimeout: 20_000,
     // Two cores: two workers in all, shared by both projects.

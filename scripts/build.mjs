@@ -4,7 +4,7 @@
 //   vendor/*.cjs   the large libraries that only some commands need (yaml, zod, prompts, fuse.js,
 //                  csv), each its own bundle, loaded on first use;
 //   boot.cjs       the entry for bin/: runs the CLI with a code cache in the user's cache folder (see
-//                  src/boot.ts), keyed by a hash of the bundles that this build writes into it;
+//                  src/boot/boot.ts), keyed by a hash of the bundles that this build writes into it;
 //   catalogue.json the built-in catalogue, validated, so no YAML is parsed to show it.
 // Every library is in these bundles, so the package has no runtime dependencies.
 // CommonJS rather than ESM because Node 20 gives scripts, not ES modules, a code cache.
@@ -107,7 +107,7 @@ const toolsFile = join(root, 'node_modules', '.cache', 'methodewijzer', 'build-t
 await Promise.all([
   build({
     ...common,
-    entryPoints: { cli: 'src/cli.ts' },
+    entryPoints: { cli: 'src/cli/program.ts' },
     outdir: dist,
     outExtension: { '.js': '.cjs' },
     plugins: [vendorPlugin, shimPlugin],
@@ -134,7 +134,7 @@ await Promise.all([
   ),
 ]);
 
-// The CLI's bundle must be ASCII: src/boot.ts then reads it as Latin-1, twice as fast as UTF-8, on
+// The CLI's bundle must be ASCII: src/boot/boot.ts then reads it as Latin-1, twice as fast as UTF-8, on
 // every run. esbuild escapes strings but not regular expressions: write \u00e9, not the letter itself.
 const cliSource = readFileSync(join(dist, 'cli.cjs'), 'latin1');
 const nonAscii = cliSource.search(/[^\x00-\x7f]/);
@@ -148,7 +148,7 @@ const hash = createHash('sha256');
 for (const file of ['cli.cjs', ...VENDOR.map(vendorFile)]) hash.update(file).update(readFileSync(join(dist, file)));
 await build({
   ...common,
-  entryPoints: { boot: 'src/boot.ts' },
+  entryPoints: { boot: 'src/boot/boot.ts' },
   outdir: dist,
   outExtension: { '.js': '.cjs' },
   define: { __BUILD_ID__: JSON.stringify(hash.digest('hex').slice(0, 16)) },

@@ -1,5 +1,5 @@
 // Types for scripts/gen-catalogue.mjs, so tests can use the generator.
-import type { Method } from '../src/schema.js';
+import type { Method } from '../src/model/schema.js';
 
 /** `count` synthetic method records, the same for the same seed. */
 export function generateMethods(count: number, seed?: number): Method[];

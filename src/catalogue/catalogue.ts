@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { MODEL_FILES } from '../defaults.js';
-import { ELEMENT_KEYS } from '../keys.js';
-import type { MethodOrigin } from '../core/methods.js';
-import type { ActieModel, Criteria, Glossary, Method, Sources } from '../schema.js';
+import { MODEL_FILES } from '../model/defaults.js';
+import { ELEMENT_KEYS } from '../model/keys.js';
+import { unknownTags, type MethodOrigin } from '../core/methods.js';
+import { UsageError } from '../model/errors.js';
+import type { ActieModel, Criteria, Glossary, Method, Sources } from '../model/schema.js';
 import type { Located } from './parse-records.js';
-import { displayPath } from '../paths.js';
-import { compiledCataloguePath } from './paths.js';
+import { displayPath } from '../text/paths.js';
+import { compiledCataloguePath } from '../io/package-paths.js';
 import type { Problem } from './problem.js';
 
 // The catalogue's types and the parts of loading that need neither yaml nor zod. Reading YAML lives
@@ -197,4 +198,10 @@ export function normalizeMethod(m: Method): Method {
 
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A tag no method in the catalogue has can only be a typo: a usage error that lists the tags there are. */
+export function checkTags(methods: Pick<Method, 'tags'>[], tags: string[] | undefined): void {
+  const { unknown, known } = unknownTags(methods, tags);
+  if (unknown.length) throw new UsageError(`onbekende tag: ${unknown.join(', ')}`, `Bekende tags: ${known.join(', ')}.`);
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { MAX_FILE_BYTES, MODEL_FILES } from '../defaults.js';
-import { actieSchema, criteriaSchema, glossarySchema, methodSchema, sourcesSchema } from '../schema.js';
+import { MAX_FILE_BYTES, MODEL_FILES } from '../model/defaults.js';
+import { actieSchema, criteriaSchema, glossarySchema, methodSchema, sourcesSchema } from '../model/schema.js';
 import {
   compareIds,
   folderProblem,
@@ -13,11 +13,11 @@ import {
   type FolderContents,
   type ModelKey,
 } from './catalogue.js';
-import { readRegularFile } from '../read-file.js';
+import { readRegularFile } from '../io/read-file.js';
 import { decodeUtf8 } from './decode.js';
 import { parseRecords } from './parse-records.js';
-import { displayPath } from '../paths.js';
-import { builtinCatalogueDir } from './paths.js';
+import { displayPath } from '../text/paths.js';
+import { builtinCatalogueDir } from '../io/package-paths.js';
 import type { Problem } from './problem.js';
 
 // Reading catalogue YAML: this module pulls in yaml and zod, so the CLI imports it only when a file

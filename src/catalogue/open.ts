@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { FolderCache } from './cache.js';
+import type { FolderCache } from '../store/folder-cache.js';
 import { assembleCatalogue, BuiltinCatalogueBroken, readCompiled, type Catalogue, type CompiledCatalogue, type FolderContents } from './catalogue.js';
 
 type Loaded = Catalogue & Pick<CompiledCatalogue, 'searchIndex'>;

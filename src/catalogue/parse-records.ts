@@ -1,6 +1,6 @@
 import { Composer, LineCounter, Parser, isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type Range } from 'yaml';
 import type { z } from 'zod';
-import { MAX_ALIAS_COUNT, MAX_PROBLEMS_PER_FILE } from '../defaults.js';
+import { MAX_ALIAS_COUNT, MAX_PROBLEMS_PER_FILE } from '../model/defaults.js';
 import { editDistance } from '../core/distance.js';
 import { moreProblems, type Problem } from './problem.js';
 

@@ -1,4 +1,4 @@
-import { MAX_PROBLEMS_PER_FILE } from '../defaults.js';
+import { MAX_PROBLEMS_PER_FILE } from '../model/defaults.js';
 
 /** One thing wrong with a catalogue file, pointing as precisely as we can at where. */
 export interface Problem {

@@ -1,10 +1,13 @@
-import type { Context } from '../context.js';
 import { fold } from '../core/fold.js';
-import { checkTags, filterFromFlags, filterMethods, type FilterFlags } from '../core/methods.js';
+import { filterFromFlags, filterMethods, type FilterFlags } from '../core/methods.js';
+import { checkTags } from './catalogue.js';
 import { searchIndex, type SearchIndex, type SearchOutcome } from '../core/search.js';
 import type { SearchHit } from '../format/search.js';
-import type { Method } from '../schema.js';
-import { DamagedSnapshot, openSnapshot, snapshotOf, type SearchSnapshot } from './search-snapshot.js';
+import type { Method } from '../model/schema.js';
+import type { FolderCache } from '../store/folder-cache.js';
+import type { Catalogue } from './catalogue.js';
+import type { Problem } from './problem.js';
+import { DamagedSnapshot, openSnapshot, snapshotOf, type SearchSnapshot } from '../store/search-snapshot.js';
 
 // The catalogue as `search` and its picker search it: the cached snapshot when nothing changed (no
 // catalogue loaded at all), else the catalogue loaded through the folder cache, with the filters of
@@ -29,7 +32,13 @@ export interface Searcher {
   close(): void;
 }
 
-export type SearchContext = Pick<Context, 'folders' | 'cache' | 'catalogue' | 'reportProblems'>;
+/** What a search needs of the run (the context gives it). */
+export interface SearchContext {
+  folders: string[];
+  cache: FolderCache;
+  catalogue(): Promise<Catalogue>;
+  reportProblems(problems: Problem[]): void;
+}
 
 export async function openSearcher(ctx: SearchContext, flags: FilterFlags): Promise<Searcher> {
   let snapshot = await catalogueForSearch(ctx);

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { MethodOrigin } from '../core/methods.js';
-import { displayPath } from '../paths.js';
+import { displayPath } from '../text/paths.js';
 import { uniqueById, type FolderContents } from './catalogue.js';
-import { builtinCatalogueDir } from './paths.js';
+import { builtinCatalogueDir } from '../io/package-paths.js';
 import { capPerFile, type Problem } from './problem.js';
 
 export interface ValidationReport {

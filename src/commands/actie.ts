@@ -1,15 +1,15 @@
-import { defineCommand } from '../command.js';
-import type { Context } from '../context.js';
+import { defineCommand } from '../runtime/command.js';
+import type { Context } from '../runtime/context.js';
 import { adviseActie, answerFlags, completeAnswers, matchKey, NO_PREFERENCE, startsOf, type AdviceCatalogue, type PartialAnswers } from '../core/advice.js';
-import { UsageError } from '../errors.js';
-import { checkWritable, writeFileInterruptibly } from '../files.js';
+import { UsageError } from '../model/errors.js';
+import { checkWritable, writeFileInterruptibly } from '../io/files.js';
 import { adviceJson, explainMethod, formatAdvice, formatAdviceMarkdown, formatExplanation, reproduceCommand } from '../format/advice.js';
-import { CONTEXT_KEYS, ELEMENT_KEYS, type ContextKey, type ElementKey } from '../keys.js';
-import { didYouMean } from '../format/suggest.js';
-import { lookupMethod } from '../method-lookup.js';
-import { nonEmpty } from '../options.js';
-import { promptStreams, type PromptStreams } from '../prompt-streams.js';
-import { hang, sanitize, widthOf, wrapCommand } from '../terminal.js';
+import { CONTEXT_KEYS, ELEMENT_KEYS, type ContextKey, type ElementKey } from '../model/keys.js';
+import { didYouMean } from '../text/suggest.js';
+import { lookupMethod } from '../runtime/method-lookup.js';
+import { nonEmpty } from '../runtime/options.js';
+import { promptStreams, type PromptStreams } from '../io/prompt-streams.js';
+import { hang, sanitize, widthOf, wrapCommand } from '../text/terminal.js';
 
 export type ActieOptions = Partial<Record<ElementKey | ContextKey, string>> & {
   over?: string;
@@ -86,7 +86,7 @@ export default defineCommand({
 
     if (options.report) {
       const text = formatAdviceMarkdown(answers, advice, catalogue.model, { date: localDate(new Date()), sources: catalogue.sources, command });
-      await writeFileInterruptibly(options.report, text, reportOptions);
+      await writeFileInterruptibly(options.report, text, { ...reportOptions, signal: ctx.signal });
     }
     // After the advice, so they are the last lines on the screen: how to get it again, and where the report is.
     // The command is continued with backslashes where it is wrapped, so it can still be pasted into a shell.

@@ -1,10 +1,10 @@
 import { originOf } from '../catalogue/catalogue.js';
-import { canNameMethod, findMethods } from '../catalogue/find.js';
-import { defineCommand } from '../command.js';
-import { UsageError } from '../errors.js';
+import { canNameMethod, findMethods } from '../runtime/find-methods.js';
+import { defineCommand } from '../runtime/command.js';
+import { UsageError } from '../model/errors.js';
 import { formatCompareLines, formatCompareTable } from '../format/compare.js';
 import { methodJson } from '../format/json.js';
-import { sanitize } from '../terminal.js';
+import { sanitize } from '../text/terminal.js';
 
 export interface CompareOptions {
   json?: boolean;

@@ -1,11 +1,11 @@
 import { openCatalogue } from '../catalogue/open.js';
-import { expandHome } from '../command-word.js';
-import { defineCommand } from '../command.js';
+import { expandHome } from '../runtime/command-word.js';
+import { defineCommand } from '../runtime/command.js';
 import { answerFlags } from '../core/advice.js';
 import { shellWord } from '../core/completion.js';
 import { allTags } from '../core/methods.js';
-import { UsageError } from '../errors.js';
-import { sanitize } from '../terminal.js';
+import { UsageError } from '../model/errors.js';
+import { sanitize } from '../text/terminal.js';
 
 // Hidden: what the completion scripts (`methodewijzer completion`) ask while the user presses Tab.
 // One value a line, nothing on stderr, exit 0 even when a folder is broken: a Tab must never print

@@ -1,8 +1,8 @@
-import { defineCommand } from '../command.js';
+import { defineCommand } from '../runtime/command.js';
 import { completionTree, SHELLS, type Shell } from '../core/completion.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../model/errors.js';
 import { completionScript, INSTALL } from '../format/completion.js';
-import { sanitize } from '../terminal.js';
+import { sanitize } from '../text/terminal.js';
 
 export default defineCommand({
   name: 'completion',
@@ -23,8 +23,7 @@ export default defineCommand({
       throw new UsageError(`onbekende shell "${sanitize(shell)}"`, `Kies uit: ${SHELLS.join(', ')}.`);
     }
     // The program as the CLI builds it: the scripts are read from the same definitions, so they cannot drift.
-    const { buildProgram } = await import('../cli.js');
-    const program = await buildProgram(async () => undefined, {});
+    const program = await ctx.wholeProgram();
     return { text: completionScript(shell as Shell, completionTree(program)) };
   },
 });

@@ -1,16 +1,16 @@
 import { extname } from 'node:path';
-import { schemaModeline } from '../catalogue/paths.js';
+import { schemaModeline } from '../io/package-paths.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
-import { defineCommand } from '../command.js';
-import { selectMethods, sortByName, type FilterFlags } from '../core/methods.js';
-import { EXPORT_FORMATS } from '../defaults.js';
-import { AppError, EXIT, UsageError } from '../errors.js';
-import { writeFileInterruptibly } from '../files.js';
+import { defineCommand } from '../runtime/command.js';
+import { sortByName, type FilterFlags } from '../core/methods.js';
+import { EXPORT_FORMATS } from '../model/defaults.js';
+import { AppError, EXIT, UsageError } from '../model/errors.js';
+import { writeFileInterruptibly } from '../io/files.js';
 import { formatMethodsJson } from '../format/json.js';
-import { plural } from '../format/plural.js';
-import { choiceOption, filterOptions, nonEmpty } from '../options.js';
-import type { Method } from '../schema.js';
-import { sanitize } from '../terminal.js';
+import { plural } from '../text/plural.js';
+import { choiceOption, filterOptions, nonEmpty, selectMethods } from '../runtime/options.js';
+import type { Method } from '../model/schema.js';
+import { sanitize } from '../text/terminal.js';
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -60,6 +60,7 @@ export default defineCommand({
     const text = await renderExport(format, methods, catalogue, options);
     if (!options.output) return { text };
     await writeFileInterruptibly(options.output, text, {
+      signal: ctx.signal,
       overwrite: Boolean(options.force),
       hints: {
         exists: 'Kies een andere naam met --output, of overschrijf het bestand met --force.',

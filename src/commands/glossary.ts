@@ -1,4 +1,4 @@
-import { defineCommand } from '../command.js';
+import { defineCommand } from '../runtime/command.js';
 import { formatGlossary } from '../format/reference.js';
 
 export default defineCommand({

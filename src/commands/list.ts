@@ -1,9 +1,9 @@
-import { defineCommand } from '../command.js';
-import { selectMethods, sortByName, type FilterFlags } from '../core/methods.js';
+import { defineCommand } from '../runtime/command.js';
+import { sortByName, type FilterFlags } from '../core/methods.js';
 import { formatMethodsJson } from '../format/json.js';
 import { formatMethodLines, formatMethodTable } from '../format/methods.js';
-import { plural } from '../format/plural.js';
-import { filterOptions } from '../options.js';
+import { plural } from '../text/plural.js';
+import { filterOptions, selectMethods } from '../runtime/options.js';
 
 export interface ListOptions extends FilterFlags {
   json?: boolean;

@@ -1,9 +1,9 @@
-import { defineCommand } from '../command.js';
+import { defineCommand } from '../runtime/command.js';
 import { countByElement, parseElement } from '../core/methods.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../model/errors.js';
 import { formatModel, type ModelElementView } from '../format/model.js';
-import { ELEMENT_KEYS, type ElementKey } from '../keys.js';
-import { sanitize } from '../terminal.js';
+import { ELEMENT_KEYS, type ElementKey } from '../model/keys.js';
+import { sanitize } from '../text/terminal.js';
 
 export interface ModelOptions {
   json?: boolean;

@@ -2,16 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { originOf } from '../catalogue/catalogue.js';
 import { openCatalogue } from '../catalogue/open.js';
-import { schemaModeline } from '../catalogue/paths.js';
-import { defineCommand } from '../command.js';
-import type { Context } from '../context.js';
+import { schemaModeline } from '../io/package-paths.js';
+import { defineCommand } from '../runtime/command.js';
+import type { Context } from '../runtime/context.js';
 import { slugify } from '../core/fold.js';
-import { ENV_CATALOGUE } from '../defaults.js';
-import { FailedError, UsageError } from '../errors.js';
-import { writeFileAtomic } from '../files.js';
+import { ENV_CATALOGUE } from '../model/defaults.js';
+import { FailedError, UsageError } from '../model/errors.js';
+import { writeFileAtomic } from '../io/files.js';
 import { FILL_IN, methodTemplate } from '../format/template.js';
-import { displayPath, shellQuote } from '../paths.js';
-import { sanitize, widthOf, wrapCommand } from '../terminal.js';
+import { displayPath, shellQuote } from '../text/paths.js';
+import { sanitize, widthOf, wrapCommand } from '../text/terminal.js';
 
 /** File systems allow 255 bytes a name; ids that long help nobody. */
 const MAX_ID_LENGTH = 80;

@@ -1,8 +1,8 @@
-import { defineCommand, type Output } from '../command.js';
-import type { Context } from '../context.js';
-import { lookupMethod } from '../method-lookup.js';
-import type { Method } from '../schema.js';
-import { sanitize } from '../terminal.js';
+import { defineCommand, type Output } from '../runtime/command.js';
+import type { Context } from '../runtime/context.js';
+import { lookupMethod } from '../runtime/method-lookup.js';
+import type { Method } from '../model/schema.js';
+import { sanitize } from '../text/terminal.js';
 
 export default defineCommand({
   name: 'open',
@@ -22,7 +22,7 @@ export default defineCommand({
 /** Opens the method's link in the browser (`open`, `show --web`); where no browser can start, the link is the output. */
 export async function openMethod(ctx: Context, method: Method): Promise<Output> {
   // child_process is loaded only now: `open` is the one command that starts another program.
-  const { openInBrowser } = await import('../browser.js');
+  const { openInBrowser } = await import('../io/browser.js');
   const url = sanitize(method.url);
   const outcome = await openInBrowser(method.url, ctx.env);
   if (outcome.opened) return { note: ctx.errStyle.dim(`${sanitize(method.name)} geopend in de browser: ${url}`) + '\n' };

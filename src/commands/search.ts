@@ -1,18 +1,18 @@
 import { openSearcher, type Found } from '../catalogue/searcher.js';
-import { defineCommand, type Output } from '../command.js';
-import type { Context } from '../context.js';
+import { defineCommand, type Output } from '../runtime/command.js';
+import type { Context } from '../runtime/context.js';
 import { fold, hasWord } from '../core/fold.js';
 import type { FilterFlags } from '../core/methods.js';
 import { nearestWord, searchIndex, type SearchIndex } from '../core/search.js';
-import { SEARCH_LIMIT } from '../defaults.js';
-import { MissingArgument, NotFoundError, UsageError } from '../errors.js';
-import { plural } from '../format/plural.js';
-import { didYouMean } from '../format/suggest.js';
+import { SEARCH_LIMIT } from '../model/defaults.js';
+import { MissingArgument, NotFoundError, UsageError } from '../model/errors.js';
+import { plural } from '../text/plural.js';
+import { didYouMean } from '../text/suggest.js';
 import { formatSearchLines, formatSearchResults, searchJson } from '../format/search.js';
-import { lookupMethod, methodDetail } from '../method-lookup.js';
-import { filterOptions, parseLimit } from '../options.js';
-import { promptStreams, type PromptStreams } from '../prompt-streams.js';
-import { sanitize } from '../terminal.js';
+import { lookupMethod, methodDetail } from '../runtime/method-lookup.js';
+import { filterOptions, parseLimit } from '../runtime/options.js';
+import { promptStreams, type PromptStreams } from '../io/prompt-streams.js';
+import { sanitize } from '../text/terminal.js';
 
 export interface SearchOptions extends FilterFlags {
   limit?: number;

@@ -1,6 +1,6 @@
-import { defineCommand } from '../command.js';
-import { UsageError } from '../errors.js';
-import { lookupMethod, methodDetail } from '../method-lookup.js';
+import { defineCommand } from '../runtime/command.js';
+import { UsageError } from '../model/errors.js';
+import { lookupMethod, methodDetail } from '../runtime/method-lookup.js';
 import { openMethod } from './open.js';
 
 export interface ShowOptions {

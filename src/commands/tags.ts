@@ -1,4 +1,4 @@
-import { defineCommand } from '../command.js';
+import { defineCommand } from '../runtime/command.js';
 import { countByTag } from '../core/methods.js';
 import { formatTagLines, formatTagTable } from '../format/tags.js';
 

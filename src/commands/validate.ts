@@ -1,7 +1,7 @@
-import { builtinCatalogueDir } from '../catalogue/paths.js';
+import { builtinCatalogueDir } from '../io/package-paths.js';
 import { validateFolders } from '../catalogue/validate.js';
-import { defineCommand } from '../command.js';
-import { EXIT } from '../errors.js';
+import { defineCommand } from '../runtime/command.js';
+import { EXIT } from '../model/errors.js';
 import { formatValidationProblems, formatValidationVerdicts } from '../format/validation.js';
 
 export default defineCommand({

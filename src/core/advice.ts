@@ -1,6 +1,6 @@
-import { SHORTLIST_SHARED_MAX, SHORTLIST_SIZE, THEME_POINTS } from '../defaults.js';
-import { CONTEXT_KEYS, EXTRA_ANSWER_KEYS, type ContextKey, type ElementKey, type SourceKind } from '../keys.js';
-import type { ActieElement, ActieModel, ContextQuestion, Method } from '../schema.js';
+import { SHORTLIST_SHARED_MAX, SHORTLIST_SIZE, THEME_POINTS } from '../model/defaults.js';
+import { CONTEXT_KEYS, EXTRA_ANSWER_KEYS, type ContextKey, type ElementKey, type SourceKind } from '../model/keys.js';
+import type { ActieElement, ActieModel, ContextQuestion, Method } from '../model/schema.js';
 import { matchChoice } from './choice.js';
 import { compact } from './fold.js';
 import { searchMethods } from './search.js';

@@ -1,5 +1,5 @@
 import type { Command, Option } from 'commander';
-import { CONTEXT_KEYS, ELEMENT_KEYS } from '../keys.js';
+import { CONTEXT_KEYS, ELEMENT_KEYS } from '../model/keys.js';
 
 // What shell completion offers, read from the program's own command definitions (commander), so a
 // new command, option or choice is completed without anyone touching the completion scripts. What

@@ -7,7 +7,7 @@
 // then dropped (\p{M}), and the few Latin letters that do not decompose are spelled out.
 
 const LETTERS: Record<string, string> = { ß: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l' };
-// From the keys, so the bundle stays ASCII (src/boot.ts reads it faster so).
+// From the keys, so the bundle stays ASCII (src/boot/boot.ts reads it faster so).
 const SPELLED = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'g');
 
 /** Lower case without accents, all else kept: "Kan wél" -> "kan wel". */

@@ -1,8 +1,7 @@
-import { UsageError } from '../errors.js';
 import { matchChoice } from './choice.js';
 import { compact } from './fold.js';
-import { ELEMENT_KEYS, ELEMENT_LETTERS, type ElementKey, type SourceKind } from '../keys.js';
-import type { Method } from '../schema.js';
+import { ELEMENT_KEYS, ELEMENT_LETTERS, type ElementKey, type SourceKind } from '../model/keys.js';
+import type { Method } from '../model/schema.js';
 
 /** Where a method was read from: the built-in catalogue or a user's file. */
 export interface MethodOrigin {
@@ -30,20 +29,10 @@ export function filterFromFlags(flags: FilterFlags): MethodFilter {
   return { elements: flags.element, kind: flags.kind, tags: flags.tag };
 }
 
-/** The methods that match the filter options; an unknown tag is a usage error, since it can only be a typo. */
-export function selectMethods(methods: Method[], flags: FilterFlags): Method[] {
-  const filter = filterFromFlags(flags);
-  checkTags(methods, filter.tags);
-  return filterMethods(methods, filter);
-}
-
-export function checkTags(methods: Pick<Method, 'tags'>[], tags: string[] | undefined): void {
-  if (!tags?.length) return;
+/** The asked tags that no method has, and the tags there are. */
+export function unknownTags(methods: Pick<Method, 'tags'>[], tags: string[] | undefined): { unknown: string[]; known: string[] } {
   const known = allTags(methods);
-  const unknown = tags.filter((t) => !known.includes(t.toLowerCase()));
-  if (unknown.length) {
-    throw new UsageError(`onbekende tag: ${unknown.join(', ')}`, `Bekende tags: ${known.join(', ')}.`);
-  }
+  return { unknown: (tags ?? []).filter((t) => !known.includes(t.toLowerCase())), known };
 }
 
 /** What the filters look at; search filters records it has not loaded whole. */

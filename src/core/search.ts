@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import { fold, wordsOf } from './fold.js';
-import type { Method } from '../schema.js';
+import type { Method } from '../model/schema.js';
 import { editDistance } from './distance.js';
 
 // Search over an inverted index rather than over the records themselves.
@@ -587,7 +587,7 @@ export function highlightRanges(text: string, matched: Set<string>, query: strin
   if (matched.has(whole) && (glued.includes(whole) || (whole.startsWith(glued) && glued.length >= 0.6 * whole.length))) {
     return [[0, text.length]];
   }
-  // \u2019 is the curly apostrophe; escaped, so the bundle stays ASCII (src/boot.ts).
+  // \u2019 is the curly apostrophe; escaped, so the bundle stays ASCII (src/boot/boot.ts).
   for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+(?:[-'\u2019.][\p{L}\p{N}\p{M}]+)*/gu)) {
     const parts = wordsOf(fold(m[0]));
     if (parts.some((p) => matched.has(p)) || matched.has(parts.join(''))) ranges.push([m.index, m.index + m[0].length]);

@@ -1,12 +1,12 @@
 import type { ChalkInstance } from 'chalk';
 import { NO_PREFERENCE, type ActieAnswers, type Advice, type ElementAdvice, type MethodRef, type Part, type ProfileLine, type ProfilePosition, type RankedMethod } from '../core/advice.js';
-import type { ActieModel, ContextKey, Sources } from '../schema.js';
-import { CONTEXT_KEYS } from '../keys.js';
-import { noLink, sanitize, truncate, wrap, type Link } from '../terminal.js';
-import { monthYear } from './dates.js';
-import { plural } from './plural.js';
+import type { ActieModel, ContextKey, Sources } from '../model/schema.js';
+import { CONTEXT_KEYS } from '../model/keys.js';
+import { noLink, sanitize, truncate, wrap, type Link } from '../text/terminal.js';
+import { monthYear } from '../text/dates.js';
+import { plural } from '../text/plural.js';
 import { mdLink as markdownLink, mdText as md } from './markdown.js';
-import { shellQuote } from '../paths.js';
+import { shellQuote } from '../text/paths.js';
 
 /** What the answer asks of the professional, in words (attention 1..3 in catalogue/actie.yaml; "weet ik niet" is work to do first). */
 export function attentionLabel(answer: { key: string; attention: number }): string {
@@ -150,7 +150,7 @@ export function formatAdvice(advice: Advice, model: ActieModel, style: ChalkInst
   // Nothing known: the advice opens with the conversation to have.
   if (advice.mode === 'conversation') checklist();
   out.push(style.bold('Uw profiel'));
-  // \u25cf is the dot of the profile; escaped, so the bundle stays ASCII (src/boot.ts).
+  // \u25cf is the dot of the profile; escaped, so the bundle stays ASCII (src/boot/boot.ts).
   out.push(...formatProfile(advice.profile, width).map((l) => l.replace(/[\u25cf?]/, (m) => style.cyan.bold(m))));
   for (const key of CONTEXT_KEYS) out.push(row(CONTEXT_LABELS[key], contextAnswer(advice, model, key)));
   out.push(row(THEME_LABEL, advice.theme ? advice.theme.text : 'niet gegeven'));

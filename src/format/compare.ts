@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import type { Method } from '../schema.js';
-import { sanitize, wrap } from '../terminal.js';
+import type { Method } from '../model/schema.js';
+import { sanitize, wrap } from '../text/terminal.js';
 import { elementGrid } from './methods.js';
 
 // `compare`: methods side by side on a terminal, one field a line in a pipe.

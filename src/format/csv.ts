@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Method } from '../schema.js';
-import { sanitize } from '../terminal.js';
+import type { Method } from '../model/schema.js';
+import { sanitize } from '../text/terminal.js';
 
 /** The CSV columns, in order: the JSON fields, with `source` flattened. */
 export const CSV_COLUMNS = ['id', 'name', 'aliases', 'summary', 'elements', 'source.kind', 'source.collection', 'url', 'tags'] as const;

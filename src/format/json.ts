@@ -1,6 +1,6 @@
 import type { MethodOrigin } from '../core/methods.js';
-import type { Method } from '../schema.js';
-import { INVISIBLE, escaped } from '../unsafe-chars.js';
+import type { Method } from '../model/schema.js';
+import { INVISIBLE, escaped } from '../text/unsafe-chars.js';
 
 /**
  * The methods as JSON: what `list --json` and `export --format json` print. A contract for scripts

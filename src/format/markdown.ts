@@ -1,8 +1,8 @@
-import type { ActieModel, ElementKey, Method, Sources } from '../schema.js';
-import { sanitize } from '../terminal.js';
+import type { ActieModel, ElementKey, Method, Sources } from '../model/schema.js';
+import { sanitize } from '../text/terminal.js';
 import { elementNames } from '../core/methods.js';
-import { monthYear } from './dates.js';
-import { plural } from './plural.js';
+import { monthYear } from '../text/dates.js';
+import { plural } from '../text/plural.js';
 
 export interface MarkdownOptions {
   model: ActieModel;

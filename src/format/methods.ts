@@ -1,8 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { ElementNames, MethodOrigin } from '../core/methods.js';
-import { ELEMENT_KEYS, type ElementKey } from '../keys.js';
-import type { Method } from '../schema.js';
-import { noLink, sanitize, wrap, type Link } from '../terminal.js';
+import { ELEMENT_KEYS, type ElementKey } from '../model/keys.js';
+import type { Method } from '../model/schema.js';
+import { noLink, sanitize, wrap, type Link } from '../text/terminal.js';
 
 const KIND_LABELS = { databank: 'databank', verkenning: 'verkenning' } as const;
 

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import type { ActieElement } from '../schema.js';
-import { sanitize, wrap } from '../terminal.js';
-import { plural } from './plural.js';
+import type { ActieElement } from '../model/schema.js';
+import { sanitize, wrap } from '../text/terminal.js';
+import { plural } from '../text/plural.js';
 
 export interface ModelElementView extends ActieElement {
   methodCount: number;

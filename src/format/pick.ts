@@ -1,8 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import { highlightRanges } from '../core/search.js';
-import type { ElementKey } from '../keys.js';
-import type { Method } from '../schema.js';
-import { sanitize, truncate } from '../terminal.js';
+import type { ElementKey } from '../model/keys.js';
+import type { Method } from '../model/schema.js';
+import { sanitize, truncate } from '../text/terminal.js';
 import { elementGrid } from './methods.js';
 import type { SearchHit } from './search.js';
 

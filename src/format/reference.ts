@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import type { Criteria, Glossary, Sources } from '../schema.js';
-import { hang, sanitize, wrap } from '../terminal.js';
-import { monthYear } from './dates.js';
+import type { Criteria, Glossary, Sources } from '../model/schema.js';
+import { hang, sanitize, wrap } from '../text/terminal.js';
+import { monthYear } from '../text/dates.js';
 
 // The brochure's reference parts: the glossary (`glossary`) and the sources with the selection criteria (`sources`).
 

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { highlightRanges, type SearchField } from '../core/search.js';
-import type { Method } from '../schema.js';
-import { noLink, sanitize, truncate, type Link } from '../terminal.js';
+import type { Method } from '../model/schema.js';
+import { noLink, sanitize, truncate, type Link } from '../text/terminal.js';
 import { elementGrid } from './methods.js';
 
 export interface SearchHit {

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { TagCount } from '../core/methods.js';
-import { sanitize } from '../terminal.js';
+import { sanitize } from '../text/terminal.js';
 
 /** For a terminal: the tags in a column, each with its number of methods. */
 export function formatTagTable(tags: TagCount[], style: ChalkInstance): string {

@@ -1,8 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { ValidationReport } from '../catalogue/validate.js';
 import { formatProblem, problemCount } from '../catalogue/problem.js';
-import { hang, sanitize } from '../terminal.js';
-import { plural } from './plural.js';
+import { hang, sanitize } from '../text/terminal.js';
+import { plural } from '../text/plural.js';
 
 /** Every problem, one a line for scripts; on a terminal (a finite width) wrapped under itself. */
 export function formatValidationProblems(report: ValidationReport, width = Infinity): string {

@@ -1,5 +1,5 @@
 import { Document } from 'yaml';
-import type { Method } from '../schema.js';
+import type { Method } from '../model/schema.js';
 
 export interface YamlExportOptions {
   /** The `# yaml-language-server: $schema=...` line, so editors check the file. */

@@ -1,9 +1,9 @@
 import type { ChalkInstance } from 'chalk';
 import { answerOptions, completeAnswers, contextOptions, NO_PREFERENCE, type ActieAnswers, type AdviceCatalogue, type PartialAnswers } from '../core/advice.js';
 import { CONTEXT_LABELS, THEME_LABEL } from '../format/advice.js';
-import { CONTEXT_KEYS, type ContextKey } from '../keys.js';
-import type { ActieModel } from '../schema.js';
-import { sanitize, wrap } from '../terminal.js';
+import { CONTEXT_KEYS, type ContextKey } from '../model/keys.js';
+import type { ActieModel } from '../model/schema.js';
+import { sanitize, wrap } from '../text/terminal.js';
 import { answerText, questionnaire, type Question, type QuestionnaireConfig } from './questionnaire.js';
 
 // The ACTIE questionnaire as a conversation: the model's questions turned into prompts, the opening

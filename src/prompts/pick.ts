@@ -6,8 +6,8 @@ import type { ChalkInstance } from 'chalk';
 import type { Searcher } from '../catalogue/searcher.js';
 import { fold, wordsOf } from '../core/fold.js';
 import { formatPickLines, pickHint, pickStartHint, PICK_KEYS, PICK_MESSAGE, PICK_NONE, type PickLine } from '../format/pick.js';
-import type { Method } from '../schema.js';
-import { sanitize } from '../terminal.js';
+import type { Method } from '../model/schema.js';
+import { sanitize } from '../text/terminal.js';
 
 export interface PickOptions {
   style: ChalkInstance;
@@ -104,7 +104,7 @@ export function pickerConfig(searcher: Searcher, options: PickOptions) {
 
 type Prompt<Value, Config> = (config: Config, context?: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream; signal?: AbortSignal }) => Promise<Value>;
 
-/** The cancel a prompt reports for Ctrl-C; src/cli.ts turns it into "Afgebroken." and exit 130. */
+/** The cancel a prompt reports for Ctrl-C; src/cli/program.ts turns it into "Afgebroken." and exit 130. */
 class Cancelled extends Error {
   override name = 'ExitPromptError';
 }

@@ -2,7 +2,7 @@
 // line at the bottom says or nothing, and a resized terminal gets the whole screen drawn anew.
 import { createPrompt, isDownKey, isEnterKey, isUpKey, useEffect, useKeypress, useState, type KeypressEvent } from '@inquirer/core';
 import type { ChalkInstance } from 'chalk';
-import { sanitize, wrap } from '../terminal.js';
+import { sanitize, wrap } from '../text/terminal.js';
 
 export interface Choice {
   value: string;

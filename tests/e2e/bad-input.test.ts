@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, mkdirSync, openSync, symlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Method } from '../../src/schema.js';
+import type { Method } from '../../src/model/schema.js';
 import { bigFolder, method, userFolder, yamlOf } from '../helpers/catalogue.js';
 import { BIN, cleanEnv, expectNoStackTrace, runCli, tempDir, unwritableDir } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCatalogue } from '../../scripts/gen-catalogue.mjs';
-import { SEARCH_INDEX_CACHE_MIN } from '../../src/defaults.js';
+import { SEARCH_INDEX_CACHE_MIN } from '../../src/model/defaults.js';
 import { method, yamlOf } from '../helpers/catalogue.js';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';

@@ -3,7 +3,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { main } from '../../src/cli/program.js';
 import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
 import { ROOT, cleanEnv, tempDir } from '../helpers/cli.js';
 

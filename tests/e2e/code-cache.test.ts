@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
 
-// The code cache of src/boot.ts, as the real binary keeps it: in a folder per Node version, a file per
+// The code cache of src/boot/boot.ts, as the real binary keeps it: in a folder per Node version, a file per
 // bundle and command (cli.cjs.<build>.list.bin), so that each command loads the code it runs and no more,
 // written by the first two runs of the command (its first byte counts them).
 

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, watch, writeFileSync }
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Method } from '../../src/schema.js';
+import type { Method } from '../../src/model/schema.js';
 import { bigFolder, method, userFolder, yamlOf } from '../helpers/catalogue.js';
 import { BIN, cleanEnv, expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
@@ -207,7 +207,7 @@ describe('export --output never loses a file', () => {
       } finally {
         child.kill('SIGKILL');
       }
-      expect(stderr).toBe('fout: Afgebroken.\n');
+      expect(stderr).toBe('Afgebroken.\n');
       expect(readdirSync(dir)).toEqual(['export.json']);
       expect(readFileSync(target, 'utf8')).toBe(OLD);
     }, 60_000);

@@ -7,7 +7,7 @@ import { lstatSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSy
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
-import type { Method } from '../../src/schema.js';
+import type { Method } from '../../src/model/schema.js';
 import { bigFolder, method, userFolder, yamlOf } from '../helpers/catalogue.js';
 import { BIN, cleanEnv, expectNoStackTrace, runCli, tempDir, type CliOptions } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';

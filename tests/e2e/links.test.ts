@@ -3,7 +3,7 @@
 // never changing what a person sees.
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { main } from '../../src/cli/program.js';
 import { BIN, cleanEnv, runCli, tempDir } from '../helpers/cli.js';
 import { TmuxSession } from '../helpers/tmux.js';
 import { lacks } from '../helpers/tools.js';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Method } from '../../src/schema.js';
+import type { Method } from '../../src/model/schema.js';
 import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
 import { expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';

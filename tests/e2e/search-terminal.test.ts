@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
 import { elementNames } from '../../src/core/methods.js';
 import { formatMethodDetail } from '../../src/format/methods.js';
-import { makeStyle } from '../../src/terminal.js';
+import { makeStyle } from '../../src/text/terminal.js';
 import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
 import { BIN, cleanEnv, expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
 import { TmuxSession } from '../helpers/tmux.js';

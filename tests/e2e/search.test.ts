@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCatalogue } from '../../scripts/gen-catalogue.mjs';
-import { SEARCH_INDEX_CACHE_MIN } from '../../src/defaults.js';
+import { SEARCH_INDEX_CACHE_MIN } from '../../src/model/defaults.js';
 import { method, yamlOf } from '../helpers/catalogue.js';
 import { expectNoStackTrace, tempDir } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import type { Method } from '../../src/schema.js';
+import type { Method } from '../../src/model/schema.js';
 import { tempDir } from './cli.js';
 
 /** A valid method record; override any field. */

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { main } from '../../src/cli.js';
+import { main } from '../../src/cli/program.js';
 import { cleanEnv } from './cli.js';
 
 export interface MainOptions {

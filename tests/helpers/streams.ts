@@ -49,8 +49,8 @@ export const describeCell = (c: Cell) => `stdin ${c.stdin.name}, stdout ${c.stdo
  * stderr all 25 ways, stdout going round the kinds, so that it too meets every kind of the other two),
  * in 25 runs; with METHODEWIJZER_TEST_STREAMS=all, every combination of all three, in 125. Each run
  * starts Node (60-90 ms), so the whole cube for every command would double the suite's CPU time, while
- * what a stream's kind changes is decided per stream (src/output.ts) or per pair (stdin and stderr for
- * a prompt, src/prompt-streams.ts).
+ * what a stream's kind changes is decided per stream (src/cli/output.ts) or per pair (stdin and stderr for
+ * a prompt, src/io/prompt-streams.ts).
  */
 const pairs: Cell[] = KINDS.flatMap((stdin, i) => KINDS.map((stderr, j) => ({ stdin, stderr, stdout: KINDS[(i + j) % KINDS.length] })));
 const cube: Cell[] = KINDS.flatMap((stdin) => KINDS.flatMap((stdout) => KINDS.map((stderr) => ({ stdin, stdout, stderr }))));

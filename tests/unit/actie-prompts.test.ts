@@ -6,7 +6,7 @@ import { openCatalogue } from '../../src/catalogue/open.js';
 import { introText } from '../../src/prompts/interview.js';
 import { answerOptions } from '../../src/core/advice.js';
 import { questionnaire, type Question, type QuestionnaireConfig } from '../../src/prompts/questionnaire.js';
-import { makeStyle } from '../../src/terminal.js';
+import { makeStyle } from '../../src/text/terminal.js';
 
 const { model } = (await openCatalogue());
 const plain = makeStyle(false);

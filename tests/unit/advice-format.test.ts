@@ -4,8 +4,8 @@ import { adviseActie, type ActieAnswers } from '../../src/core/advice.js';
 import { adviceNotes, attentionLabel, explainMethod, formatAdvice, formatAdviceMarkdown, formatExplanation, OWN_READING } from '../../src/format/advice.js';
 import { squash } from '../helpers/text.js';
 import { mdText as md } from '../../src/format/markdown.js';
-import type { Method } from '../../src/schema.js';
-import { makeStyle } from '../../src/terminal.js';
+import type { Method } from '../../src/model/schema.js';
+import { makeStyle } from '../../src/text/terminal.js';
 
 const { model, methods, sources } = (await openCatalogue());
 const first = model.elements[0];

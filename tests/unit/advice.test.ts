@@ -13,10 +13,10 @@ import {
   type Advice,
   type AdviceCatalogue,
 } from '../../src/core/advice.js';
-import { SHORTLIST_SHARED_MAX, SHORTLIST_SIZE } from '../../src/defaults.js';
+import { SHORTLIST_SHARED_MAX, SHORTLIST_SIZE } from '../../src/model/defaults.js';
 import { searchMethods } from '../../src/core/search.js';
 import { whyText } from '../../src/format/advice.js';
-import { CONTEXT_KEYS, type ContextKey, type ElementKey, type Method } from '../../src/schema.js';
+import { CONTEXT_KEYS, type ContextKey, type ElementKey, type Method } from '../../src/model/schema.js';
 
 const builtin = await openCatalogue();
 const catalogue: AdviceCatalogue = { model: builtin.model, methods: builtin.methods };

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FolderCache } from '../../src/catalogue/cache.js';
-import { pack, unpack } from '../../src/catalogue/pack.js';
+import { FolderCache } from '../../src/store/folder-cache.js';
+import { pack, unpack } from '../../src/store/pack.js';
 import { readFolder } from '../../src/catalogue/load.js';
 import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
 import { tempDir } from '../helpers/cli.js';

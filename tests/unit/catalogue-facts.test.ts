@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileBuiltin } from '../../src/catalogue/load.js';
-import { ELEMENT_KEYS } from '../../src/schema.js';
+import { ELEMENT_KEYS } from '../../src/model/schema.js';
 import { CRITERIA_COUNT, ELEMENT_FACTS, GLOSSARY_TERMS, METHOD_FACTS, SOURCE_FACTS } from '../fixtures/brochure-facts.js';
 import { ROOT } from '../helpers/cli.js';
 

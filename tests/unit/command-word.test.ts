@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { envFolders, expandHome } from '../../src/command-word.js';
+import { envFolders, expandHome } from '../../src/runtime/command-word.js';
 
 describe('expandHome', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
 import { formatCompareLines, formatCompareTable, MIN_COLUMN } from '../../src/format/compare.js';
-import { makeStyle } from '../../src/terminal.js';
+import { makeStyle } from '../../src/text/terminal.js';
 import { method } from '../helpers/catalogue.js';
 
 const { methods } = await openCatalogue();

@@ -3,11 +3,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli.js';
+import { buildProgram } from '../../src/cli/program.js';
 import { ARGUMENT_VALUES, completionTree, SHELLS, shellWord, unexplained } from '../../src/core/completion.js';
-import { EXPORT_FORMATS } from '../../src/defaults.js';
+import { EXPORT_FORMATS } from '../../src/model/defaults.js';
 import { completionScript } from '../../src/format/completion.js';
-import { ELEMENT_KEYS, SOURCE_KINDS } from '../../src/keys.js';
+import { ELEMENT_KEYS, SOURCE_KINDS } from '../../src/model/keys.js';
 import { tempDir } from '../helpers/cli.js';
 import { lacks } from '../helpers/tools.js';
 

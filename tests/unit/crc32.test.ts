@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
-import { crc32 } from '../../src/core/crc32.js';
+import { crc32 } from '../../src/store/crc32.js';
 
 // core/crc32.ts must give node:zlib's value for every input, or a cache written by a small run would
 // read as damaged by a large one (and the other way round).

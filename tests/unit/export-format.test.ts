@@ -7,7 +7,7 @@ import { CSV_COLUMNS, CSV_LIST_SEPARATOR, formatMethodsCsv } from '../../src/for
 import { formatMethodsJson, jsonText } from '../../src/format/json.js';
 import { formatMethodsMarkdown, mdLink as link, mdText as text } from '../../src/format/markdown.js';
 import { formatMethodsYaml } from '../../src/format/yaml.js';
-import { ELEMENT_KEYS, SOURCE_KINDS, methodSchema, type Method } from '../../src/schema.js';
+import { ELEMENT_KEYS, SOURCE_KINDS, methodSchema, type Method } from '../../src/model/schema.js';
 import { method } from '../helpers/catalogue.js';
 import { runs } from '../helpers/property.js';
 

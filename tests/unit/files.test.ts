@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FailedError, InterruptedError } from '../../src/errors.js';
-import { writeFileAtomic } from '../../src/files.js';
+import { FailedError, InterruptedError } from '../../src/model/errors.js';
+import { writeFileAtomic } from '../../src/io/files.js';
 import { tempDir, unwritableDir } from '../helpers/cli.js';
 
 const OLD = Buffer.from('oude inhoud, byte voor byte\n\u00e9\n');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
-import { main } from '../../src/cli.js';
+import { main } from '../../src/cli/program.js';
 import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
 import { ROOT, cleanEnv } from '../helpers/cli.js';
 

@@ -8,7 +8,7 @@ import { searchMethods } from '../../src/core/search.js';
 import { formatAdvice } from '../../src/format/advice.js';
 import { formatMethodDetail, formatMethodTable } from '../../src/format/methods.js';
 import { formatSearchResults } from '../../src/format/search.js';
-import { hyperlink, makeLink, makeStyle, wantsLinks } from '../../src/terminal.js';
+import { hyperlink, makeLink, makeStyle, wantsLinks } from '../../src/text/terminal.js';
 
 const catalogue = await openCatalogue();
 const { methods, model } = catalogue;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFolder } from '../../src/catalogue/load.js';
 import { parseRecords } from '../../src/catalogue/parse-records.js';
 import type { Problem } from '../../src/catalogue/problem.js';
-import { actieSchema, methodSchema } from '../../src/schema.js';
+import { actieSchema, methodSchema } from '../../src/model/schema.js';
 import { tempDir } from '../helpers/cli.js';
 import { runs } from '../helpers/property.js';
 

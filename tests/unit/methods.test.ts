@@ -3,7 +3,7 @@ import { compileBuiltin } from '../../src/catalogue/load.js';
 import { compact } from '../../src/core/fold.js';
 import { openCatalogue } from '../../src/catalogue/open.js';
 import { countByElement, filterMethods, findMethod, parseElement, sortByName } from '../../src/core/methods.js';
-import { sanitize } from '../../src/terminal.js';
+import { sanitize } from '../../src/text/terminal.js';
 
 const { methods } = compileBuiltin();
 

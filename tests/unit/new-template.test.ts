@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRecords } from '../../src/catalogue/parse-records.js';
 import { slugify } from '../../src/core/fold.js';
 import { FILL_IN, methodTemplate } from '../../src/format/template.js';
-import { methodSchema } from '../../src/schema.js';
+import { methodSchema } from '../../src/model/schema.js';
 
 describe('slugify', () => {
   it.each([

@@ -3,7 +3,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writePaged } from '../../src/pager.js';
+import { writePaged } from '../../src/io/pager.js';
 import { tempDir } from '../helpers/cli.js';
 
 const TEXT = Array.from({ length: 12 }, (_, i) => `regel ${i + 1}`).join('\n') + '\n';

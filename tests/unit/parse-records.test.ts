@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRecords } from '../../src/catalogue/parse-records.js';
-import { methodSchema } from '../../src/schema.js';
+import { methodSchema } from '../../src/model/schema.js';
 
 const valid = `id: mijn-methode
 name: Mijn methode

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SCHEMAS, jsonSchemaOf, type SchemaName } from '../../src/schema.js';
+import { SCHEMAS, jsonSchemaOf, type SchemaName } from '../../src/model/schema.js';
 import { ROOT } from '../helpers/cli.js';
 
 describe('committed JSON Schemas', () => {

@@ -14,8 +14,8 @@ import {
   searchMethods,
 } from '../../src/core/search.js';
 import { formatSearchLines, formatSearchResults } from '../../src/format/search.js';
-import type { Method } from '../../src/schema.js';
-import { makeStyle } from '../../src/terminal.js';
+import type { Method } from '../../src/model/schema.js';
+import { makeStyle } from '../../src/text/terminal.js';
 import { method } from '../helpers/catalogue.js';
 
 const builtin = (await openCatalogue()).methods;

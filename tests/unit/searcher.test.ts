@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { openSearcher } from '../../src/catalogue/searcher.js';
-import { createContext } from '../../src/context.js';
+import { createContext } from '../../src/runtime/context.js';
 import type { FilterFlags } from '../../src/core/methods.js';
 import { bigFolder } from '../helpers/catalogue.js';
 import { cleanEnv } from '../helpers/cli.js';

@@ -4,9 +4,9 @@ import { formatElement, formatModel, type ModelElementView } from '../../src/for
 import { searchMethods } from '../../src/core/search.js';
 import { elementNames } from '../../src/core/methods.js';
 import { formatMethodDetail } from '../../src/format/methods.js';
-import { plural } from '../../src/format/plural.js';
+import { plural } from '../../src/text/plural.js';
 import { formatSearchResults, lineSpans } from '../../src/format/search.js';
-import { makeStyle, wrapCommand } from '../../src/terminal.js';
+import { makeStyle, wrapCommand } from '../../src/text/terminal.js';
 import { method } from '../helpers/catalogue.js';
 
 const catalogue = await openCatalogue();

@@ -1,11 +1,12 @@
 import type { ChalkInstance } from 'chalk';
-import { ENV_CATALOGUE } from './defaults.js';
-import { FolderCache, cacheRoot } from './catalogue/cache.js';
-import type { Catalogue } from './catalogue/catalogue.js';
-import { openCatalogue } from './catalogue/open.js';
-import { capPerFile, formatProblem, type Problem } from './catalogue/problem.js';
-import { hang, makeLink, makeStyle, sanitize, wantsColor, wantsLinks, widthOf, wrap, type Link, type OutputStream } from './terminal.js';
-import { displayPath, shellQuote } from './paths.js';
+import type { Command } from 'commander';
+import { ENV_CATALOGUE } from '../model/defaults.js';
+import { FolderCache, cacheRoot } from '../store/folder-cache.js';
+import type { Catalogue } from '../catalogue/catalogue.js';
+import { openCatalogue } from '../catalogue/open.js';
+import { capPerFile, formatProblem, type Problem } from '../catalogue/problem.js';
+import { hang, makeLink, makeStyle, sanitize, wantsColor, wantsLinks, widthOf, wrap, type Link, type OutputStream } from '../text/terminal.js';
+import { displayPath, shellQuote } from '../text/paths.js';
 import { envFolders, expandHome } from './command-word.js';
 import { resolve } from 'node:path';
 
@@ -17,7 +18,7 @@ export interface GlobalOptions {
 }
 
 /** What a command may be handed from the outside world; tests hand in their own. */
-export type IO = Partial<Pick<Context, 'stdin' | 'stdout' | 'stderr' | 'env'>>;
+export type IO = Partial<Pick<Context, 'stdin' | 'stdout' | 'stderr' | 'env' | 'signal' | 'wholeProgram'>>;
 
 /** Everything a command needs from the outside world, so tests can hand in their own. */
 export interface Context {
@@ -49,6 +50,17 @@ export interface Context {
   /** Problems reported while loading; any makes the exit code 3. */
   problems: Problem[];
   warn(message: string): void;
+  /**
+   * Aborted by Ctrl-C, a kill or a closed terminal (src/cli/program.ts). Work that must clean up first
+   * (a file being written) listens to it, and the command then ends with exit 130 itself; while nothing
+   * listens, the CLI ends at once.
+   */
+  signal: AbortSignal;
+  /**
+   * The program with every command declared (a run declares only the one it runs), for what describes
+   * them all: the completion scripts. Handed in by src/cli/program.ts, which builds it.
+   */
+  wholeProgram(): Promise<Command>;
 }
 
 export function createContext(global: GlobalOptions, io: IO = {}): Context {
@@ -60,6 +72,8 @@ export function createContext(global: GlobalOptions, io: IO = {}): Context {
   const fromFlag = (global.catalogue ?? []).map((dir) => expandHome(dir, env));
   let loaded: Promise<Catalogue> | undefined;
   const ctx: Context = {
+    signal: io.signal ?? new AbortController().signal,
+    wholeProgram: io.wholeProgram ?? (() => Promise.reject(new Error('the program is handed in by src/cli/program.ts'))),
     // Read when asked: making process.stdin costs a few ms, and most commands never read it.
     get stdin() {
       return io.stdin ?? process.stdin;

@@ -1,6 +1,9 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { matchChoice } from './core/choice.js';
-import { ELEMENT_KEYS, ELEMENT_LETTERS, SOURCE_KINDS } from './keys.js';
+import { checkTags } from '../catalogue/catalogue.js';
+import { matchChoice } from '../core/choice.js';
+import { filterFromFlags, filterMethods, type FilterFlags } from '../core/methods.js';
+import type { Method } from '../model/schema.js';
+import { ELEMENT_KEYS, ELEMENT_LETTERS, SOURCE_KINDS } from '../model/keys.js';
 
 // Option parsers and the options several commands share, so they read and behave the same everywhere.
 
@@ -51,4 +54,11 @@ export function filterOptions(cmd: Command): Command {
     )
     .addOption(choiceOption('-k, --kind <soort>', 'alleen methoden uit databanken of uit verkenningen', SOURCE_KINDS))
     .option('-t, --tag <tag>', "alleen methoden met deze tag (herhaalbaar: alle genoemde; alle tags: methodewijzer tags)", collect);
+}
+
+/** The methods that match the filter options; an unknown tag is a usage error, since it can only be a typo. */
+export function selectMethods(methods: Method[], flags: FilterFlags): Method[] {
+  const filter = filterFromFlags(flags);
+  checkTags(methods, filter.tags);
+  return filterMethods(methods, filter);
 }

@@ -16,8 +16,8 @@ import { isAscii } from 'node:buffer';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { cacheRoot } from './cache-root.js';
-import { asksForHelp, commandWord, readsOwnFolders } from './command-word.js';
+import { cacheRoot } from '../store/cache-root.js';
+import { asksForHelp, commandWord, readsOwnFolders } from '../runtime/command-word.js';
 
 /** A hash of the bundles' contents, set by scripts/build.mjs: a new build never meets an old cache. */
 declare const __BUILD_ID__: string;
@@ -51,7 +51,7 @@ export function run(): void {
 /**
  * Ends the process once the CLI is done, rather than letting Node wind down by itself: that first runs
  * whatever V8 has scheduled meanwhile (a garbage collection, say), up to a millisecond for nothing.
- * Nothing is cut off: the CLI writes pipes and files synchronously (src/output.ts), and terminals are
+ * Nothing is cut off: the CLI writes pipes and files synchronously (src/cli/output.ts), and terminals are
  * synchronous too, except on Windows, where Node is left to finish the writes.
  */
 function end(): void {

@@ -1,18 +1,18 @@
 import { Command, CommanderError, Help, Option, type OutputConfiguration } from 'commander';
-import { BuiltinCatalogueBroken, readCompiled } from './catalogue/catalogue.js';
-import { formatProblem } from './catalogue/problem.js';
-import { examples, type CommandSpec } from './command.js';
-import { createContext, type GlobalOptions, type IO } from './context.js';
-import { ENV_CATALOGUE } from './defaults.js';
-import { AppError, EXIT, MissingArgument, UsageError } from './errors.js';
-import { interruptHandlers } from './interrupt.js';
-import { collect } from './options.js';
-import { commandWord } from './command-word.js';
+import { BuiltinCatalogueBroken, readCompiled } from '../catalogue/catalogue.js';
+import { formatProblem } from '../catalogue/problem.js';
+import { examples, type CommandSpec } from '../runtime/command.js';
+import { createContext, type GlobalOptions, type IO } from '../runtime/context.js';
+import { ENV_CATALOGUE } from '../model/defaults.js';
+import { AppError, EXIT, InterruptedError, MissingArgument, UsageError } from '../model/errors.js';
+import { getEventListeners } from 'node:events';
+import { collect } from '../runtime/options.js';
+import { commandWord } from '../runtime/command-word.js';
 import { openOutput, print } from './output.js';
-import { hang, makeStyle, sanitize, wantsColor, widthOf, wrap, type OutputStream } from './terminal.js';
-import { editDistance } from './core/distance.js';
-import { didYouMean } from './format/suggest.js';
-import { VERSION } from './version.js';
+import { hang, makeStyle, sanitize, wantsColor, widthOf, wrap, type OutputStream } from '../text/terminal.js';
+import { editDistance } from '../core/distance.js';
+import { didYouMean } from '../text/suggest.js';
+import { VERSION } from '../model/version.js';
 
 const HELP_TITLES: Record<string, string> = {
   'Usage:': 'Gebruik:',
@@ -102,21 +102,21 @@ type Runner = (spec: AnyCommand, cmd: Command, args: unknown[]) => Promise<void>
  * neither loads nor starts the code of the other fourteen.
  */
 const COMMANDS: Record<string, () => Promise<{ default: unknown }>> = {
-  list: () => import('./commands/list.js'),
-  search: () => import('./commands/search.js'),
-  show: () => import('./commands/show.js'),
-  open: () => import('./commands/open.js'),
-  compare: () => import('./commands/compare.js'),
-  tags: () => import('./commands/tags.js'),
-  model: () => import('./commands/model.js'),
-  glossary: () => import('./commands/glossary.js'),
-  sources: () => import('./commands/sources.js'),
-  export: () => import('./commands/export.js'),
-  new: () => import('./commands/new.js'),
-  actie: () => import('./commands/actie.js'),
-  validate: () => import('./commands/validate.js'),
-  completion: () => import('./commands/completion.js'),
-  __complete: () => import('./commands/complete.js'),
+  list: () => import('../commands/list.js'),
+  search: () => import('../commands/search.js'),
+  show: () => import('../commands/show.js'),
+  open: () => import('../commands/open.js'),
+  compare: () => import('../commands/compare.js'),
+  tags: () => import('../commands/tags.js'),
+  model: () => import('../commands/model.js'),
+  glossary: () => import('../commands/glossary.js'),
+  sources: () => import('../commands/sources.js'),
+  export: () => import('../commands/export.js'),
+  new: () => import('../commands/new.js'),
+  actie: () => import('../commands/actie.js'),
+  validate: () => import('../commands/validate.js'),
+  completion: () => import('../commands/completion.js'),
+  __complete: () => import('../commands/complete.js'),
 };
 
 /**
@@ -199,7 +199,8 @@ export async function main(argv = process.argv, io: IO = {}): Promise<number> {
 
   const run: Runner = async (spec, cmd, args) => {
     const options = cmd.optsWithGlobals() as GlobalOptions;
-    const ctx = createContext(options, io);
+    running = new AbortController();
+    const ctx = createContext(options, { signal: running.signal, wholeProgram: () => buildProgram(async () => undefined, {}), ...io });
     const output = await spec.run(ctx, options, ...args).catch((err: unknown) => {
       // commander's own words, as when it finds the argument missing itself.
       if (err instanceof MissingArgument) cmd.error(`error: missing required argument '${err.argument}'`, { code: 'commander.missingArgument' });
@@ -272,9 +273,12 @@ function report(err: unknown, stderr: OutputStream, style: ReturnType<typeof mak
     stderr.write(style.dim(wrap(`Zie ${path} --help voor ${what}.`, width)) + '\n');
     return EXIT.usage;
   }
-  if (err instanceof Error && err.name === 'ExitPromptError') {
-    stderr.write('Afgebroken.\n');
-    return EXIT.interrupted;
+  // Ctrl-C in a prompt: the prompt's own cancel, said as every interruption is.
+  if (err instanceof Error && err.name === 'ExitPromptError') err = new InterruptedError();
+  // One form for every interruption, here and in the signal handler: the line alone, no "fout:".
+  if (err instanceof InterruptedError) {
+    stderr.write(`${err.message}\n`);
+    return err.exitCode;
   }
   if (err instanceof AppError) {
     // Sanitised here once for every command (again where a command did so already: that changes nothing).
@@ -314,7 +318,7 @@ function translateCommanderError(message: string): string {
 
 /**
  * Entry point for bin/: sets the exit code without cutting off output still being written. Resolves to
- * the command the run named outright, for the code cache (src/boot.ts).
+ * the command the run named outright, for the code cache (src/boot/boot.ts).
  */
 export async function runCli(): Promise<string | undefined> {
   const output = openOutput();
@@ -330,10 +334,13 @@ export async function runCli(): Promise<string | undefined> {
 
 const INTERRUPTS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
+/** The command being run: its context's signal is aborted by the process's one signal handler. */
+let running: AbortController | undefined;
+
 function interrupted(): void {
-  // A command that is writing a file stops the write, cleans up and ends with 130 itself.
-  if (interruptHandlers.size) return interruptHandlers.forEach((stop) => stop());
+  // Work that listens to the signal (a file being written, the pager) cleans up and ends the command itself.
+  if (running && getEventListeners(running.signal, 'abort').length) return running.abort();
   if (process.stderr.isTTY) process.stderr.write('\u001b[?25h\n');
-  process.stderr.write('Afgebroken.\n');
+  process.stderr.write(`${new InterruptedError().message}\n`);
   process.exit(EXIT.interrupted);
 }

@@ -1,11 +1,10 @@
 import { accessSync, constants, lstatSync, mkdirSync, readlinkSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { displayPath } from './paths.js';
-import { FailedError, InterruptedError } from './errors.js';
-import { interruptHandlers } from './interrupt.js';
+import { displayPath } from '../text/paths.js';
+import { FailedError, InterruptedError } from '../model/errors.js';
 import { kindOf } from './read-file.js';
-import { sanitize } from './terminal.js';
+import { sanitize } from '../text/terminal.js';
 
 export interface AtomicWriteOptions {
   /** Replace a file that is already there (`--force`). Without it an existing file is an error. */
@@ -133,18 +132,21 @@ export function replaceFileSync(file: string, data: string | Uint8Array): boolea
   }
 }
 
-/** Ctrl-C or a kill during the write stops it and leaves the target as it was, with no temporary file. */
-export async function writeFileInterruptibly(target: string, text: string, options: Omit<AtomicWriteOptions, 'signal'>): Promise<void> {
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  interruptHandlers.add(abort); // SIGINT, SIGTERM, SIGHUP: the CLI's one handler calls it
+/**
+ * Ctrl-C or a kill during the write (`signal`, the context's) stops it and leaves the target as it was,
+ * with no temporary file; the command then ends with exit 130.
+ */
+export async function writeFileInterruptibly(target: string, text: string, options: AtomicWriteOptions & { signal: AbortSignal }): Promise<void> {
+  // Listening tells the CLI's signal handler that this work ends the run itself, after cleaning up.
+  const cleanUpFirst = () => {};
+  options.signal.addEventListener('abort', cleanUpFirst);
   try {
-    await writeFileAtomic(target, text, { ...options, signal: controller.signal });
+    await writeFileAtomic(target, text, options);
     // A signal during the final rename: the file is whole and in place, but the command still ends as
     // interrupted (exit 130), as every signal does.
-    if (controller.signal.aborted) throw new InterruptedError();
+    if (options.signal.aborted) throw new InterruptedError();
   } finally {
-    interruptHandlers.delete(abort);
+    options.signal.removeEventListener('abort', cleanUpFirst);
   }
 }
 

@@ -1,16 +1,16 @@
 import type { Command } from 'commander';
-import type { CompiledCatalogue } from './catalogue/catalogue.js';
+import type { CompiledCatalogue } from '../catalogue/catalogue.js';
 import type { Context, GlobalOptions } from './context.js';
-import type { AppError } from './errors.js';
-import { wrapCommand } from './terminal.js';
+import type { AppError } from '../model/errors.js';
+import { wrapCommand } from '../text/terminal.js';
 
 // The shape every command has: parse options (commander, declared here) -> compute data in core/ or
-// catalogue/ -> format in src/format/ -> return an Output, which src/output.ts prints. A command file
-// exports one spec; src/cli.ts registers it with one line. Keep a command file's static imports light
+// catalogue/ -> format in src/format/ -> return an Output, which src/cli/output.ts prints. A command file
+// exports one spec; src/cli/program.ts registers it with one line. Keep a command file's static imports light
 // (no yaml, zod or prompts): every run of the command loads them, also for its --help, so a heavy
 // library is imported inside `run`, where it is needed.
 
-/** What a command produced; printed in one place (src/output.ts, `print`). */
+/** What a command produced; printed in one place (src/cli/output.ts, `print`). */
 export interface Output {
   /** Formatted text for stdout. */
   text?: string;

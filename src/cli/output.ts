@@ -1,8 +1,8 @@
-import type { Output } from './command.js';
-import type { Context } from './context.js';
-import { EXIT } from './errors.js';
-import { jsonText } from './format/json.js';
-import { widthOf, wrap, type OutputStream } from './terminal.js';
+import type { Output } from '../runtime/command.js';
+import type { Context } from '../runtime/context.js';
+import { EXIT } from '../model/errors.js';
+import { jsonText } from '../format/json.js';
+import { widthOf, wrap, type OutputStream } from '../text/terminal.js';
 import { fstatSync, writeSync } from 'node:fs';
 
 // The one place that decides what a failed write to stdout or stderr means, whoever wrote (a command,
@@ -105,11 +105,11 @@ const REASONS: Record<string, string> = {
 };
 
 /** Prints what a command produced: the data on stdout (through the pager when asked), then the note on stderr. */
-export async function print(output: Output, ctx: Pick<Context, 'stdout' | 'stderr' | 'env' | 'pager' | 'warn'>): Promise<void> {
+export async function print(output: Output, ctx: Pick<Context, 'stdout' | 'stderr' | 'env' | 'pager' | 'warn' | 'signal'>): Promise<void> {
   if (output.json !== undefined) ctx.stdout.write(jsonText(output.json));
   if (output.text) {
     // The pager (and child_process with it) is loaded only for a terminal.
-    if (output.paged && ctx.pager && ctx.stdout.isTTY) await (await import('./pager.js')).writePaged(ctx.stdout, output.text, { env: ctx.env, warn: ctx.warn });
+    if (output.paged && ctx.pager && ctx.stdout.isTTY) await (await import('../io/pager.js')).writePaged(ctx.stdout, output.text, { env: ctx.env, warn: ctx.warn, signal: ctx.signal });
     else ctx.stdout.write(output.text);
   }
   // Notes wrap to the terminal here, once for every command (commands may wrap them already; that holds).

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { interruptHandlers } from './interrupt.js';
-import type { OutputStream } from './terminal.js';
+import type { OutputStream } from '../text/terminal.js';
 
 /** The pager to use: METHODEWIJZER_PAGER, then PAGER, then less; an empty value means none. */
 export function pagerCommand(env: NodeJS.ProcessEnv): string | undefined {
@@ -12,6 +11,8 @@ export interface PagerOptions {
   env: NodeJS.ProcessEnv;
   /** Says on stderr why the text came without the pager. */
   warn: (message: string) => void;
+  /** The context's: Ctrl-C belongs to the pager while it runs, and does not end the CLI. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -26,7 +27,7 @@ export interface PagerOptions {
  * count as shown. Whether a failing pager read the text first cannot be told (the pipe holds 64 KiB
  * unread), so it is shown again: twice is better than never.
  */
-export async function writePaged(stdout: OutputStream, text: string, { env, warn }: PagerOptions): Promise<void> {
+export async function writePaged(stdout: OutputStream, text: string, { env, warn, signal }: PagerOptions): Promise<void> {
   const command = pagerCommand(env);
   const rows = stdout.rows ?? 0;
   if (!stdout.isTTY || !command || !rows || lineCount(text) < rows) {
@@ -35,7 +36,7 @@ export async function writePaged(stdout: OutputStream, text: string, { env, warn
   }
   // Ctrl-C belongs to the pager while it runs (less uses it to stop a search); the CLI must not end.
   const keepRunning = () => {};
-  interruptHandlers.add(keepRunning);
+  signal?.addEventListener('abort', keepRunning);
   try {
     const failure = await new Promise<string | undefined>((resolve) => {
       const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env: { ...env, LESS: env.LESS ?? 'FRX', LV: env.LV ?? '-c' } });
@@ -50,7 +51,7 @@ export async function writePaged(stdout: OutputStream, text: string, { env, warn
       warn(`de pager "${command}" ${failure}; de tekst staat hierboven zonder pager`);
     }
   } finally {
-    interruptHandlers.delete(keepRunning);
+    signal?.removeEventListener('abort', keepRunning);
   }
 }
 

@@ -1,12 +1,12 @@
-import { originOf, type Catalogue } from './catalogue/catalogue.js';
-import { canNameMethod, findMethods } from './catalogue/find.js';
+import { originOf, type Catalogue } from '../catalogue/catalogue.js';
+import { canNameMethod, findMethods } from './find-methods.js';
 import type { Output } from './command.js';
 import type { Context } from './context.js';
-import { elementNames } from './core/methods.js';
-import { UsageError } from './errors.js';
-import { methodJson } from './format/json.js';
-import { formatMethodDetail } from './format/methods.js';
-import type { Method } from './schema.js';
+import { elementNames } from '../core/methods.js';
+import { UsageError } from '../model/errors.js';
+import { methodJson } from '../format/json.js';
+import { formatMethodDetail } from '../format/methods.js';
+import type { Method } from '../model/schema.js';
 
 // One method named on the command line, as `show`, `open` and the search picker find and show it.
 // The matching itself is catalogue/find.ts, which compare shares.

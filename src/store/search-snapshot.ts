@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import type { Filterable } from '../core/methods.js';
 import { buildIndex, checkedIndex, type SearchIndex } from '../core/search.js';
-import { SEARCH_INDEX_CACHE_MIN } from '../defaults.js';
-import type { Method } from '../schema.js';
-import { checksum, openCacheFile, removeCacheFile, removeEarlierFormats, writeCacheFile, type FolderCache } from './cache.js';
-import type { Catalogue, CompiledCatalogue, IndexJson } from './catalogue.js';
+import { SEARCH_INDEX_CACHE_MIN } from '../model/defaults.js';
+import type { Method } from '../model/schema.js';
+import { checksum, openCacheFile, removeCacheFile, removeEarlierFormats, writeCacheFile, type FolderCache } from './folder-cache.js';
+import type { Catalogue, CompiledCatalogue, IndexJson } from '../catalogue/catalogue.js';
 import { bytesOf, littleEndian, pack, uint32s, unpack } from './pack.js';
-import type { Problem } from './problem.js';
+import type { Problem } from '../catalogue/problem.js';
 
 // What search needs of a catalogue, kept in the cache folder for catalogues of SEARCH_INDEX_CACHE_MIN
 // records or more: the search index, each record as JSON (read only for the results shown), what

@@ -1,8 +1,8 @@
 // Which word of the command line names the command, read before commander is even loaded: by the CLI
-// (src/cli.ts), to declare only that command, and by src/boot.ts, to pick the code cache of that
+// (src/cli/program.ts), to declare only that command, and by src/boot/boot.ts, to pick the code cache of that
 // command. Little else here: boot.ts is bundled on its own.
 import { isAbsolute, join } from 'node:path';
-import { ENV_CATALOGUE } from './defaults.js';
+import { ENV_CATALOGUE } from '../model/defaults.js';
 
 /** Global options that take a value: the word after them is not the command. */
 const GLOBAL_WITH_VALUE = new Set(['-c', '--catalogue']);

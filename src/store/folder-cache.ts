@@ -1,11 +1,11 @@
 import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { CACHE_RACY_MS, MAX_FILE_BYTES } from '../defaults.js';
-import { VERSION } from '../version.js';
-import { crc32 } from '../core/crc32.js';
-import { cacheRoot as sharedCacheRoot } from '../cache-root.js';
-import { replaceFileSync } from '../files.js';
-import type { Method } from '../schema.js';
+import { CACHE_RACY_MS, MAX_FILE_BYTES } from '../model/defaults.js';
+import { VERSION } from '../model/version.js';
+import { crc32 } from './crc32.js';
+import { cacheRoot as sharedCacheRoot } from './cache-root.js';
+import { replaceFileSync } from '../io/files.js';
+import type { Method } from '../model/schema.js';
 import {
   folderProblem,
   yamlFiles,
@@ -13,12 +13,12 @@ import {
   type FileContents,
   type FolderContents,
   type ModelKey,
-} from './catalogue.js';
+} from '../catalogue/catalogue.js';
 import { littleEndian, pack, unpack } from './pack.js';
-import { readRegularFile } from '../read-file.js';
-import { displayPath } from '../paths.js';
-import { compiledCataloguePath } from './paths.js';
-import type { Problem } from './problem.js';
+import { readRegularFile } from '../io/read-file.js';
+import { displayPath } from '../text/paths.js';
+import { compiledCataloguePath } from '../io/package-paths.js';
+import type { Problem } from '../catalogue/problem.js';
 
 // A cache of the validated records of each user folder, so that a large catalogue is parsed once
 // rather than on every run. Per folder there are two files: a small binary manifest with, per YAML
@@ -52,7 +52,7 @@ export function removeEarlierFormats(root: string | undefined, sub: string): voi
   }
 }
 
-/** The cache folder: $XDG_CACHE_HOME/methodewijzer, else ~/.cache/methodewijzer (src/cache-root.ts). */
+/** The cache folder: $XDG_CACHE_HOME/methodewijzer, else ~/.cache/methodewijzer (src/store/cache-root.ts). */
 export function cacheRoot(env: NodeJS.ProcessEnv): string | undefined {
   // node:os only when neither XDG_CACHE_HOME nor HOME is set, and only in runs with user folders.
   return sharedCacheRoot(env, () => process.getBuiltinModule('node:os').homedir());

@@ -1,11 +1,11 @@
 import { compact, hasWord } from '../core/fold.js';
 import { findMethod, methodsStartingWith } from '../core/methods.js';
-import { NotFoundError } from '../errors.js';
-import { didYouMean } from '../format/suggest.js';
-import type { Method } from '../schema.js';
-import { sanitize } from '../terminal.js';
-import type { FolderCache } from './cache.js';
-import type { Catalogue, CompiledCatalogue } from './catalogue.js';
+import { NotFoundError } from '../model/errors.js';
+import { didYouMean } from '../text/suggest.js';
+import type { Method } from '../model/schema.js';
+import { sanitize } from '../text/terminal.js';
+import type { FolderCache } from '../store/folder-cache.js';
+import type { Catalogue, CompiledCatalogue } from '../catalogue/catalogue.js';
 
 // Finding the methods a user names on the command line (show, compare): by id, name or alias in any
 // case and with or without accents, or by the start of exactly one (core/methods.ts `findMethod`).
@@ -51,7 +51,7 @@ export async function findMethods(catalogue: Loaded, queries: string[], where: {
 
 /** The ids search finds for every word of a query. The same matching as `search`, loaded only now that it is needed. */
 async function searchIdeas(catalogue: Loaded, where: { folders: string[]; cache: FolderCache }): Promise<(query: string) => string[]> {
-  const [{ snapshotOf }, { searchIndex }] = await Promise.all([import('./search-snapshot.js'), import('../core/search.js')]);
+  const [{ snapshotOf }, { searchIndex }] = await Promise.all([import('../store/search-snapshot.js'), import('../core/search.js')]);
   const { index } = snapshotOf(catalogue, where.folders, where.cache);
   return (query) => {
     // Only methods that match every word: a suggestion built on one word of several misleads.

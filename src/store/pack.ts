@@ -1,4 +1,4 @@
-import { checksum, type CacheReader } from './cache.js';
+import { checksum, type CacheReader } from './folder-cache.js';
 
 // A cache file of a JSON header and byte sections. Each section starts on a multiple of 4 bytes,
 // so that arrays of 32-bit numbers can be used in place, and any section (or part of one) can be

@@ -1,5 +1,5 @@
 /**
- * The ACTIE element keys, the source kinds and the questionnaire's fixed keys. Kept apart from src/schema.ts so that the CLI and the
+ * The ACTIE element keys, the source kinds and the questionnaire's fixed keys. Kept apart from src/model/schema.ts so that the CLI and the
  * commands that read the catalogue from cache can start without loading zod.
  */
 export const ELEMENT_KEYS = ['animo', 'contact', 'toerusting', 'inbedding', 'empathie'] as const;

@@ -48,7 +48,7 @@ export class InterruptedError extends AppError {
 
 /**
  * A positional argument a command needs after all, though commander lets it be left out (`search`
- * without words off a terminal): src/cli.ts has commander report it, exactly as a missing argument.
+ * without words off a terminal): src/cli/program.ts has commander report it, exactly as a missing argument.
  */
 export class MissingArgument extends Error {
   constructor(readonly argument: string) {

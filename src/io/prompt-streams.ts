@@ -1,5 +1,4 @@
 import type { ReadStream, WriteStream } from 'node:tty';
-import type { Context } from './context.js';
 
 // Whether a person can be asked something, and on which streams. One rule for every prompt (the ACTIE
 // questionnaire, the search picker): keys are read from stdin and the prompt is drawn on stderr, as gh
@@ -13,7 +12,7 @@ export interface PromptStreams {
 }
 
 /** The streams a prompt may use, or why there is none: a short Dutch reason for the usage error. */
-export function promptStreams(ctx: Pick<Context, 'stdin' | 'stderr'>): PromptStreams | { reason: string } {
+export function promptStreams(ctx: { stdin: unknown; stderr: unknown }): PromptStreams | { reason: string } {
   const { Readable, Writable } = process.getBuiltinModule('node:stream');
   const input = ctx.stdin as unknown;
   const output = ctx.stderr as unknown;
