@@ -13,10 +13,10 @@
 // 6-10 ms), where a bare start takes only ~27 ms (README, "Snelheid").
 // Bundled on its own by scripts/build.mjs; uses only Node built-ins.
 import { isAscii } from 'node:buffer';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { cacheRoot } from './cache-root.js';
+import { cacheRoot, OwnCache } from './cache-root.js';
 import { asksForHelp, commandWord, readsOwnFolders } from './command-word.js';
 
 /** A hash of the bundles' contents, set by scripts/build.mjs: a new build never meets an old cache. */
@@ -38,8 +38,8 @@ export function run(): void {
   }
   // `list --help` runs none of list's own code: a first run like that must not make list's cache.
   const help = asksForHelp(process.argv);
-  const dir = join(root, `${process.version}-${process.arch}`);
-  const cache = new CodeCache(dir, help ? undefined : commandWord(process.argv), readsOwnFolders(process.argv, process.env));
+  const own = new OwnCache(root, (line) => process.env.METHODEWIJZER_DEBUG && process.stderr.write(line));
+  const cache = new CodeCache(own, help ? undefined : commandWord(process.argv), readsOwnFolders(process.argv, process.env));
   let command: string | undefined;
   process.on('exit', () => cache.save(command));
   void (cache.load(join(DIST, 'cli.cjs')) as Cli).runCli().then((name) => {
@@ -68,9 +68,6 @@ const NO_COMMAND = '-';
  */
 const WRITES = 2;
 
-/** A temporary file this old is left by a process that was killed while writing it. */
-const ABANDONED_MS = 60_000;
-
 /**
  * Loads the bundles of dist/ (cli.cjs and the vendor/*.cjs it requires) as CommonJS modules compiled
  * with a V8 code cache, through public APIs only (vm.Script). Each command has a cache file of its own
@@ -86,10 +83,13 @@ class CodeCache {
 
   /** `word` is the command the run seems to name (boot cannot know yet whether it is one). */
   constructor(
-    private readonly dir: string,
+    private readonly cache: OwnCache,
     private readonly word: string | undefined,
     private readonly ownFolders: boolean,
   ) {}
+
+  /** One folder per Node version: a cache is V8's own format, for the V8 that wrote it. */
+  private readonly dir = `${process.version}-${process.arch}`;
 
   private file(bundle: string, command: string | undefined): string {
     return join(this.dir, `${basename(bundle)}.${__BUILD_ID__}.${command ?? NO_COMMAND}${this.ownFolders ? '+own' : ''}.bin`);
@@ -102,14 +102,15 @@ class CodeCache {
     let writes = 0;
     // A word that is no command never has a cache file of its own (see save): it finds none here.
     if (this.word === undefined || /^[a-z_][a-z0-9_-]*$/.test(this.word)) {
-      try {
-        // The first byte counts the runs that wrote the file; V8's data follows.
-        const bytes = readFileSync(this.file(filename, this.word));
-        writes = bytes[0] ?? 0;
-        cachedData = bytes.subarray(1);
-      } catch {
-        // No cache yet.
-      }
+      // The first byte counts the runs that wrote the file, the next four are the CRC-32 of V8's data,
+      // which follows: V8 itself checks little more than the source's length, and data damaged on
+      // disk crashes the process (SIGSEGV) while it is read.
+      const name = this.file(filename, this.word);
+      const bytes = this.cache.read(name, MAX_CACHE_BYTES);
+      if (bytes && bytes.length > HEADER && bytes.readUInt32LE(1) === crc32(bytes.subarray(HEADER))) {
+        writes = bytes[0];
+        cachedData = bytes.subarray(HEADER);
+      } else if (bytes) this.cache.remove(name);
     }
     // The wrapper Node itself puts around a CommonJS file, on the same line, so line numbers stay true.
     const source = `(function (exports, require, module, __filename, __dirname) { ${readSource(filename)}\n});`;
@@ -139,38 +140,30 @@ class CodeCache {
       if (sameFile && writes >= WRITES) continue;
       const file = this.file(filename, command);
       // A word that is no command (a typo) shares the cache of runs without one, once that is written.
-      if (!sameFile && existsSync(file)) continue;
-      const temp = `${file}.${process.pid}.tmp`;
-      try {
-        mkdirSync(this.dir, { recursive: true });
-        this.tidy(basename(filename));
-        writeFileSync(temp, Buffer.concat([Buffer.from([sameFile ? writes + 1 : 1]), script.createCachedData()]));
-        // rename is atomic: a reader sees the old cache or the new one, never half of one.
-        renameSync(temp, file);
-      } catch {
-        // Not writable (a read-only home, a full disk): the next run compiles again.
-        try {
-          rmSync(temp, { force: true });
-        } catch {
-          // Nothing to clean up.
-        }
-      }
+      if (!sameFile && this.cache.has(file)) continue;
+      if (!this.cache.folder(this.dir, true)) return;
+      // The caches of the bundle's earlier builds, and temporary files a killed process left.
+      const bundle = basename(filename);
+      this.cache.tidy(this.dir, (name) => name.startsWith(`${bundle}.`) && !name.startsWith(`${bundle}.${__BUILD_ID__}.`));
+      const data = script.createCachedData();
+      const header = Buffer.alloc(HEADER);
+      header[0] = sameFile ? writes + 1 : 1;
+      header.writeUInt32LE(crc32(data), 1);
+      // Not writable (a read-only home, a full disk): the next run compiles again.
+      this.cache.write(file, Buffer.concat([header, data]));
     }
   }
+}
 
-  /** Removes the caches of a bundle's earlier builds, and temporary files a killed process left. */
-  private tidy(bundle: string): void {
-    for (const name of readdirSync(this.dir)) {
-      const path = join(this.dir, name);
-      if (name.endsWith('.tmp')) {
-        // Another process may be writing this one right now.
-        const stat = statSync(path, { throwIfNoEntry: false });
-        if (stat && Date.now() - stat.mtimeMs > ABANDONED_MS) rmSync(path, { force: true });
-      } else if (name.startsWith(`${bundle}.`) && !name.startsWith(`${bundle}.${__BUILD_ID__}.`)) {
-        rmSync(path, { force: true });
-      }
-    }
-  }
+/** Bytes before V8's data in a cache file: the count of writes, and the CRC-32 of the data. */
+const HEADER = 5;
+
+/** More than any bundle's cache holds (some hundreds of KiB): a bigger file is not read. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** node:zlib's CRC-32: over a cache's few hundred KiB, loading it is cheaper than core/crc32.ts's loop before V8 optimises it. */
+function crc32(bytes: Uint8Array): number {
+  return (require('node:zlib') as typeof import('node:zlib')).crc32(bytes);
 }
 
 /** A bundle's source: read as Latin-1 when it is all ASCII, as the bundles are, which is twice as fast as UTF-8. */
