@@ -102,15 +102,16 @@ class CodeCache {
     let writes = 0;
     // A word that is no command never has a cache file of its own (see save): it finds none here.
     if (this.word === undefined || /^[a-z_][a-z0-9_-]*$/.test(this.word)) {
-      // The first byte counts the runs that wrote the file, the next four are the CRC-32 of V8's data,
-      // which follows: V8 itself checks little more than the source's length, and data damaged on
-      // disk crashes the process (SIGSEGV) while it is read.
+      // The first byte counts the runs that wrote the file, bytes 4-7 are the checksum of V8's data,
+      // which follows (HEADER): V8 itself checks little more than the source's length, and data
+      // damaged on disk crashed the process (SIGSEGV, SIGTRAP) while it was read, on every run.
       const name = this.file(filename, this.word);
       const bytes = this.cache.read(name, MAX_CACHE_BYTES);
-      if (bytes && bytes.length > HEADER && bytes.readUInt32LE(1) === crc32(bytes.subarray(HEADER))) {
+      const sum = bytes && bytes.length > HEADER ? checksum(bytes.subarray(HEADER)) : undefined;
+      if (bytes && sum !== undefined && bytes.readUInt32LE(4) === sum) {
         writes = bytes[0];
         cachedData = bytes.subarray(HEADER);
-      } else if (bytes) this.cache.remove(name);
+      } else if (bytes && (sum !== undefined || bytes.length <= HEADER)) this.cache.remove(name);
     }
     // The wrapper Node itself puts around a CommonJS file, on the same line, so line numbers stay true.
     const source = `(function (exports, require, module, __filename, __dirname) { ${readSource(filename)}\n});`;
@@ -146,25 +147,75 @@ class CodeCache {
       const bundle = basename(filename);
       this.cache.tidy(this.dir, (name) => name.startsWith(`${bundle}.`) && !name.startsWith(`${bundle}.${__BUILD_ID__}.`));
       const data = script.createCachedData();
+      const sum = checksum(data);
+      if (sum === undefined) return;
       const header = Buffer.alloc(HEADER);
       header[0] = sameFile ? writes + 1 : 1;
-      header.writeUInt32LE(crc32(data), 1);
+      header.writeUInt32LE(sum, 4);
       // Not writable (a read-only home, a full disk): the next run compiles again.
       this.cache.write(file, Buffer.concat([header, data]));
     }
   }
 }
 
-/** Bytes before V8's data in a cache file: the count of writes, and the CRC-32 of the data. */
-const HEADER = 5;
+/** Bytes before V8's data in a cache file: the count of writes, three unused, and the checksum of the data. */
+const HEADER = 8;
 
 /** More than any bundle's cache holds (some hundreds of KiB): a bigger file is not read. */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
-/** node:zlib's CRC-32: over a cache's few hundred KiB, loading it is cheaper than core/crc32.ts's loop before V8 optimises it. */
-function crc32(bytes: Uint8Array): number {
-  return (require('node:zlib') as typeof import('node:zlib')).crc32(bytes);
+/**
+ * A checksum of V8's data, to catch damage, not forgery (a stranger's file is never read at all).
+ * Per 8 bytes one step that is a bijection of the state (xor, rotate, times an odd number), so a
+ * changed word always changes the state, and only later changes could undo that (by a chance of 1
+ * in 2^64). Computed in WebAssembly: a JavaScript loop over a few hundred KiB runs in V8's
+ * interpreter and cost `list` 2-4 ms, CRC-32 (core/crc32.ts) 3-8 ms, and node:zlib's 4 ms, mostly
+ * to load it; this costs about 0.5 ms. Undefined without WebAssembly (node --jitless): then no
+ * cache is used or written. Exported for the tests, which plant caches as an attacker would.
+ */
+export function checksum(bytes: Uint8Array): number | undefined {
+  if (typeof WebAssembly === 'undefined') return undefined;
+  try {
+    const memory = new WebAssembly.Memory({ initial: Math.ceil((bytes.length + 8) / 65536) });
+    new Uint8Array(memory.buffer).set(bytes);
+    const { sum } = new WebAssembly.Instance(new WebAssembly.Module(CHECKSUM_WASM), { env: { memory } }).exports as { sum(length: number): number };
+    // The bytes after the data are zero: its last 1-7 bytes are summed as a whole word.
+    return sum(bytes.length) >>> 0;
+  } catch {
+    return undefined;
+  }
 }
+
+/**
+ * (func (export "sum") (param $length i32) (result i32) (local $at i32) (local $h i64)
+ *   $h = $length
+ *   while $at < $length: $h = rotl($h ^ i64.load($at), 29) * 0x9e3779b97f4a7c15; $at += 8
+ *   (i32) ($h ^ ($h >> 32)))
+ * over an imported memory "env" "memory".
+ */
+const CHECKSUM_WASM = (() => {
+  const K = [0x95, 0xf8, 0xa9, 0xfa, 0x97, 0xb7, 0xde, 0x9b, 0x9e, 0x7f]; // signed LEB128 of 0x9e3779b97f4a7c15
+  const body = [
+    ...[0x02, 0x01, 0x7f, 0x01, 0x7e], // locals: $at i32, $h i64
+    ...[0x20, 0x00, 0xad, 0x21, 0x02], // $h = i64.extend_i32_u($length)
+    ...[0x02, 0x40, 0x03, 0x40], // block, loop
+    ...[0x20, 0x01, 0x20, 0x00, 0x4f, 0x0d, 0x01], // br_if out when $at >= $length (unsigned)
+    ...[0x20, 0x02, 0x20, 0x01, 0x29, 0x03, 0x00, 0x85], // $h ^ i64.load($at)
+    ...[0x42, 0x1d, 0x89, 0x42, ...K, 0x7e, 0x21, 0x02], // rotl 29, times K, into $h
+    ...[0x20, 0x01, 0x41, 0x08, 0x6a, 0x21, 0x01], // $at += 8
+    ...[0x0c, 0x00, 0x0b, 0x0b], // br loop, end, end
+    ...[0x20, 0x02, 0x20, 0x02, 0x42, 0x20, 0x88, 0x85, 0xa7, 0x0b], // i32.wrap($h ^ ($h >>> 32)), end
+  ];
+  const section = (id: number, bytes: number[]) => [id, bytes.length, ...bytes];
+  return new Uint8Array([
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00], // "\0asm", version 1
+    ...section(1, [0x01, 0x60, 0x01, 0x7f, 0x01, 0x7f]), // type: (i32) -> i32
+    ...section(2, [0x01, 0x03, 0x65, 0x6e, 0x76, 0x06, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x00, 0x01]), // import env.memory, 1 page at least
+    ...section(3, [0x01, 0x00]), // one function, of type 0
+    ...section(7, [0x01, 0x03, 0x73, 0x75, 0x6d, 0x00, 0x00]), // export "sum" = function 0
+    ...section(10, [0x01, body.length, ...body]), // its code
+  ]);
+})();
 
 /** A bundle's source: read as Latin-1 when it is all ASCII, as the bundles are, which is twice as fast as UTF-8. */
 function readSource(filename: string): string {

@@ -64,14 +64,14 @@ function chownTree(path: string, uid: number): void {
 /**
  * A V8 code cache made from a source of the same length as dist/cli.cjs that prints GEPLANT and
  * exits: V8 checks the source's length, not its text, so it runs in place of the CLI. Written with
- * the header the CLI writes (count of writes, CRC-32 of the data): a checksum proves no owner.
+ * the header the CLI writes (count of writes, checksum of the data): a checksum proves no owner.
  */
 function plantCodeCache(file: string): void {
   const script = `
     const { readFileSync, writeFileSync } = require('node:fs');
     const { Script } = require('node:vm');
-    const { crc32 } = require('node:zlib');
-    const [bundle, out] = process.argv.slice(1);
+    const [bundle, boot, out] = process.argv.slice(1);
+    const { checksum } = require(boot);
     const real = readFileSync(bundle, 'latin1');
     const payload = "if (!globalThis.PLANTING) { process.stdout.write('GEPLANT\\\\n'); process.exit(0); }";
     const source = '(function (exports, require, module, __filename, __dirname) { ' + payload.padEnd(real.length, ' ') + '\\n});';
@@ -79,12 +79,12 @@ function plantCodeCache(file: string): void {
     globalThis.PLANTING = true;
     s.runInThisContext()();
     const data = s.createCachedData();
-    const header = Buffer.alloc(5);
+    const header = Buffer.alloc(8);
     header[0] = 1;
-    header.writeUInt32LE(crc32(data), 1);
+    header.writeUInt32LE(checksum(data), 4);
     writeFileSync(out, Buffer.concat([header, data]));
   `;
-  const r = spawnSync(process.execPath, ['-e', script, join(ROOT, 'dist', 'cli.cjs'), file], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['-e', script, join(ROOT, 'dist', 'cli.cjs'), join(ROOT, 'dist', 'boot.cjs'), file], { encoding: 'utf8' });
   expect(r.stderr).toBe('');
 }
 
