@@ -107,6 +107,12 @@ function randomHex(): string {
 }
 
 /**
+ * What a debug line named already in this process: boot.cjs and cli.cjs each bundle this module, and
+ * both may meet the same stranger's folder.
+ */
+const said = ((globalThis as Record<symbol, unknown>)[Symbol.for('methodewijzer.cache-refused')] ??= new Set<string>()) as Set<string>;
+
+/**
  * The cache folder, used only where it is the user's own. Paths are given relative to the root
  * (`folders/x.manifest`). Nothing here throws: what cannot be used counts as not there, and what is
  * refused is said once, through `report` (under METHODEWIJZER_DEBUG).
@@ -114,7 +120,8 @@ function randomHex(): string {
 export class OwnCache {
   /** Folders checked and found the user's own in this run. */
   private readonly trusted = new Set<string>();
-  private readonly reported = new Set<string>();
+  /** Paths found not the user's own in this run. */
+  private readonly refused = new Set<string>();
 
   constructor(
     readonly root: string,
@@ -122,8 +129,9 @@ export class OwnCache {
   ) {}
 
   private refuse(path: string, why: string): undefined {
-    if (!this.reported.has(path)) {
-      this.reported.add(path);
+    this.refused.add(path);
+    if (!said.has(path)) {
+      said.add(path);
       this.report(`methodewijzer: cache niet gebruikt: ${path.replace(/[\p{Cc}]/gu, '?')} ${why}\n`);
     }
     return undefined;
@@ -136,7 +144,7 @@ export class OwnCache {
   folder(sub: string, create = false): string | undefined {
     const path = sub ? join(this.root, sub) : this.root;
     if (this.trusted.has(path)) return path;
-    if (this.reported.has(this.root)) return undefined;
+    if (this.refused.has(this.root)) return undefined;
     if (!this.trusted.has(this.root)) {
       const parent = dirname(this.root);
       if (create) {
