@@ -175,6 +175,27 @@ describe('a forged folder cache', () => {
   }
 });
 
+describe('the folder the cache root lies in', () => {
+  // Whoever may rename entries there can swap the root for one of theirs at any moment.
+  it('is refused when others may write in it and it is not sticky; sticky (as /tmp) is fine', async () => {
+    const { home, folder } = await homeWithForgedRecords();
+    chmodSync(home, 0o777);
+    const refused = await run(home, ['--catalogue', folder, 'list'], { METHODEWIJZER_DEBUG: '1' });
+    expect(refused.stdout).not.toContain('Geplant');
+    expect(refused.stderr).toMatch(/cache niet gebruikt: .* ligt in een map waarin anderen mogen schrijven/);
+    chmodSync(home, 0o1777);
+    expect((await run(home, ['--catalogue', folder, 'list'])).stdout).toContain('Geplant');
+  });
+
+  it.skipIf(!isRoot)(`is refused when it belongs to another user (not root)${isRoot ? '' : ' (needs root, to give it away)'}`, async () => {
+    const { home, folder } = await homeWithForgedRecords();
+    chownSync(home, NOBODY, NOBODY);
+    const r = await run(home, ['--catalogue', folder, 'list'], { METHODEWIJZER_DEBUG: '1' });
+    expect(r.stdout).not.toContain('Geplant');
+    expect(r.stderr).toMatch(/ligt in een map van een andere gebruiker \(uid 65534\)/);
+  });
+});
+
 describe('the cache\'s own upkeep', () => {
   /** A folder of the user's with files that end in .tmp, two minutes old, one named as the cache names its temporary files. */
   function userTmpFiles() {
