@@ -47,6 +47,7 @@ export function cacheRoot(env: NodeJS.ProcessEnv, homedir: () => string): string
 export const ABANDONED_MS = 60_000;
 
 const uid = process.getuid?.();
+const gid = process.getgid?.();
 /** Windows has neither owners nor modes in the POSIX sense: there only links are refused. */
 const POSIX = process.platform !== 'win32';
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -60,11 +61,16 @@ function distrust(s: Stats, folder: boolean): string | undefined {
   return undefined;
 }
 
-/** Why the folder the root lies in lets someone else swap the root, or undefined. */
+/**
+ * Why the folder the root lies in lets someone else swap the root, or undefined. Writable by the
+ * group is fine when it is the user's own group (as ~/.cache is, 0775, where every user has a group
+ * of their own and the umask is 002); sticky (as /tmp is) too: others may add entries there, but
+ * not rename or remove ours.
+ */
 function distrustParent(s: Stats): string | undefined {
   if (uid !== undefined && s.uid !== uid && s.uid !== 0) return `ligt in een map van een andere gebruiker (uid ${s.uid})`;
-  // Sticky (as /tmp is): others may add entries, but not rename or remove ours.
-  if (POSIX && s.mode & 0o022 && !(s.mode & 0o1000)) return 'ligt in een map waarin anderen mogen schrijven';
+  const othersWrite = s.mode & 0o002 || (s.mode & 0o020 && s.gid !== gid);
+  if (POSIX && othersWrite && !(s.mode & 0o1000)) return 'ligt in een map waarin anderen mogen schrijven';
   return undefined;
 }
 

@@ -185,6 +185,18 @@ describe('the folder the cache root lies in', () => {
     expect(refused.stderr).toMatch(/cache niet gebruikt: .* ligt in een map waarin anderen mogen schrijven/);
     chmodSync(home, 0o1777);
     expect((await run(home, ['--catalogue', folder, 'list'])).stdout).toContain('Geplant');
+    // Writable by the group that is the user's own (a ~/.cache under umask 002): fine.
+    chmodSync(home, 0o775);
+    expect((await run(home, ['--catalogue', folder, 'list'])).stdout).toContain('Geplant');
+  });
+
+  it.skipIf(!isRoot)(`is refused when another group may write in it${isRoot ? '' : ' (needs root, to give it away)'}`, async () => {
+    const { home, folder } = await homeWithForgedRecords();
+    chownSync(home, process.getuid!(), NOBODY);
+    chmodSync(home, 0o775);
+    const r = await run(home, ['--catalogue', folder, 'list'], { METHODEWIJZER_DEBUG: '1' });
+    expect(r.stdout).not.toContain('Geplant');
+    expect(r.stderr).toMatch(/ligt in een map waarin anderen mogen schrijven/);
   });
 
   it.skipIf(!isRoot)(`is refused when it belongs to another user (not root)${isRoot ? '' : ' (needs root, to give it away)'}`, async () => {
