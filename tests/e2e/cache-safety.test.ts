@@ -251,7 +251,7 @@ describe('the cache\'s own upkeep', () => {
 
   it('makes folders 0700 and files 0600, also under umask 000, and with HOME alone (~/.cache too)', async () => {
     const home = temp('umask-home-');
-    const folder = userFolder({ 'eigen.yaml': yamlOf(method({ id: 'eigen' })) });
+    const folder = userFolder({ 'eigen.yaml': yamlOf(method({ id: 'eigen' })) }, temp('umask-cat-'));
     const env: NodeJS.ProcessEnv = { ...cleanEnv(), HOME: home };
     delete env.XDG_CACHE_HOME;
     const r = spawnSync('sh', ['-c', 'umask 000; exec "$0" "$@"', process.execPath, BIN, '--catalogue', folder, 'list'], { env, encoding: 'utf8' });
@@ -300,7 +300,7 @@ describe('the cache\'s own upkeep', () => {
 
   it('a temporary file left by a writer killed midway (named with a dot) is removed by a later run that writes', async () => {
     const home = temp('killed-');
-    const first = userFolder({ 'a.yaml': yamlOf(method({ id: 'a' })) });
+    const first = userFolder({ 'a.yaml': yamlOf(method({ id: 'a' })) }, temp('killed-a-'));
     expect((await run(home, ['--catalogue', first, 'list'])).code).toBe(0);
     const folders = join(home, 'methodewijzer', 'folders');
     const old = (Date.now() - 120_000) / 1000;
@@ -308,7 +308,7 @@ describe('the cache\'s own upkeep', () => {
     const young = join(folders, '.0123abcd.manifest.fedcba9876543210.tmp');
     for (const f of [...abandoned, young]) writeFileSync(f, 'half');
     for (const f of abandoned) utimesSync(f, old, old);
-    const second = userFolder({ 'b.yaml': yamlOf(method({ id: 'b' })) });
+    const second = userFolder({ 'b.yaml': yamlOf(method({ id: 'b' })) }, temp('killed-b-'));
     expect((await run(home, ['--catalogue', second, 'list'])).code).toBe(0);
     expect(abandoned.filter((f) => existsSync(f))).toEqual([]);
     expect(existsSync(young)).toBe(true);
@@ -317,6 +317,7 @@ describe('the cache\'s own upkeep', () => {
   it('ten cold runs at once leave a cache that the next run uses, parsing nothing', async () => {
     const home = temp('ten-');
     const folder = bigFolder(400, 20);
+    made.push(folder);
     const env = { ...cleanEnv(), XDG_CACHE_HOME: home };
     const once = () =>
       new Promise<number | null>((resolve) => {
