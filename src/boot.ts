@@ -170,8 +170,9 @@ const MAX_CACHE_BYTES = 64 * 1024 * 1024;
  * changed word always changes the state, and only later changes could undo that (by a chance of 1
  * in 2^64). Computed in WebAssembly: a JavaScript loop over a few hundred KiB runs in V8's
  * interpreter and cost `list` 2-4 ms, CRC-32 (core/crc32.ts) 3-8 ms, and node:zlib's 4 ms, mostly
- * to load it; this costs about 0.5 ms. Undefined without WebAssembly (node --jitless): then no
- * cache is used or written. Exported for the tests, which plant caches as an attacker would.
+ * to load it; this costs about 0.7 ms (and 2-4 MiB, mostly for WebAssembly itself). Undefined
+ * without WebAssembly (node --jitless): then no cache is used or written. Exported for the tests,
+ * which plant caches as an attacker would.
  */
 export function checksum(bytes: Uint8Array): number | undefined {
   if (typeof WebAssembly === 'undefined') return undefined;
