@@ -13,10 +13,10 @@
 // 6-10 ms), where a bare start takes only ~27 ms (README, "Snelheid").
 // Bundled on its own by scripts/build.mjs; uses only Node built-ins.
 import { isAscii } from 'node:buffer';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { cacheRoot } from '../store/cache-root.js';
+import { cacheRoot, OwnCache } from '../store/cache-root.js';
 import { asksForHelp, commandWord, readsOwnFolders } from '../runtime/command-word.js';
 
 /** A hash of the bundles' contents, set by scripts/build.mjs: a new build never meets an old cache. */
@@ -38,8 +38,8 @@ export function run(): void {
   }
   // `list --help` runs none of list's own code: a first run like that must not make list's cache.
   const help = asksForHelp(process.argv);
-  const dir = join(root, `${process.version}-${process.arch}`);
-  const cache = new CodeCache(dir, help ? undefined : commandWord(process.argv), readsOwnFolders(process.argv, process.env));
+  const own = new OwnCache(root, (line) => process.env.METHODEWIJZER_DEBUG && process.stderr.write(line));
+  const cache = new CodeCache(own, help ? undefined : commandWord(process.argv), readsOwnFolders(process.argv, process.env));
   let command: string | undefined;
   process.on('exit', () => cache.save(command));
   void (cache.load(join(DIST, 'cli.cjs')) as Cli).runCli().then((name) => {
@@ -68,9 +68,6 @@ const NO_COMMAND = '-';
  */
 const WRITES = 2;
 
-/** A temporary file this old is left by a process that was killed while writing it. */
-const ABANDONED_MS = 60_000;
-
 /**
  * Loads the bundles of dist/ (cli.cjs and the vendor/*.cjs it requires) as CommonJS modules compiled
  * with a V8 code cache, through public APIs only (vm.Script). Each command has a cache file of its own
@@ -86,10 +83,13 @@ class CodeCache {
 
   /** `word` is the command the run seems to name (boot cannot know yet whether it is one). */
   constructor(
-    private readonly dir: string,
+    private readonly cache: OwnCache,
     private readonly word: string | undefined,
     private readonly ownFolders: boolean,
   ) {}
+
+  /** One folder per Node version: a cache is V8's own format, for the V8 that wrote it. */
+  private readonly dir = `${process.version}-${process.arch}`;
 
   private file(bundle: string, command: string | undefined): string {
     return join(this.dir, `${basename(bundle)}.${__BUILD_ID__}.${command ?? NO_COMMAND}${this.ownFolders ? '+own' : ''}.bin`);
@@ -102,14 +102,16 @@ class CodeCache {
     let writes = 0;
     // A word that is no command never has a cache file of its own (see save): it finds none here.
     if (this.word === undefined || /^[a-z_][a-z0-9_-]*$/.test(this.word)) {
-      try {
-        // The first byte counts the runs that wrote the file; V8's data follows.
-        const bytes = readFileSync(this.file(filename, this.word));
-        writes = bytes[0] ?? 0;
-        cachedData = bytes.subarray(1);
-      } catch {
-        // No cache yet.
-      }
+      // The first byte counts the runs that wrote the file, bytes 4-7 are the checksum of V8's data,
+      // which follows (HEADER): V8 itself checks little more than the source's length, and data
+      // damaged on disk crashed the process (SIGSEGV, SIGTRAP) while it was read, on every run.
+      const name = this.file(filename, this.word);
+      const bytes = this.cache.read(name, MAX_CACHE_BYTES);
+      const sum = bytes && bytes.length > HEADER ? checksum(bytes.subarray(HEADER)) : undefined;
+      if (bytes && sum !== undefined && bytes.readUInt32LE(4) === sum) {
+        writes = bytes[0];
+        cachedData = bytes.subarray(HEADER);
+      } else if (bytes && (sum !== undefined || bytes.length <= HEADER)) this.cache.remove(name);
     }
     // The wrapper Node itself puts around a CommonJS file, on the same line, so line numbers stay true.
     const source = `(function (exports, require, module, __filename, __dirname) { ${readSource(filename)}\n});`;
@@ -139,39 +141,82 @@ class CodeCache {
       if (sameFile && writes >= WRITES) continue;
       const file = this.file(filename, command);
       // A word that is no command (a typo) shares the cache of runs without one, once that is written.
-      if (!sameFile && existsSync(file)) continue;
-      const temp = `${file}.${process.pid}.tmp`;
-      try {
-        mkdirSync(this.dir, { recursive: true });
-        this.tidy(basename(filename));
-        writeFileSync(temp, Buffer.concat([Buffer.from([sameFile ? writes + 1 : 1]), script.createCachedData()]));
-        // rename is atomic: a reader sees the old cache or the new one, never half of one.
-        renameSync(temp, file);
-      } catch {
-        // Not writable (a read-only home, a full disk): the next run compiles again.
-        try {
-          rmSync(temp, { force: true });
-        } catch {
-          // Nothing to clean up.
-        }
-      }
-    }
-  }
-
-  /** Removes the caches of a bundle's earlier builds, and temporary files a killed process left. */
-  private tidy(bundle: string): void {
-    for (const name of readdirSync(this.dir)) {
-      const path = join(this.dir, name);
-      if (name.endsWith('.tmp')) {
-        // Another process may be writing this one right now.
-        const stat = statSync(path, { throwIfNoEntry: false });
-        if (stat && Date.now() - stat.mtimeMs > ABANDONED_MS) rmSync(path, { force: true });
-      } else if (name.startsWith(`${bundle}.`) && !name.startsWith(`${bundle}.${__BUILD_ID__}.`)) {
-        rmSync(path, { force: true });
-      }
+      if (!sameFile && this.cache.has(file)) continue;
+      if (!this.cache.folder(this.dir, true)) return;
+      // The caches of the bundle's earlier builds, and temporary files a killed process left.
+      const bundle = basename(filename);
+      this.cache.tidy(this.dir, (name) => name.startsWith(`${bundle}.`) && !name.startsWith(`${bundle}.${__BUILD_ID__}.`));
+      const data = script.createCachedData();
+      const sum = checksum(data);
+      if (sum === undefined) return;
+      const header = Buffer.alloc(HEADER);
+      header[0] = sameFile ? writes + 1 : 1;
+      header.writeUInt32LE(sum, 4);
+      // Not writable (a read-only home, a full disk): the next run compiles again.
+      this.cache.write(file, Buffer.concat([header, data]));
     }
   }
 }
+
+/** Bytes before V8's data in a cache file: the count of writes, three unused, and the checksum of the data. */
+const HEADER = 8;
+
+/** More than any bundle's cache holds (some hundreds of KiB): a bigger file is not read. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A checksum of V8's data, to catch damage, not forgery (a stranger's file is never read at all).
+ * Per 8 bytes one step that is a bijection of the state (xor, rotate, times an odd number), so a
+ * changed word always changes the state, and only later changes could undo that (by a chance of 1
+ * in 2^64). Computed in WebAssembly: a JavaScript loop over a few hundred KiB runs in V8's
+ * interpreter and cost `list` 2-4 ms, CRC-32 (core/crc32.ts) 3-8 ms, and node:zlib's 4 ms, mostly
+ * to load it; this costs about 0.7 ms (and 2-4 MiB, mostly for WebAssembly itself). Undefined
+ * without WebAssembly (node --jitless): then no cache is used or written. Exported for the tests,
+ * which plant caches as an attacker would.
+ */
+export function checksum(bytes: Uint8Array): number | undefined {
+  if (typeof WebAssembly === 'undefined') return undefined;
+  try {
+    const memory = new WebAssembly.Memory({ initial: Math.ceil((bytes.length + 8) / 65536) });
+    new Uint8Array(memory.buffer).set(bytes);
+    const { sum } = new WebAssembly.Instance(new WebAssembly.Module(CHECKSUM_WASM), { env: { memory } }).exports as { sum(length: number): number };
+    // The bytes after the data are zero: its last 1-7 bytes are summed as a whole word.
+    return sum(bytes.length) >>> 0;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * (func (export "sum") (param $length i32) (result i32) (local $at i32) (local $h i64)
+ *   $h = $length
+ *   while $at < $length: $h = rotl($h ^ i64.load($at), 29) * 0x9e3779b97f4a7c15; $at += 8
+ *   (i32) ($h ^ ($h >> 32)))
+ * over an imported memory "env" "memory".
+ */
+const CHECKSUM_WASM = (() => {
+  const K = [0x95, 0xf8, 0xa9, 0xfa, 0x97, 0xb7, 0xde, 0x9b, 0x9e, 0x7f]; // signed LEB128 of 0x9e3779b97f4a7c15
+  const body = [
+    ...[0x02, 0x01, 0x7f, 0x01, 0x7e], // locals: $at i32, $h i64
+    ...[0x20, 0x00, 0xad, 0x21, 0x02], // $h = i64.extend_i32_u($length)
+    ...[0x02, 0x40, 0x03, 0x40], // block, loop
+    ...[0x20, 0x01, 0x20, 0x00, 0x4f, 0x0d, 0x01], // br_if out when $at >= $length (unsigned)
+    ...[0x20, 0x02, 0x20, 0x01, 0x29, 0x03, 0x00, 0x85], // $h ^ i64.load($at)
+    ...[0x42, 0x1d, 0x89, 0x42, ...K, 0x7e, 0x21, 0x02], // rotl 29, times K, into $h
+    ...[0x20, 0x01, 0x41, 0x08, 0x6a, 0x21, 0x01], // $at += 8
+    ...[0x0c, 0x00, 0x0b, 0x0b], // br loop, end, end
+    ...[0x20, 0x02, 0x20, 0x02, 0x42, 0x20, 0x88, 0x85, 0xa7, 0x0b], // i32.wrap($h ^ ($h >>> 32)), end
+  ];
+  const section = (id: number, bytes: number[]) => [id, bytes.length, ...bytes];
+  return new Uint8Array([
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00], // "\0asm", version 1
+    ...section(1, [0x01, 0x60, 0x01, 0x7f, 0x01, 0x7f]), // type: (i32) -> i32
+    ...section(2, [0x01, 0x03, 0x65, 0x6e, 0x76, 0x06, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x00, 0x01]), // import env.memory, 1 page at least
+    ...section(3, [0x01, 0x00]), // one function, of type 0
+    ...section(7, [0x01, 0x03, 0x73, 0x75, 0x6d, 0x00, 0x00]), // export "sum" = function 0
+    ...section(10, [0x01, body.length, ...body]), // its code
+  ]);
+})();
 
 /** A bundle's source: read as Latin-1 when it is all ASCII, as the bundles are, which is twice as fast as UTF-8. */
 function readSource(filename: string): string {

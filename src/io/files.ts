@@ -1,6 +1,7 @@
-import { accessSync, constants, lstatSync, mkdirSync, readlinkSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readlinkSync, statSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
+import { tempName } from './temp-name.js';
 import { displayPath } from '../text/paths.js';
 import { FailedError, InterruptedError } from '../model/errors.js';
 import { kindOf } from './read-file.js';
@@ -97,39 +98,6 @@ function checkReplaceable(path: string, shown: string) {
   if (existing.isDirectory()) throw new FailedError(`${shown} is een map`, 'Geef een bestandsnaam op.');
   const what = existing.isSymbolicLink() ? `${kindOf(existing)} (naar ${sanitize(readlinkOr(path))})` : kindOf(existing);
   throw new FailedError(`${shown} is ${what}, geen gewoon bestand; er is niets overschreven`, 'Geef de naam van een gewoon bestand op, of een nieuwe naam.');
-}
-
-/**
- * The temporary file's name: hidden, beside the target, and never longer than the target's own name
- * can be (255 bytes on most file systems): a long name is cut to its first 32 characters.
- */
-export function tempName(name: string): string {
-  const stem = [...name].slice(0, 32).join('');
-  // Random enough to keep two writers apart (the file is created exclusively anyway); not node:crypto,
-  // which costs every command ~7 ms to load.
-  const random = Math.floor(Math.random() * 2 ** 48).toString(16).padStart(12, '0');
-  return `.${stem}.${random}.tmp`;
-}
-
-/**
- * The quiet, synchronous kind, for files that are ours rather than the user's (the cache): the same
- * temporary file and rename, its folder made if needed, and false instead of an error when it fails.
- */
-export function replaceFileSync(file: string, data: string | Uint8Array): boolean {
-  const temp = join(dirname(file), tempName(basename(file)));
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temp, data);
-    renameSync(temp, file);
-    return true;
-  } catch {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Never made.
-    }
-    return false;
-  }
 }
 
 /**

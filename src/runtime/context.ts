@@ -90,7 +90,8 @@ export function createContext(global: GlobalOptions, io: IO = {}): Context {
       return stdout.isTTY ? stdout.columns || 80 : Infinity;
     },
     folders: [...fromFlag, ...fromEnv],
-    cache: new FolderCache(cacheRoot(env)),
+    // Under METHODEWIJZER_DEBUG, a line for a part of the cache left alone because it is not the user's own.
+    cache: new FolderCache(cacheRoot(env), Date.now, env.METHODEWIJZER_DEBUG ? (line) => stderr.write(line) : undefined),
     problems: [],
     warn(message) {
       stderr.write(hang(errStyle.yellow('waarschuwing: '), sanitize(message), widthOf(stderr), 'waarschuwing: '.length) + '\n');

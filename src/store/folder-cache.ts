@@ -1,10 +1,9 @@
-import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, readSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { CACHE_RACY_MS, MAX_FILE_BYTES } from '../model/defaults.js';
 import { VERSION } from '../model/version.js';
 import { crc32 } from './crc32.js';
-import { cacheRoot as sharedCacheRoot } from './cache-root.js';
-import { replaceFileSync } from '../io/files.js';
+import { ABANDONED_MS, cacheRoot as sharedCacheRoot, OwnCache } from './cache-root.js';
 import type { Method } from '../model/schema.js';
 import {
   folderProblem,
@@ -33,7 +32,7 @@ import type { Problem } from '../catalogue/problem.js';
 // The cache never makes a command fail: an unreadable, corrupt or oversized cache file counts as
 // empty (the records file carries a checksum of its JSON, the binary manifest one per block, so one
 // that parses but was changed is caught), and a failed write is ignored. Writes go to a temporary file
-// that is then renamed.
+// that is then renamed. Only what is the user's own is read or written (src/store/cache-root.ts).
 
 
 /** Bump when the layout of a cache file changes. */
@@ -42,14 +41,9 @@ const FORMAT = 4;
 /** Cache files named by the sha1 of their folders (20 hex digits), as before FORMAT 4: never read again. */
 const EARLIER_FORMAT = /^[0-9a-f]{20}\./;
 
-/** Removes the files of an earlier format from a folder of the cache (folders/, search/). */
-export function removeEarlierFormats(root: string | undefined, sub: string): void {
-  if (!root) return;
-  try {
-    for (const name of readdirSync(join(root, sub))) if (EARLIER_FORMAT.test(name)) removeQuietly(join(root, sub, name));
-  } catch {
-    // Nothing to tidy.
-  }
+/** Removes the files of an earlier format, and abandoned temporary files, from a folder of the cache (folders/, search/). */
+export function removeEarlierFormats(files: OwnCache | undefined, sub: string): void {
+  files?.tidy(sub, (name) => EARLIER_FORMAT.test(name));
 }
 
 /** The cache folder: $XDG_CACHE_HOME/methodewijzer, else ~/.cache/methodewijzer (src/store/cache-root.ts). */
@@ -93,10 +87,8 @@ export function buildId(): string {
  * Reads a file from the cache folder through the bounded reader; undefined when it is not there, is
  * no regular file, or holds more than `maxBytes` (more than it could honestly hold: it is not read).
  */
-export function readCacheFile(root: string | undefined, name: string, maxBytes: number): Buffer | undefined {
-  if (!root) return undefined;
-  const read = readRegularFile(join(root, name), { maxBytes });
-  return 'bytes' in read ? read.bytes : undefined;
+export function readCacheFile(files: OwnCache | undefined, name: string, maxBytes: number): Buffer | undefined {
+  return files?.read(name, maxBytes);
 }
 
 // The records files are JSON behind a line with its checksum, so that a file that still parses but
@@ -126,21 +118,10 @@ export interface CacheReader {
   close(): void;
 }
 
-export function openCacheFile(root: string | undefined, name: string): CacheReader | undefined {
-  if (!root) return undefined;
-  let fd: number;
-  try {
-    fd = openSync(join(root, name), 'r');
-  } catch {
-    return undefined;
-  }
-  let size = 0;
-  try {
-    // The open file, not the path: a newer cache file may have been renamed into place meanwhile.
-    size = fstatSync(fd).size;
-  } catch {
-    // Treated as empty.
-  }
+export function openCacheFile(files: OwnCache | undefined, name: string): CacheReader | undefined {
+  const file = files?.open(name);
+  if (!file) return undefined;
+  const { fd, size } = file;
   return {
     size,
     read(offset, length) {
@@ -169,21 +150,13 @@ export function openCacheFile(root: string | undefined, name: string): CacheRead
 }
 
 /** Writes a file into the cache folder atomically (temporary file, then rename). Never throws. */
-export function writeCacheFile(root: string | undefined, name: string, data: string | Uint8Array): boolean {
-  return root ? replaceFileSync(join(root, name), data) : false;
+export function writeCacheFile(files: OwnCache | undefined, name: string, data: string | Uint8Array): boolean {
+  return files?.write(name, data) ?? false;
 }
 
 /** Removes a cache file found damaged, so the next run builds it afresh. */
-export function removeCacheFile(root: string | undefined, name: string): void {
-  if (root) removeQuietly(join(root, name));
-}
-
-function removeQuietly(file: string): void {
-  try {
-    unlinkSync(file);
-  } catch {
-    // Not there, or not ours to remove.
-  }
+export function removeCacheFile(files: OwnCache | undefined, name: string): void {
+  files?.remove(name);
 }
 
 /** What a file's (or folder's) stat says about it, as plain numbers (milliseconds with a fraction). */
@@ -267,11 +240,17 @@ interface FolderState {
 /** Reads user folders through the cache. One instance per run. */
 export class FolderCache {
   private readonly states = new Map<string, FolderState>();
+  /** The cache folder's files, where they are the user's own; undefined without a cache folder. */
+  readonly files: OwnCache | undefined;
 
+  /** `report` is told (under METHODEWIJZER_DEBUG) when a part of the cache is not the user's own and is left alone. */
   constructor(
-    readonly root: string | undefined,
+    root: string | undefined,
     private readonly now: () => number = Date.now,
-  ) {}
+    report?: (line: string) => void,
+  ) {
+    this.files = root ? new OwnCache(root, report) : undefined;
+  }
 
   /**
    * The folder's records and problems, from the cache where still valid; parses the rest and saves.
@@ -364,7 +343,7 @@ export class FolderCache {
       }
       state.files.push(file);
     }
-    if (state.recordsName && !existsQuietly(this.root, join('folders', state.recordsName))) {
+    if (state.recordsName && !this.files?.has(join('folders', state.recordsName))) {
       state.recordsName = undefined;
       for (const f of state.files) f.entry = undefined;
     }
@@ -382,7 +361,7 @@ export class FolderCache {
   }
 
   private loadManifest(dir: string): Manifest | undefined {
-    const file = openCacheFile(this.root, join('folders', `${this.baseName(dir)}.manifest`));
+    const file = openCacheFile(this.files, join('folders', `${this.baseName(dir)}.manifest`));
     if (!file) return undefined;
     try {
       return readManifest(file, dir);
@@ -396,7 +375,7 @@ export class FolderCache {
     if (state.recordsLoaded) return;
     state.recordsLoaded = true;
     if (!state.recordsName || !state.files.some((f) => f.entry)) return;
-    const data = unsealed(readCacheFile(this.root, join('folders', state.recordsName), recordsLimit(state))) as RecordsFile | undefined;
+    const data = unsealed(readCacheFile(this.files, join('folders', state.recordsName), recordsLimit(state))) as RecordsFile | undefined;
     const valid = data && data.format === FORMAT && data.name === state.recordsName && typeof data.files === 'object' && data.files !== null;
     for (const file of state.files) {
       const records = valid && file.entry ? data!.files[file.name] : undefined;
@@ -428,21 +407,22 @@ export class FolderCache {
     const recordsName = `${base}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.records.json`;
     const records: RecordsFile = { format: FORMAT, name: recordsName, files: Object.fromEntries(cached.map((f) => [f.name, f.records!])) };
     // Records first, then the manifest that points at them; a crash in between leaves the old pair.
-    if (!writeCacheFile(this.root, join('folders', recordsName), sealed(JSON.stringify(records)))) return;
+    if (!writeCacheFile(this.files, join('folders', recordsName), sealed(JSON.stringify(records)))) return;
     if (!this.writeManifest(state, recordsName)) {
-      removeQuietly(join(this.root!, 'folders', recordsName));
+      removeCacheFile(this.files, join('folders', recordsName));
       return;
     }
-    // Older records files of this folder (the one replaced, any left by a crash or a corrupt
-    // manifest), a manifest in the JSON of earlier versions, and any folder's files of an earlier format.
-    try {
-      for (const name of readdirSync(join(this.root!, 'folders'))) {
-        const stale = (name.startsWith(`${base}.`) && name.endsWith('.records.json') && name !== recordsName) || name === `${base}.json` || EARLIER_FORMAT.test(name);
-        if (stale) removeQuietly(join(this.root!, 'folders', name));
-      }
-    } catch {
-      // Nothing to tidy.
-    }
+    // Older records files of this folder: the one replaced, and any left by a crash or a corrupt
+    // manifest once they are ABANDONED_MS old (a younger one may be another run's, written just now,
+    // whose manifest is about to point at it: runs started at once must not remove each other's).
+    // Also a manifest in the JSON of earlier versions, any folder's files of an earlier format, and
+    // temporary files of killed writers.
+    const replaced = state.recordsName;
+    this.files?.tidy('folders', (name, age) =>
+      name.startsWith(`${base}.`) && name.endsWith('.records.json') && name !== recordsName
+        ? name === replaced || age > ABANDONED_MS
+        : name === `${base}.json` || EARLIER_FORMAT.test(name),
+    );
     state.recordsName = recordsName;
     state.dirty = false;
   }
@@ -454,7 +434,7 @@ export class FolderCache {
     // link, say) must be listed, and reported, again.
     const listing = state.listing && entries.length === state.files.length ? state.listing : undefined;
     const manifest: Manifest = { build: buildId(), dir: state.dir, records: recordsName, key: state.key, listing, entries };
-    return writeCacheFile(this.root, join('folders', `${this.baseName(state.dir)}.manifest`), packManifest(manifest));
+    return writeCacheFile(this.files, join('folders', `${this.baseName(state.dir)}.manifest`), packManifest(manifest));
   }
 }
 
@@ -463,15 +443,6 @@ function recordsLimit(state: FolderState): number {
   let yamlBytes = 0;
   for (const f of state.files) yamlBytes += f.stamp?.size ?? 0;
   return 1024 * 1024 + 8 * yamlBytes;
-}
-
-function existsQuietly(root: string | undefined, name: string): boolean {
-  if (!root) return false;
-  try {
-    return statSync(join(root, name)).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function stampOf(path: string): Stamp | undefined {

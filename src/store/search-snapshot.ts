@@ -45,9 +45,9 @@ export function openSnapshot(folders: string[], cache: FolderCache): SearchSnaps
   const dirs = folders.map((dir) => resolve(dir));
   const key = cache.catalogueKey(dirs);
   if (!key) return undefined;
-  const file = openCacheFile(cache.root, fileName(dirs));
+  const file = openCacheFile(cache.files, fileName(dirs));
   if (!file) return undefined;
-  const snapshot = readSnapshot(file, key, () => removeCacheFile(cache.root, fileName(dirs)));
+  const snapshot = readSnapshot(file, key, () => removeCacheFile(cache.files, fileName(dirs)));
   if (!snapshot) file.close();
   return snapshot;
 }
@@ -147,7 +147,7 @@ function inMemory(index: SearchIndex, { methods, problems }: Catalogue): SearchS
 function save(folders: string[], cache: FolderCache, index: SearchIndex, methods: Method[], problems: Problem[]): void {
   const dirs = folders.map((dir) => resolve(dir));
   const key = cache.catalogueKey(dirs);
-  if (!key || !cache.root) return;
+  if (!key || !cache.files) return;
   const encoder = new TextEncoder();
   const docs = methods.map((m) => encoder.encode(JSON.stringify(m)));
   const docOffsets = new Uint32Array(methods.length + 1);
@@ -164,5 +164,5 @@ function save(folders: string[], cache: FolderCache, index: SearchIndex, methods
     encoder.encode(JSON.stringify(filterable)),
     bytesOf(index.tiebreak),
   ];
-  if (writeCacheFile(cache.root, fileName(dirs), pack({ key, size: methods.length, le: littleEndian(), problems }, sections))) removeEarlierFormats(cache.root, 'search');
+  if (writeCacheFile(cache.files, fileName(dirs), pack({ key, size: methods.length, le: littleEndian(), problems }, sections))) removeEarlierFormats(cache.files, 'search');
 }

@@ -137,6 +137,17 @@ describe('folder cache', async () => {
     }
   });
 
+  it('leaves the records of a run started at the same time: its manifest may land last', async () => {
+    // Run A wrote its records and is about to write its manifest, when run B does its whole save.
+    const { dir, root } = await cached({ 'a.yaml': yamlOf(method({ id: 'a' })) });
+    const manifestFile = cacheFiles(root).find((f) => f.endsWith('.manifest'))!;
+    const manifestOfA = readFileSync(manifestFile);
+    rmSync(manifestFile);
+    await new FolderCache(root, LATER).read(dir, yaml);
+    writeFileSync(manifestFile, manifestOfA);
+    expect(await new FolderCache(root, LATER).read(dir, noParse)).toEqual(readFolder(dir));
+  });
+
   it.each([
     ['the manifest', (f: string) => f.endsWith('.manifest'), 'MWP1{"format": 3, "files": [{'],
     ['the records', (f: string) => f.includes('.records.'), 'nonsense'],
