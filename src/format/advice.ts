@@ -81,9 +81,19 @@ function placeText(item: RankedMethod, advice: Advice): string {
 
 const names = (methods: MethodRef[]) => listText(methods.map((m) => m.name));
 
-/** The lines above the shortlist, each a sentence: what the theme and the context found, and a place too crowded to show. */
+/** The notes with the shortlist, each a sentence, above it and below it, as the screen and the report show them. */
 export function adviceNotes(advice: Advice): string[] {
+  const { above, below } = placedNotes(advice);
+  return [...above, ...below];
+}
+
+/**
+ * What the theme and the context found, above the shortlist; a place too crowded to show comes below
+ * it when it follows the places shown ("Daarna …"), above it when nothing could be shown.
+ */
+function placedNotes(advice: Advice): { above: string[]; below: string[] } {
   const notes: string[] = [];
+  const below: string[] = [];
   if (advice.theme && advice.theme.matches === 0) {
     notes.push(`Geen methode in de catalogus sluit aan bij "${advice.theme.text}"; probeer andere woorden, zoals in methodewijzer search.`);
   }
@@ -97,7 +107,7 @@ export function adviceNotes(advice: Advice): string[] {
   if (advice.shared) {
     const { place, points, methods } = advice.shared;
     const what = advice.shortlist.length ? `Daarna delen ${methods.length} methoden plaats ${place}` : `${methods.length} methoden delen de eerste plaats`;
-    notes.push(
+    (advice.shortlist.length ? below : notes).push(
       `${what} (${plural(points, 'punt', 'punten')}): ${names(methods)}; wat u tot nu toe gaf, maakt tussen hen geen onderscheid. ` +
         'Zeg waar het initiatief over gaat (--over) of kies een omgeving of doelgroep om verder te kiezen.',
     );
@@ -105,7 +115,7 @@ export function adviceNotes(advice: Advice): string[] {
   if (!advice.shortlist.length && !advice.shared) {
     notes.push('Nog geen methode heeft punten: zeg waar het initiatief over gaat (--over), of kies een omgeving of doelgroep.');
   }
-  return notes;
+  return { above: notes, below };
 }
 
 /** The questions still open, as a checklist for the talk with the initiative-takers. */
@@ -159,7 +169,8 @@ export function formatAdvice(advice: Advice, model: ActieModel, style: ChalkInst
 
   const [title, subtitle] = listTitle(advice);
   out.push(style.bold.cyan(title) + style.dim(`  ${subtitle}`));
-  for (const note of adviceNotes(advice)) out.push(style.dim(para(note, '  ')));
+  const notes = placedNotes(advice);
+  for (const note of notes.above) out.push(style.dim(para(note, '  ')));
   for (const m of advice.shortlist) {
     const n = `${m.place}. `;
     const pad = ' '.repeat(2 + n.length);
@@ -172,6 +183,7 @@ export function formatAdvice(advice: Advice, model: ActieModel, style: ChalkInst
     if (why) out.push(para(why, pad));
     out.push(urlLine(sanitize(m.url), pad, width, (u) => link(style.underline(u), m.url)));
   }
+  for (const note of notes.below) out.push(style.dim(para(note, '  ')));
   out.push('', style.dim(para(OWN_READING, '  ')));
 
   out.push('', style.bold.cyan('PER ELEMENT') + style.dim('  wat het meeste van u vraagt eerst'), '');
@@ -345,12 +357,14 @@ export function formatAdviceMarkdown(answers: ActieAnswers, advice: Advice, mode
 
   const [title, subtitle] = listTitle(advice);
   out.push(`## ${capital(title.toLowerCase())}`, '', `_${md(capital(subtitle))}._`, '');
-  for (const note of adviceNotes(advice)) out.push(md(note), '');
+  const notes = placedNotes(advice);
+  for (const note of notes.above) out.push(md(note), '');
   for (const m of advice.shortlist) {
     const shared = placeText(m, advice).includes(',') ? ', gedeelde plaats' : '';
     // A bullet with the place written out: a Markdown list of numbers would be renumbered, and shared places lost.
     out.push(`- Plaats ${m.place}: **${mdLink(m)}** (${m.kind}${shared})  `, `  ${md(m.summary)}  `, `  ${md(whyText(m))}`);
   }
+  for (const note of notes.below) out.push('', md(note));
   out.push('', `_${md(OWN_READING)}_`);
 
   out.push('', '## Per element', '', 'Wat het meeste van de professional vraagt, staat bovenaan.', '');

@@ -34,7 +34,7 @@ export const packageOf = (tool: Tool) => PACKAGES[tool] ?? tool;
  */
 export function lacks(tool: Tool, what: string): boolean {
   if (hasTool(tool)) return false;
-  if (TOOLS_REQUIRED) throw new Error(`${tool} is needed for the ${what} (METHODEWIJZER_TEST_TOOLS=require): apt-get install ${packageOf(tool)}`);
+  if (TOOLS_REQUIRED) throw new Error(`${what}: ${tool} is missing, and METHODEWIJZER_TEST_TOOLS=require runs every test (apt-get install ${packageOf(tool)})`);
   noteSkip({ tool, what, ...caller() });
   return true;
 }

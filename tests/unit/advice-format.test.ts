@@ -19,6 +19,20 @@ const answers = {
 describe('formatAdvice', () => {
   const advice = adviseActie(answers, { model, methods });
 
+  it('names a crowded next place after the places it shows, and a crowded first place before an empty list', () => {
+    // Nothing known, a village: a few methods get a place, and the many after them share the next one.
+    const unknown = Object.fromEntries(model.elements.map((e) => [e.key, 'onbekend']));
+    const crowded = adviseActie({ ...unknown, setting: 'dorp', doelgroep: null } as ActieAnswers, { model, methods });
+    expect(crowded.shared && crowded.shortlist.length).toBeTruthy();
+    for (const text of [formatAdvice(crowded, model, makeStyle(false), Infinity), formatAdviceMarkdown({ ...unknown, setting: 'dorp', doelgroep: null } as ActieAnswers, crowded, model, { date: '2026-12-06', sources, command: 'x' })]) {
+      const last = crowded.shortlist[crowded.shortlist.length - 1];
+      expect(text.indexOf('Daarna delen')).toBeGreaterThan(text.indexOf(last.url));
+    }
+    // Answers that tie many methods, nothing else given: the note stands where the list would be.
+    const tied = adviseActie({ ...Object.fromEntries(model.elements.map((e) => [e.key, e.poles[0].key])), setting: null, doelgroep: null } as ActieAnswers, { model, methods });
+    if (!tied.shortlist.length) expect(formatAdvice(tied, model, makeStyle(false), Infinity)).toMatch(/delen de eerste plaats/);
+  });
+
   it('is plain without colour, and styled with it', () => {
     const plain = formatAdvice(advice, model, makeStyle(false), Infinity);
     expect(plain).not.toMatch(/\u001b\[/);

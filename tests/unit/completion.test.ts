@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { describe, expect, it } from 'vitest';
@@ -155,52 +155,6 @@ describe('the zsh script', () => {
     const result = spawnSync('zsh', ['-f', '-c', `fpath=(${dir} $fpath); autoload -Uz compinit && compinit -u -d ${dir}/.zcompdump && print -r -- $_comps[methodewijzer]`], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.stdout.trim()).toBe('_methodewijzer');
-  });
-
-  // An interactive zsh in a pseudo-terminal of zsh's own (zpty): each line typed, Tab, and then a key
-  // whose widget writes the line as completion left it to a file. `methodewijzer` is a stand-in that
-  // notes what it was asked, and answers a few values per kind.
-  const DRIVER = `dir=$1 out=$2; shift 2
-zmodload zsh/zpty
-zpty z zsh -f -i
-zpty -w z "fpath=($dir \\$fpath); autoload -Uz compinit; compinit -u -D"
-zpty -w z 'typed() { print -r -- "$BUFFER" >>| '$out'; BUFFER= }; zle -N typed; bindkey "^G" typed'
-for line in "$@"; do zpty -w -n z "$line"$'\\t\\a'; done
-for (( i = 0; i < 400; i++ )); do
-  [[ -f $out ]] && (( \${#\${(f)"$(<$out)"}} >= $# )) && break
-  sleep 0.05
-done
-zpty -d z
-`;
-  const STAND_IN = `#!/bin/sh
-echo "$*" >> "$ASKED"
-case "$*" in
-  *"__complete ids") printf 'abcd\\nanders\\n' ;;
-  *"__complete tags") printf 'leefbaarheid\\n' ;;
-  *"__complete answers animo") printf 'bijsturen\\n' ;;
-esac
-`;
-
-  it.skipIf(lacks('zsh', 'completion script tests'))('completes ids, tags and answers by asking the program for the right kind, with the folders on the line', () => {
-    const dir = tempDir('zsh-');
-    writeFileSync(join(dir, '_methodewijzer'), scripts.zsh);
-    writeFileSync(join(dir, 'drive.zsh'), DRIVER);
-    mkdirSync(join(dir, 'bin'));
-    writeFileSync(join(dir, 'bin', 'methodewijzer'), STAND_IN, { mode: 0o755 });
-    const lines = ['methodewijzer show ab', 'methodewijzer list --tag leef', 'methodewijzer -c /m compare abcd an', 'methodewijzer compare -c /m abcd an', 'methodewijzer actie --animo bij'];
-    const env = { ...process.env, PATH: `${join(dir, 'bin')}:${process.env.PATH}`, ASKED: join(dir, 'asked') };
-    const result = spawnSync('zsh', ['-f', join(dir, 'drive.zsh'), dir, join(dir, 'typed'), ...lines], { env, encoding: 'utf8', timeout: 30_000 });
-    expect(result.stderr).toBe('');
-    expect(readFileSync(join(dir, 'typed'), 'utf8')).toBe(
-      ['methodewijzer show abcd ', 'methodewijzer list --tag leefbaarheid ', 'methodewijzer -c /m compare abcd anders ', 'methodewijzer compare -c /m abcd anders ', 'methodewijzer actie --animo bijsturen '].map((l) => l + '\n').join(''),
-    );
-    expect(readFileSync(join(dir, 'asked'), 'utf8').split('\n').filter(Boolean)).toEqual([
-      '__complete ids',
-      '__complete tags',
-      '--catalogue /m __complete ids',
-      '--catalogue /m __complete ids',
-      '__complete answers animo',
-    ]);
   });
 });
 
