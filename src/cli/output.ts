@@ -104,14 +104,31 @@ const REASONS: Record<string, string> = {
   EBADF: ': de uitvoer is gesloten',
 };
 
-/** Prints what a command produced: the data on stdout (through the pager when asked), then the note on stderr. */
-export async function print(output: Output, ctx: Pick<Context, 'stdout' | 'stderr' | 'env' | 'pager' | 'warn' | 'signal'>): Promise<void> {
-  if (output.json !== undefined) ctx.stdout.write(jsonText(output.json));
-  if (output.text) {
+/** What a run shows: JSON (--json), the terminal view (stdout is a terminal), or the plain one (a pipe, a file). */
+export type Mode = 'json' | 'terminal' | 'plain';
+
+/**
+ * The one render decision, as gh's list commands make it: --json wins, then the view for where stdout
+ * goes; a command that has only one text view shows it in both places (in a pipe its context has no
+ * colour and no width limit).
+ */
+export function chooseView<D>(output: Output<D>, mode: Mode, ctx: Context): { text?: string; note?: string; paged?: boolean } {
+  const { data, views } = output;
+  if (mode === 'json') return { text: jsonText(views.json ? views.json(data) : data), note: output.note };
+  const view = mode === 'terminal' ? (views.terminal ?? views.plain) : (views.plain ?? views.terminal);
+  const shown = view?.call(views, data, ctx) ?? {};
+  const { text, note } = typeof shown === 'string' ? { text: shown, note: undefined } : shown;
+  return { text, note: (output.note ?? '') + (note ?? '') || undefined, paged: mode === 'terminal' && views.paged === true };
+}
+
+/** Prints what a command produced: the chosen view on stdout (through the pager when asked), then the notes on stderr. */
+export async function print(output: Output, json: boolean, ctx: Context): Promise<void> {
+  const { text, note, paged } = chooseView(output, json ? 'json' : ctx.interactive ? 'terminal' : 'plain', ctx);
+  if (text) {
     // The pager (and child_process with it) is loaded only for a terminal.
-    if (output.paged && ctx.pager && ctx.stdout.isTTY) await (await import('../io/pager.js')).writePaged(ctx.stdout, output.text, { env: ctx.env, warn: ctx.warn, signal: ctx.signal });
-    else ctx.stdout.write(output.text);
+    if (paged && ctx.pager && ctx.stdout.isTTY) await (await import('../io/pager.js')).writePaged(ctx.stdout, text, { env: ctx.env, warn: ctx.warn, signal: ctx.signal });
+    else ctx.stdout.write(text);
   }
   // Notes wrap to the terminal here, once for every command (commands may wrap them already; that holds).
-  if (output.note) ctx.stderr.write(wrap(output.note, widthOf(ctx.stderr)));
+  if (note) ctx.stderr.write(wrap(note, widthOf(ctx.stderr)));
 }

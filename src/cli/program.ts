@@ -6,7 +6,7 @@ import { createContext, type GlobalOptions, type IO } from '../runtime/context.j
 import { ENV_CATALOGUE } from '../model/defaults.js';
 import { AppError, EXIT, InterruptedError, MissingArgument, UsageError } from '../model/errors.js';
 import { getEventListeners } from 'node:events';
-import { collect } from '../runtime/options.js';
+import { collect, wantsJson } from '../runtime/options.js';
 import { commandWord } from '../runtime/command-word.js';
 import { openOutput, print } from './output.js';
 import { hang, makeStyle, sanitize, wantsColor, widthOf, wrap, type OutputStream } from '../text/terminal.js';
@@ -206,7 +206,7 @@ export async function main(argv = process.argv, io: IO = {}): Promise<number> {
       if (err instanceof MissingArgument) cmd.error(`error: missing required argument '${err.argument}'`, { code: 'commander.missingArgument' });
       throw err;
     });
-    await print(output, ctx);
+    await print(output, wantsJson(options), ctx);
     if (output.error) throw output.error;
     code = output.code ?? EXIT.ok;
     if (code === EXIT.ok && ctx.problems.length) code = EXIT.invalidCatalogue;

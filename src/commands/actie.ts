@@ -1,22 +1,43 @@
-import { defineCommand } from '../runtime/command.js';
+import { defineCommand, type Views } from '../runtime/command.js';
 import type { Context } from '../runtime/context.js';
-import { adviseActie, answerFlags, completeAnswers, matchKey, NO_PREFERENCE, startsOf, type AdviceCatalogue, type PartialAnswers } from '../core/advice.js';
+import { adviseActie, answerFlags, completeAnswers, matchKey, NO_PREFERENCE, startsOf, type ActieAnswers, type Advice, type AdviceCatalogue, type PartialAnswers } from '../core/advice.js';
 import { UsageError } from '../model/errors.js';
 import { checkWritable, writeFileInterruptibly } from '../io/files.js';
-import { adviceJson, explainMethod, formatAdvice, formatAdviceMarkdown, formatExplanation, reproduceCommand } from '../format/advice.js';
+import { adviceJson, explainMethod, formatAdvice, formatAdviceMarkdown, formatExplanation, reproduceCommand, type Explanation } from '../format/advice.js';
 import { CONTEXT_KEYS, ELEMENT_KEYS, type ContextKey, type ElementKey } from '../model/keys.js';
 import { didYouMean } from '../text/suggest.js';
 import { lookupMethod } from '../runtime/method-lookup.js';
-import { nonEmpty } from '../runtime/options.js';
+import { jsonOption, nonEmpty } from '../runtime/options.js';
+import type { ActieModel } from '../model/schema.js';
 import { promptStreams, type PromptStreams } from '../io/prompt-streams.js';
 import { hang, sanitize, widthOf, wrapCommand } from '../text/terminal.js';
 
 export type ActieOptions = Partial<Record<ElementKey | ContextKey, string>> & {
   over?: string;
   explain?: string;
-  json?: boolean;
   report?: string;
   force?: boolean;
+};
+
+/** The answers and the advice on them, with the command that gives it again. */
+interface Advised {
+  answers: ActieAnswers;
+  advice: Advice;
+  command: string;
+  model: ActieModel;
+}
+
+const ADVICE: Views<Advised> = {
+  json: ({ answers, advice, command }) => adviceJson(answers, advice, command),
+  // The width is read when shown: the window may have been resized during the questions.
+  terminal: ({ advice, model }, ctx) => formatAdvice(advice, model, ctx.style, ctx.width, ctx.link),
+  paged: true,
+};
+
+/** `--explain`: one method's place in the advice, and why. */
+const EXPLANATION: Views<Advised & { explanation: Explanation }> = {
+  json: ({ answers, advice, command, explanation }) => ({ answers: adviceJson(answers, advice, command).answers, command, explain: explanation }),
+  terminal: ({ explanation }, ctx) => formatExplanation(explanation, ctx.style, ctx.width),
 };
 
 export default defineCommand({
@@ -29,7 +50,7 @@ export default defineCommand({
       .option('--doelgroep <groep>', 'antwoord op de vraag naar de doelgroep (geen: geen voorkeur)')
       .option('--over <tekst>', 'waar het initiatief over gaat, in eigen woorden (zoals bij search)')
       .option('--explain <methode>', 'waar deze methode in het advies staat, en waarom', nonEmpty)
-      .option('--json', 'de antwoorden en het hele advies als JSON')
+      .addOption(jsonOption('de antwoorden en het hele advies als JSON'))
       .option('--report <bestand>', 'schrijf het advies ook als Markdown-rapport naar dit bestand', nonEmpty)
       .option('--force', 'laat --report een bestaand bestand vervangen');
   },
@@ -92,14 +113,9 @@ export default defineCommand({
     // The command is continued with backslashes where it is wrapped, so it can still be pasted into a shell.
     let note = asked ? `${ctx.errStyle.dim('Hetzelfde advies later opnieuw:')}\n${wrapCommand(sanitize(command), widthOf(ctx.stderr), '  ')}\n` : '';
     if (options.report) note += `Rapport geschreven naar ${sanitize(options.report)}\n`;
-    if (explained) {
-      const explanation = explainMethod(advice, catalogue.model, explained.id);
-      if (options.json) return { note, json: { answers: adviceJson(answers, advice, command).answers, command, explain: explanation } };
-      return { note, text: formatExplanation(explanation, ctx.style, ctx.width) };
-    }
-    if (options.json) return { json: adviceJson(answers, advice, command), note };
-    // ctx.width is read now: the window may have been resized during the questions.
-    return { text: formatAdvice(advice, catalogue.model, ctx.style, ctx.width, ctx.link), paged: true, note };
+    const advised = { answers, advice, command, model: catalogue.model };
+    if (explained) return { data: { ...advised, explanation: explainMethod(advice, catalogue.model, explained.id) }, views: EXPLANATION, note };
+    return { data: advised, views: ADVICE, note };
   },
 });
 

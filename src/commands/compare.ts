@@ -1,14 +1,25 @@
-import { originOf } from '../catalogue/catalogue.js';
+import { originOf, type Catalogue } from '../catalogue/catalogue.js';
 import { canNameMethod, findMethods } from '../runtime/find-methods.js';
-import { defineCommand } from '../runtime/command.js';
+import { defineCommand, type Views } from '../runtime/command.js';
 import { UsageError } from '../model/errors.js';
 import { formatCompareLines, formatCompareTable } from '../format/compare.js';
 import { methodJson } from '../format/json.js';
+import type { Method } from '../model/schema.js';
+import { jsonOption } from '../runtime/options.js';
 import { sanitize } from '../text/terminal.js';
 
-export interface CompareOptions {
-  json?: boolean;
+/** The methods in the order asked, and the catalogue that says where each came from. */
+interface Compared {
+  methods: Method[];
+  catalogue: Catalogue;
 }
+
+const views: Views<Compared> = {
+  json: ({ methods, catalogue }) => methods.map((m) => methodJson(m, originOf(catalogue, m.id))),
+  plain: ({ methods }) => formatCompareLines(methods),
+  terminal: ({ methods }, ctx) => formatCompareTable(methods, { style: ctx.style, width: ctx.width }),
+  paged: true,
+};
 
 const MIN = 2;
 const MAX = 4;
@@ -20,13 +31,13 @@ export default defineCommand({
   // Optional for commander, so that too few is our usage error, which says how many it takes; the
   // usage line still shows that two are needed.
   arguments: [['[methode...]', 'twee tot vier methoden, elk met id of naam (hoofdletters en accenten maken niet uit)']],
-  options: (cmd) => cmd.usage('[options] <methode> <methode> [methode...]').option('--json', 'de records als JSON, in de gevraagde volgorde'),
+  options: (cmd) => cmd.usage('[options] <methode> <methode> [methode...]').addOption(jsonOption('de records als JSON, in de gevraagde volgorde')),
   examples: ['compare abcd "kan wel"', 'compare dorpsspiegel dorpsonderzoek "kern met pit" --json', 'compare present woonatelier | grep ^url'],
   notes:
     '\nOp een terminal staan de methoden in kolommen naast elkaar. In een pijplijn: per veld één ' +
     'regel, met de naam van het veld (id, name, elements, kind, collection, tags, summary, url) ' +
     'en dan per methode de waarde, gescheiden door tabs.\n',
-  async run(ctx, options: CompareOptions, queries: string[]) {
+  async run(ctx, options, queries: string[]) {
     if (queries.length < MIN || queries.length > MAX) {
       const given = queries.length === 0 ? 'geen' : String(queries.length);
       throw new UsageError(`compare zet twee tot vier methoden naast elkaar; u gaf er ${given}`, EXAMPLE);
@@ -43,8 +54,6 @@ export default defineCommand({
         );
       }
     });
-    if (options.json) return { json: methods.map((m) => methodJson(m, originOf(catalogue, m.id))) };
-    if (!ctx.interactive) return { text: formatCompareLines(methods) };
-    return { text: formatCompareTable(methods, { style: ctx.style, width: ctx.width }), paged: true };
+    return { data: { methods, catalogue }, views };
   },
 });

@@ -1,6 +1,6 @@
 import { openCatalogue } from '../catalogue/open.js';
 import { expandHome } from '../runtime/command-word.js';
-import { defineCommand } from '../runtime/command.js';
+import { defineCommand, type Views } from '../runtime/command.js';
 import { answerFlags } from '../core/advice.js';
 import { shellWord } from '../core/completion.js';
 import { allTags } from '../core/methods.js';
@@ -14,6 +14,9 @@ import { sanitize } from '../text/terminal.js';
 // changed since it was last read).
 
 const KINDS = ['ids', 'tags', 'answers'] as const;
+
+/** One value a line, in a pipe and on a terminal alike. */
+const views: Views<string[]> = { plain: (values) => values.map((v) => v + '\n').join('') };
 
 export default defineCommand({
   name: '__complete',
@@ -35,6 +38,6 @@ export default defineCommand({
     if (kind === 'ids') values = catalogue.methods.map((m) => m.id);
     else if (kind === 'tags') values = allTags(catalogue.methods);
     else values = answerFlags(catalogue).find((f) => f.key === key)?.values ?? [];
-    return { text: values.map((v) => v + '\n').join('') };
+    return { data: values, views };
   },
 });

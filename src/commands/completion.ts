@@ -1,4 +1,4 @@
-import { defineCommand } from '../runtime/command.js';
+import { defineCommand, TEXT } from '../runtime/command.js';
 import { completionTree, SHELLS, type Shell } from '../core/completion.js';
 import { UsageError } from '../model/errors.js';
 import { completionScript, INSTALL } from '../format/completion.js';
@@ -24,6 +24,6 @@ export default defineCommand({
     }
     // The program as the CLI builds it: the scripts are read from the same definitions, so they cannot drift.
     const program = await ctx.wholeProgram();
-    return { text: completionScript(shell as Shell, completionTree(program)) };
+    return { data: completionScript(shell as Shell, completionTree(program)), views: TEXT };
   },
 });

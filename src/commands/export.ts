@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { schemaModeline } from '../io/package-paths.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
-import { defineCommand } from '../runtime/command.js';
+import { defineCommand, NOTE_ONLY, TEXT } from '../runtime/command.js';
 import { sortByName, type FilterFlags } from '../core/methods.js';
 import { EXPORT_FORMATS } from '../model/defaults.js';
 import { AppError, EXIT, UsageError } from '../model/errors.js';
@@ -58,7 +58,7 @@ export default defineCommand({
     const methods = sortByName(selectMethods(catalogue.methods, options), catalogue.nameOrder);
     if (methods.length === 0) ctx.warn('geen methoden met deze filters; de export is leeg');
     const text = await renderExport(format, methods, catalogue, options);
-    if (!options.output) return { text };
+    if (!options.output) return { data: text, views: TEXT };
     await writeFileInterruptibly(options.output, text, {
       signal: ctx.signal,
       overwrite: Boolean(options.force),
@@ -67,7 +67,7 @@ export default defineCommand({
         write: 'Controleer of u in deze map mag schrijven, of kies met --output een andere plek.',
       },
     });
-    return { note: `${plural(methods.length, 'methode', 'methoden')} geëxporteerd naar ${sanitize(options.output)} (${format}).\n` };
+    return { data: text, views: NOTE_ONLY, note: `${plural(methods.length, 'methode', 'methoden')} geëxporteerd naar ${sanitize(options.output)} (${format}).\n` };
   },
 });
 

@@ -1,13 +1,20 @@
-import { defineCommand } from '../runtime/command.js';
+import { defineCommand, type Views } from '../runtime/command.js';
 import { formatGlossary } from '../format/reference.js';
+import type { Glossary } from '../model/schema.js';
+import { jsonOption } from '../runtime/options.js';
+
+const views: Views<Glossary> = {
+  json: (glossary) => glossary.terms,
+  terminal: (glossary, ctx) => formatGlossary(glossary, ctx.style, ctx.width),
+  paged: true,
+};
 
 export default defineCommand({
   name: 'glossary',
   description: 'het begrippenkader van de brochure',
-  options: (cmd) => cmd.option('--json', 'als JSON'),
+  options: (cmd) => cmd.addOption(jsonOption('als JSON')),
   examples: ['glossary', 'glossary --json'],
-  async run(ctx, options: { json?: boolean }) {
-    const { glossary } = await ctx.catalogue();
-    return options.json ? { json: glossary.terms } : { text: formatGlossary(glossary, ctx.style, ctx.width), paged: true };
+  async run(ctx) {
+    return { data: (await ctx.catalogue()).glossary, views };
   },
 });

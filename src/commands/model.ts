@@ -1,21 +1,31 @@
-import { defineCommand } from '../runtime/command.js';
+import { defineCommand, type Views } from '../runtime/command.js';
 import { countByElement, parseElement } from '../core/methods.js';
 import { UsageError } from '../model/errors.js';
 import { formatModel, type ModelElementView } from '../format/model.js';
 import { ELEMENT_KEYS, type ElementKey } from '../model/keys.js';
 import { sanitize } from '../text/terminal.js';
+import { jsonOption } from '../runtime/options.js';
 
-export interface ModelOptions {
-  json?: boolean;
+/** The elements shown; `intro` only when all five are. */
+interface ModelView {
+  elements: ModelElementView[];
+  intro?: string;
 }
+
+const views: Views<ModelView> = {
+  // One element asked for is one object; the whole model has its introduction.
+  json: ({ elements, intro }) => (intro === undefined ? elements[0] : { intro, elements }),
+  terminal: ({ elements, intro }, ctx) => formatModel(elements, intro, ctx.style, ctx.width),
+  paged: true,
+};
 
 export default defineCommand({
   name: 'model',
   description: 'het ACTIE-model: per element de vraag, de twee polen, doen en laten',
   arguments: [['[element]', `een element (${ELEMENT_KEYS.join(', ')}, of de letter)`]],
-  options: (cmd) => cmd.option('--json', 'als JSON'),
+  options: (cmd) => cmd.addOption(jsonOption('als JSON')),
   examples: ['model', 'model inbedding', 'model --json'],
-  async run(ctx, options: ModelOptions, element?: string) {
+  async run(ctx, options, element?: string) {
     let only: ElementKey | undefined;
     if (element !== undefined) {
       only = parseElement(element);
@@ -27,7 +37,6 @@ export default defineCommand({
     const view: ModelElementView[] = model.elements
       .filter((e) => !only || e.key === only)
       .map((e) => ({ ...e, methodCount: counts[e.key], methods: byName.filter((m) => m.elements.includes(e.key)).map(({ id, name }) => ({ id, name })) }));
-    if (options.json) return { json: only ? view[0] : { intro: model.intro, elements: view } };
-    return { text: formatModel(view, only ? undefined : model.intro, ctx.style, ctx.width), paged: true };
+    return { data: { elements: view, intro: only ? undefined : model.intro }, views };
   },
 });

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { originOf } from '../catalogue/catalogue.js';
 import { openCatalogue } from '../catalogue/open.js';
 import { schemaModeline } from '../io/package-paths.js';
-import { defineCommand } from '../runtime/command.js';
+import { defineCommand, NOTE_ONLY } from '../runtime/command.js';
 import type { Context } from '../runtime/context.js';
 import { slugify } from '../core/fold.js';
 import { ENV_CATALOGUE } from '../model/defaults.js';
@@ -80,7 +80,7 @@ export default defineCommand({
       step('  3. Bekijk het:      ', `methodewijzer ${sanitize(useFolder)}show ${id}`),
     ];
     if (ctx.folders.length === 0) lines.push(`Zet de map in ${ENV_CATALOGUE} om uw methoden altijd mee te nemen, zonder --catalogue.`);
-    return { note: lines.join('\n') + '\n' };
+    return { data: { id, file }, views: NOTE_ONLY, note: lines.join('\n') + '\n' };
   },
 });
 

@@ -1,4 +1,4 @@
-import { defineCommand, type Output } from '../runtime/command.js';
+import { defineCommand, NOTE_ONLY, TEXT, type Output } from '../runtime/command.js';
 import type { Context } from '../runtime/context.js';
 import { lookupMethod } from '../runtime/method-lookup.js';
 import type { Method } from '../model/schema.js';
@@ -25,6 +25,6 @@ export async function openMethod(ctx: Context, method: Method): Promise<Output> 
   const { openInBrowser } = await import('../io/browser.js');
   const url = sanitize(method.url);
   const outcome = await openInBrowser(method.url, ctx.env);
-  if (outcome.opened) return { note: ctx.errStyle.dim(`${sanitize(method.name)} geopend in de browser: ${url}`) + '\n' };
-  return { text: `${url}\n`, note: `Geen browser geopend: ${sanitize(outcome.reason)}. Open de link zelf.\n` };
+  if (outcome.opened) return { data: method.url, views: NOTE_ONLY, note: ctx.errStyle.dim(`${sanitize(method.name)} geopend in de browser: ${url}`) + '\n' };
+  return { data: `${url}\n`, views: TEXT, note: `Geen browser geopend: ${sanitize(outcome.reason)}. Open de link zelf.\n` };
 }

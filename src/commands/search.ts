@@ -1,5 +1,5 @@
 import { openSearcher, type Found } from '../catalogue/searcher.js';
-import { defineCommand, type Output } from '../runtime/command.js';
+import { defineCommand, type Output, type Views } from '../runtime/command.js';
 import type { Context } from '../runtime/context.js';
 import { fold, hasWord } from '../core/fold.js';
 import type { FilterFlags } from '../core/methods.js';
@@ -10,7 +10,7 @@ import { plural } from '../text/plural.js';
 import { didYouMean } from '../text/suggest.js';
 import { formatSearchLines, formatSearchResults, searchJson } from '../format/search.js';
 import { lookupMethod, methodDetail } from '../runtime/method-lookup.js';
-import { filterOptions, parseLimit } from '../runtime/options.js';
+import { filterOptions, jsonOption, parseLimit } from '../runtime/options.js';
 import { promptStreams, type PromptStreams } from '../io/prompt-streams.js';
 import { sanitize } from '../text/terminal.js';
 
@@ -18,6 +18,23 @@ export interface SearchOptions extends FilterFlags {
   limit?: number;
   json?: boolean;
 }
+
+/** The hits as JSON, a line each in a pipe, and on a terminal with the words that matched and a count. */
+const views: Views<Found> = {
+  json: ({ hits }) => searchJson(hits),
+  plain: ({ hits }) => formatSearchLines(hits),
+  terminal({ hits, total, outcome }, ctx) {
+    const more = total > hits.length ? ` (van ${total}; meer met --limit)` : '';
+    const count = plural(hits.length, 'methode', 'methoden') + more;
+    return {
+      text: formatSearchResults(hits, ctx.style, ctx.width, outcome.words, ctx.link),
+      note: ctx.errStyle.dim(`${count}. Meer over een methode: methodewijzer show <id>`) + '\n',
+    };
+  },
+};
+
+/** Nothing found: `[]` for --json, nothing on stdout otherwise (the error says it). */
+const NONE: Views<Found> = { json: () => [] };
 
 export default defineCommand({
   name: 'search',
@@ -27,7 +44,7 @@ export default defineCommand({
     filterOptions(
       cmd
         .option('-n, --limit <aantal>', 'hoogstens zoveel resultaten', parseLimit, SEARCH_LIMIT)
-        .option('--json', 'de records als JSON, met hun score en per veld de woorden die overeenkwamen'),
+        .addOption(jsonOption('de records als JSON, met hun score en per veld de woorden die overeenkwamen')),
     ),
   examples: [
     'search tijd voor elkaar',
@@ -57,20 +74,12 @@ export default defineCommand({
     const searcher = await openSearcher(ctx, options);
     try {
       const found = await searcher.find(query, options.limit ?? SEARCH_LIMIT);
-      const { hits, total, outcome } = found;
-      if (hits.length === 0) {
-        const error = new NotFoundError(`geen methoden gevonden voor "${sanitize(query)}"`, noResultHint(searcher.index, found));
-        return options.json ? { json: [], error } : { error };
+      if (found.hits.length === 0) {
+        return { data: found, views: NONE, error: new NotFoundError(`geen methoden gevonden voor "${sanitize(query)}"`, noResultHint(searcher.index, found)) };
       }
-      const skipped = outcome.unknown.length ? ctx.errStyle.dim(`Niet gevonden en overgeslagen: ${outcome.unknown.map((w) => sanitize(w)).join(', ')}`) + '\n' : '';
-      if (options.json) return { json: searchJson(hits), note: skipped };
-      if (!ctx.interactive) return { text: formatSearchLines(hits), note: skipped };
-      const more = total > hits.length ? ` (van ${total}; meer met --limit)` : '';
-      const count = plural(hits.length, 'methode', 'methoden') + more;
-      return {
-        text: formatSearchResults(hits, ctx.style, ctx.width, outcome.words, ctx.link),
-        note: skipped + ctx.errStyle.dim(`${count}. Meer over een methode: methodewijzer show <id>`) + '\n',
-      };
+      const { unknown } = found.outcome;
+      const skipped = unknown.length ? ctx.errStyle.dim(`Niet gevonden en overgeslagen: ${unknown.map((w) => sanitize(w)).join(', ')}`) + '\n' : undefined;
+      return { data: found, views, note: skipped };
     } finally {
       searcher.close();
     }
@@ -89,7 +98,7 @@ async function pick(ctx: Context, options: SearchOptions, { input, output }: Pro
     searcher.close();
   }
   const { method, catalogue } = await lookupMethod(ctx, [chosen.id], 'show');
-  return methodDetail(ctx, catalogue, method);
+  return methodDetail(catalogue, method);
 }
 
 /** What to try when nothing was found: without the filters, a nearby spelling, or the whole list. */

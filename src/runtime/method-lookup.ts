@@ -1,6 +1,6 @@
 import { originOf, type Catalogue } from '../catalogue/catalogue.js';
 import { canNameMethod, findMethods } from './find-methods.js';
-import type { Output } from './command.js';
+import type { Output, Views } from './command.js';
 import type { Context } from './context.js';
 import { elementNames } from '../core/methods.js';
 import { UsageError } from '../model/errors.js';
@@ -26,9 +26,19 @@ export async function lookupMethod(ctx: Context, words: string[], command: strin
   return { method, catalogue };
 }
 
-/** One method in full, as `show` prints it: the detail for a person, or with `json` the record and where it came from. */
-export function methodDetail(ctx: Context, catalogue: Catalogue, method: Method, json = false): Output {
-  const origin = originOf(catalogue, method.id);
-  if (json) return { json: methodJson(method, origin) };
-  return { text: formatMethodDetail(method, origin, { style: ctx.style, width: ctx.width, names: elementNames(catalogue.model), link: ctx.link }), paged: true };
+interface Detail {
+  method: Method;
+  catalogue: Catalogue;
+}
+
+const DETAIL: Views<Detail> = {
+  json: ({ method, catalogue }) => methodJson(method, originOf(catalogue, method.id)),
+  terminal: ({ method, catalogue }, ctx) =>
+    formatMethodDetail(method, originOf(catalogue, method.id), { style: ctx.style, width: ctx.width, names: elementNames(catalogue.model), link: ctx.link }),
+  paged: true,
+};
+
+/** One method in full, as `show` prints it: the detail for a person, or as JSON the record and where it came from. */
+export function methodDetail(catalogue: Catalogue, method: Method): Output<Detail> {
+  return { data: { method, catalogue }, views: DETAIL };
 }

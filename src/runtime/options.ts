@@ -43,6 +43,17 @@ export function choiceOption(flags: string, description: string, values: readonl
   });
 }
 
+/**
+ * `--json`, with what the JSON holds for this command as its help. The command gives no view of its own
+ * for it: src/cli/output.ts writes the data (or the command's `json` view) when the flag is set.
+ */
+export function jsonOption(description: string): Option {
+  return new Option('--json', description);
+}
+
+/** Whether a run asked for JSON: the one place that reads the flag for the output (src/cli/program.ts). */
+export const wantsJson = (options: object) => (options as { json?: unknown }).json === true;
+
 /** `--element`, `--kind` and `--tag`: the filters of `list`, `search` and `export`. */
 export function filterOptions(cmd: Command): Command {
   return cmd

@@ -94,6 +94,11 @@ describe('yaml', () => {
 describe('csv', () => {
   const read = (csv: string) => parseCsv(csv, { columns: true, bom: true }) as Record<string, string>[];
 
+  it('has a column for every field of the schema, in its order (a new field cannot be left out unseen)', () => {
+    const fields = Object.entries(methodSchema.shape).flatMap(([key, schema]) => ('shape' in schema ? Object.keys(schema.shape).map((sub) => `${key}.${sub}`) : [key]));
+    expect([...CSV_COLUMNS]).toEqual(fields);
+  });
+
   it('has one header row with the fields and one row per method, lists joined with ;', () => {
     const csv = formatMethodsCsv(builtin.methods);
     expect(csv.split('\n')[0]).toBe(CSV_COLUMNS.join(','));

@@ -36,7 +36,10 @@ function paths(value: unknown, prefix = '', out = new Set<string>()): Set<string
   return out;
 }
 
-/** The documented paths per section of docs/json.md: "## `list --json`" and its table's first column. */
+/**
+ * The documented paths per section of docs/json.md: "## `list --json`" and its table's first column. A
+ * row that names another section (`list --json`) stands for all of that section's paths.
+ */
 function documented(): Map<string, string[]> {
   const sections = new Map<string, string[]>();
   let current: string[] | undefined;
@@ -44,7 +47,7 @@ function documented(): Map<string, string[]> {
     const heading = /^## `(.+?)`/.exec(line);
     if (heading) sections.set(heading[1], (current = []));
     const row = /^\| `([^`]+)` \|/.exec(line);
-    if (row && current) current.push(row[1]);
+    if (row && current) current.push(...(sections.get(row[1]) ?? [row[1]]));
   }
   return sections;
 }
