@@ -1,7 +1,7 @@
 import { defineCommand } from '../command.js';
 import { completionTree, SHELLS, type Shell } from '../core/completion.js';
 import { UsageError } from '../errors.js';
-import { completionScript, INSTALL } from '../format/completion.js';
+import { completionScript, INSTALL } from '../format/completion/index.js';
 import { sanitize } from '../terminal.js';
 
 export default defineCommand({

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli.js';
 import { ARGUMENT_VALUES, completionTree, SHELLS, shellWord, unexplained } from '../../src/core/completion.js';
 import { EXPORT_FORMATS } from '../../src/defaults.js';
-import { completionScript } from '../../src/format/completion.js';
+import { completionScript } from '../../src/format/completion/index.js';
 import { ELEMENT_KEYS, SOURCE_KINDS } from '../../src/keys.js';
 import { tempDir } from '../helpers/cli.js';
 import { lacks } from '../helpers/tools.js';
