@@ -1,8 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` (the core, formatters, prompts, cache) and `e2e` (the CLI as a user calls it:
-// mostly in-process through main(), and the few tests that need the real binary or a terminal).
-// `vitest run --project e2e` runs the latter alone; `npm test` runs both.
+// Three projects, by what a test costs:
+//   unit     the core, formatters, prompts, cache, in this process;
+//   e2e      the CLI as a user calls it, in this process through main() (tests/helpers/main.ts);
+//   process  what needs a process of its own: the built binary, a shell, tmux or a pseudo-terminal.
+// `npm run test:fast` runs unit and e2e (for every save), `npm test` all three. In unit and e2e starting
+// a program fails the test (tests/helpers/no-process.ts), and tests/unit/test-kinds.test.ts holds the imports.
+const NO_PROCESS = 'tests/helpers/no-process.ts';
+const BUILT = ['tests/helpers/test-run.ts', 'tests/helpers/built.ts'];
+
 export default defineConfig({
   test: {
     testTimeout: 20_000,
@@ -18,8 +24,9 @@ export default defineConfig({
     reporters: ['default', './tests/helpers/skip-summary.ts'],
     includeTaskLocation: true,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/helpers/test-run.ts', 'tests/helpers/built.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], setupFiles: [NO_PROCESS], globalSetup: BUILT } },
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], setupFiles: [NO_PROCESS], globalSetup: BUILT } },
+      { extends: true, test: { name: 'process', include: ['tests/process/**/*.test.ts'], globalSetup: BUILT } },
     ],
   },
 });

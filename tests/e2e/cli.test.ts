@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CRITERIA_COUNT, METHOD_FACTS, SOURCE_FACTS } from '../fixtures/brochure-facts.js';
-import { expectNoStackTrace } from '../helpers/cli.js';
+import { expectNoStackTrace } from '../helpers/env.js';
 import { runMain } from '../helpers/main.js';
 
 describe('list', () => {
@@ -169,7 +169,7 @@ describe('model and glossary', () => {
 });
 
 describe('global behaviour', () => {
-  // The version comes from package.json at build time: tests/e2e/binary.test.ts checks it on the built binary.
+  // The version comes from package.json at build time: tests/process/binary.test.ts checks it on the built binary.
 
   it.each(Object.entries(HELP))('%s --help: its usage, every option, and its examples', async (cmd, expected) => {
     const { code, stdout, stderr } = await runMain(cmd === 'methodewijzer' ? ['--help'] : [cmd, '--help']);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCatalogue } from '../../scripts/gen-catalogue.mjs';
 import { SEARCH_INDEX_CACHE_MIN } from '../../src/defaults.js';
 import { method, yamlOf } from '../helpers/catalogue.js';
-import { expectNoStackTrace, tempDir } from '../helpers/cli.js';
+import { expectNoStackTrace, tempDir } from '../helpers/env.js';
 import { runMain } from '../helpers/main.js';
 
 const ids = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
@@ -90,7 +90,7 @@ describe('search output', () => {
 
 /**
  * The cache: every run below shares one cache folder, as a user's runs do (in-process runs keep nothing
- * between them but what is on disk; tests/e2e/binary.test.ts runs the same through the binary).
+ * between them but what is on disk; tests/process/binary.test.ts runs the same through the binary).
  * Once with a small folder (records cached per folder) and once with one large enough for the
  * search snapshot, which a warm search reads instead of the records.
  */

@@ -1,6 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli.js';
@@ -8,8 +5,6 @@ import { ARGUMENT_VALUES, completionTree, SHELLS, shellWord, unexplained } from 
 import { EXPORT_FORMATS } from '../../src/defaults.js';
 import { completionScript } from '../../src/format/completion/index.js';
 import { ELEMENT_KEYS, SOURCE_KINDS } from '../../src/keys.js';
-import { tempDir } from '../helpers/cli.js';
-import { lacks } from '../helpers/tools.js';
 
 const program = await buildProgram(async () => undefined, {});
 const tree = completionTree(program);
@@ -125,93 +120,6 @@ describe.each(SHELLS)('the %s script', (shell) => {
     expect(script).toMatch(/--catalogue/);
   });
 
-  // bash comes with the system; zsh and fish may be missing.
-  it.skipIf(shell !== 'bash' && lacks(shell, 'completion script tests'))('is valid syntax for the shell', () => {
-    const file = join(tempDir('completion-'), `methodewijzer.${shell}`);
-    writeFileSync(file, script);
-    const check = shell === 'fish' ? ['fish', ['--no-execute', file]] : [shell, ['-n', file]];
-    const result = spawnSync(check[0] as string, check[1] as string[], { encoding: 'utf8' });
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-  });
-});
-
-describe('the fish script', () => {
-  it.skipIf(lacks('fish', 'completion script tests'))('completes commands and fixed option values when fish asks', () => {
-    const file = join(tempDir('completion-'), 'methodewijzer.fish');
-    writeFileSync(file, scripts.fish);
-    const ask = (line: string) =>
-      spawnSync('fish', ['--no-config', '-c', `source ${JSON.stringify(file)}; complete -C ${JSON.stringify(line)}`], { encoding: 'utf8' }).stdout.split('\n').map((l) => l.split('\t')[0]);
-    expect(ask('methodewijzer sh')).toContain('show');
-    expect(ask('methodewijzer export --format ')).toEqual(expect.arrayContaining(['json', 'yaml', 'csv', 'md']));
-    expect(ask('methodewijzer list --element ')).toEqual(expect.arrayContaining(['animo', 'empathie']));
-  });
-});
-
-describe('the zsh script', () => {
-  it.skipIf(lacks('zsh', 'completion script tests'))('loads in zsh and registers its completion function', () => {
-    const dir = tempDir('completion-');
-    writeFileSync(join(dir, '_methodewijzer'), scripts.zsh);
-    const result = spawnSync('zsh', ['-f', '-c', `fpath=(${dir} $fpath); autoload -Uz compinit && compinit -u -d ${dir}/.zcompdump && print -r -- $_comps[methodewijzer]`], { encoding: 'utf8' });
-    expect(result.stderr).toBe('');
-    expect(result.stdout.trim()).toBe('_methodewijzer');
-  });
-
-  // An interactive zsh in a pseudo-terminal of zsh's own (zpty): each line typed, Tab, and then a key
-  // whose widget writes the line as completion left it to a file. `methodewijzer` is a stand-in that
-  // notes what it was asked, and answers a few values per kind.
-  const DRIVER = `dir=$1 out=$2; shift 2
-zmodload zsh/zpty
-zpty z zsh -f -i
-zpty -w z "fpath=($dir \\$fpath); autoload -Uz compinit; compinit -u -D"
-zpty -w z 'typed() { print -r -- "$BUFFER" >>| '$out'; BUFFER= }; zle -N typed; bindkey "^G" typed'
-for line in "$@"; do zpty -w -n z "$line"$'\\t\\a'; done
-for (( i = 0; i < 400; i++ )); do
-  [[ -f $out ]] && (( \${#\${(f)"$(<$out)"}} >= $# )) && break
-  sleep 0.05
-done
-zpty -d z
-`;
-  const STAND_IN = `#!/bin/sh
-echo "$*" >> "$ASKED"
-case "$*" in
-  *"__complete ids") printf 'abcd\\nanders\\n' ;;
-  *"__complete tags") printf 'leefbaarheid\\n' ;;
-  *"__complete answers animo") printf 'bijsturen\\n' ;;
-esac
-`;
-
-  it.skipIf(lacks('zsh', 'completion script tests'))('completes ids, tags and answers by asking the program for the right kind, with the folders on the line', () => {
-    const dir = tempDir('zsh-');
-    writeFileSync(join(dir, '_methodewijzer'), scripts.zsh);
-    writeFileSync(join(dir, 'drive.zsh'), DRIVER);
-    mkdirSync(join(dir, 'bin'));
-    writeFileSync(join(dir, 'bin', 'methodewijzer'), STAND_IN, { mode: 0o755 });
-    const lines = ['methodewijzer show ab', 'methodewijzer list --tag leef', 'methodewijzer -c /m compare abcd an', 'methodewijzer compare -c /m abcd an', 'methodewijzer actie --animo bij'];
-    const env = { ...process.env, PATH: `${join(dir, 'bin')}:${process.env.PATH}`, ASKED: join(dir, 'asked') };
-    const result = spawnSync('zsh', ['-f', join(dir, 'drive.zsh'), dir, join(dir, 'typed'), ...lines], { env, encoding: 'utf8', timeout: 30_000 });
-    expect(result.stderr).toBe('');
-    expect(readFileSync(join(dir, 'typed'), 'utf8')).toBe(
-      ['methodewijzer show abcd ', 'methodewijzer list --tag leefbaarheid ', 'methodewijzer -c /m compare abcd anders ', 'methodewijzer compare -c /m abcd anders ', 'methodewijzer actie --animo bijsturen '].map((l) => l + '\n').join(''),
-    );
-    expect(readFileSync(join(dir, 'asked'), 'utf8').split('\n').filter(Boolean)).toEqual([
-      '__complete ids',
-      '__complete tags',
-      '--catalogue /m __complete ids',
-      '--catalogue /m __complete ids',
-      '__complete answers animo',
-    ]);
-  });
-});
-
-describe('the bash script', () => {
-  it('loads in bash and registers the completion', () => {
-    const file = join(tempDir('completion-'), 'methodewijzer.bash');
-    writeFileSync(file, scripts.bash);
-    const result = spawnSync('bash', ['--norc', '--noprofile', '-c', `source ${JSON.stringify(file)} && complete -p methodewijzer`], { encoding: 'utf8' });
-    expect(result.stderr).toBe('');
-    expect(result.stdout.trim()).toBe('complete -F _methodewijzer methodewijzer');
-  });
 });
 
 describe('shellWord: a --catalogue word as the shell will pass it', () => {

@@ -12,7 +12,7 @@ import { pickerConfig, pickPrompt } from '../../src/prompts/pick.js';
 import { makeStyle } from '../../src/terminal.js';
 import { generateMethods } from '../../scripts/gen-catalogue.mjs';
 import { bigFolder, method, userFolder, yamlOf } from '../helpers/catalogue.js';
-import { cleanEnv } from '../helpers/cli.js';
+import { cleanEnv } from '../helpers/env.js';
 
 const { methods } = await openCatalogue();
 const plain = makeStyle(false);
