@@ -1,11 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects, by what a test costs:
+// Four projects, by what a test costs:
 //   unit     the core, formatters, prompts, cache, in this process;
 //   e2e      the CLI as a user calls it, in this process through main() (tests/helpers/main.ts);
+//   deep     in this process too, but long: every answer combination of the advice, properties over
+//            generated input, thousands of records, inputs of 150,000 lines;
 //   process  what needs a process of its own: the built binary, a shell, tmux or a pseudo-terminal.
-// `npm run test:fast` runs unit and e2e (for every save), `npm test` all three. In unit and e2e starting
-// a program fails the test (tests/helpers/no-process.ts), and tests/unit/test-kinds.test.ts holds the imports.
+// `npm run test:fast` runs unit and e2e (for every save), `npm test` all four. Where a test runs in this
+// process, starting a program fails it (tests/helpers/no-process.ts); tests/unit/test-kinds.test.ts
+// holds the imports.
 const NO_PROCESS = 'tests/helpers/no-process.ts';
 const BUILT = ['tests/helpers/test-run.ts', 'tests/helpers/built.ts'];
 
@@ -26,6 +29,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], setupFiles: [NO_PROCESS], globalSetup: BUILT } },
       { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], setupFiles: [NO_PROCESS], globalSetup: BUILT } },
+      { extends: true, test: { name: 'deep', include: ['tests/deep/**/*.test.ts'], setupFiles: [NO_PROCESS], globalSetup: BUILT } },
       { extends: true, test: { name: 'process', include: ['tests/process/**/*.test.ts'], globalSetup: BUILT } },
     ],
   },

@@ -1,4 +1,4 @@
-// Set-up file of the fast projects (tests/unit, tests/e2e): their tests run in this process. Starting
+// Set-up file of the projects whose tests run in this process (tests/unit, tests/e2e, tests/deep). Starting
 // a program there (the binary, a shell, tmux, the pager, a browser) fails the test with a message, so
 // that a test which needs one moves to tests/process and `npm run test:fast` stays fast. The imports
 // are held too, without running anything: tests/unit/test-kinds.test.ts.
@@ -14,7 +14,7 @@ const originals = Object.fromEntries(STARTERS.map((name) => [name, table[name]])
 
 for (const name of STARTERS) {
   table[name] = () => {
-    throw new Error(`child_process.${name}: a test in tests/unit or tests/e2e starts no process; one that needs to belongs in tests/process`);
+    throw new Error(`child_process.${name}: a test in tests/unit, tests/e2e or tests/deep starts no process; one that needs to belongs in tests/process`);
   };
 }
 // Named imports (`import { spawn } from 'node:child_process'`) see the change too.

@@ -1,3 +1,5 @@
+// Bad input where only a real process shows it: a folder another user may not read, and pipes that close.
+// The rest: tests/e2e/bad-input.test.ts.
 import { spawnSync } from 'node:child_process';
 import { chmodSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,3 +1,5 @@
+// What the built CLI loads: a library a command does not need is never required (require.cache of a
+// fresh Node). Cold and warm cache in-process: tests/e2e/catalogue-on-demand.test.ts.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

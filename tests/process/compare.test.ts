@@ -1,3 +1,4 @@
+// compare as the built binary and in a real terminal. The rest: tests/e2e/compare.test.ts.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
 import { BIN, runCli } from '../helpers/cli.js';

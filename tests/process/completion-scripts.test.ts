@@ -1,3 +1,5 @@
+// The completion scripts as the shells read them: syntax, loading, and what a Tab completes (fish by
+// `complete -C`, zsh in a zpty of its own). Their content: tests/unit/completion.test.ts.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +12,6 @@ import { lacks } from '../helpers/tools.js';
 
 const program = await buildProgram(async () => undefined, {});
 const tree = completionTree(program);
-// The scripts as the shells read them: syntax, loading, and what a Tab completes.
 const scripts = Object.fromEntries(SHELLS.map((shell) => [shell, completionScript(shell, tree)]));
 
 describe.each(SHELLS)('the %s script', (shell) => {

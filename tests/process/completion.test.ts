@@ -1,3 +1,6 @@
+// Completion in the shells themselves: bash and zsh in tmux, the same keys and the same completions in
+// both, with the built binary answering. The scripts' content and __complete in-process:
+// tests/unit/completion.test.ts and tests/e2e/completion.test.ts.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,3 +1,5 @@
+// export where only a real process shows it: killed midway through the write, and a large export to a
+// pipe. The rest: tests/e2e/export.test.ts.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

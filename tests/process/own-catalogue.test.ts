@@ -1,3 +1,5 @@
+// new as the binary runs it: the current folder and HOME are the process's own. The rest of own
+// catalogues: tests/e2e/own-catalogue.test.ts.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,8 @@
 // The tests are sorted by what they cost (vitest.config.ts): tests/unit and tests/e2e run in this
-// process and make up `npm run test:fast`; tests/process starts programs. Sorted by their imports,
-// followed through the helpers: a fast test may not reach child_process (tests/helpers/no-process.ts
-// stops it when it runs), and a test in tests/process that starts nothing belongs in the fast set.
+// process and make up `npm run test:fast`, tests/deep runs in this process for long, tests/process
+// starts programs. Sorted by their imports, followed through the helpers: a test in this process may
+// not reach child_process (tests/helpers/no-process.ts stops it when it runs), and a test in
+// tests/process that starts nothing belongs in one of the others.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,12 +41,12 @@ const testsIn = (folder: string) => readdirSync(join(TESTS, folder)).filter((f) 
 const shown = (chain: string[]) => chain.map((p) => p.replace(ROOT, '')).join(' -> ');
 
 describe('tests sorted by cost', () => {
-  it.each([...testsIn('unit'), ...testsIn('e2e')].map((f) => [f.replace(ROOT, ''), f]))('%s (fast) reaches no child_process', (_, file) => {
+  it.each([...testsIn('unit'), ...testsIn('e2e'), ...testsIn('deep')].map((f) => [f.replace(ROOT, ''), f]))('%s (in this process) reaches no child_process', (_, file) => {
     const chain = pathToProcess(file);
     expect(chain && shown(chain)).toBeUndefined();
   });
 
-  it.each(testsIn('process').map((f) => [f.replace(ROOT, ''), f]))('%s starts a process, or it would belong in the fast set', (_, file) => {
+  it.each(testsIn('process').map((f) => [f.replace(ROOT, ''), f]))('%s starts a process, or it would not belong here', (_, file) => {
     expect(pathToProcess(file, true)).toBeDefined();
   });
 
