@@ -40,6 +40,29 @@ describe('the fish script', () => {
   });
 });
 
+// The same lines for bash and zsh, typed with Tab, and a stand-in for `methodewijzer` that notes what it
+// was asked and answers a few values per kind: both scripts must ask for the right kind, with the
+// folders typed on the line, and complete what it answers.
+const TYPED = ['methodewijzer show ab', 'methodewijzer list --tag leef', 'methodewijzer -c /m compare abcd an', 'methodewijzer compare -c /m abcd an', 'methodewijzer actie --animo bij'];
+const COMPLETED = ['abcd', 'leefbaarheid', 'anders', 'anders', 'bijsturen'];
+const ASKED = ['__complete ids', '__complete tags', '--catalogue /m __complete ids', '--catalogue /m __complete ids', '__complete answers animo'];
+const STAND_IN = `#!/bin/sh
+echo "$*" >> "$ASKED"
+case "$*" in
+  *"__complete ids") printf 'abcd\\nanders\\n' ;;
+  *"__complete tags") printf 'leefbaarheid\\n' ;;
+  *"__complete answers animo") printf 'bijsturen\\n' ;;
+esac
+`;
+
+/** A folder with the stand-in as `methodewijzer` in bin/, and the environment that puts it on PATH. */
+function standIn(): { dir: string; env: NodeJS.ProcessEnv } {
+  const dir = tempDir('stand-in-');
+  mkdirSync(join(dir, 'bin'));
+  writeFileSync(join(dir, 'bin', 'methodewijzer'), STAND_IN, { mode: 0o755 });
+  return { dir, env: { ...process.env, PATH: `${join(dir, 'bin')}:${process.env.PATH}`, ASKED: join(dir, 'asked') } };
+}
+
 describe('the zsh script', () => {
   it.skipIf(lacks('zsh', 'completion script tests'))('loads in zsh and registers its completion function', () => {
     const dir = tempDir('completion-');
@@ -64,35 +87,17 @@ for (( i = 0; i < 400; i++ )); do
 done
 zpty -d z
 `;
-  const STAND_IN = `#!/bin/sh
-echo "$*" >> "$ASKED"
-case "$*" in
-  *"__complete ids") printf 'abcd\\nanders\\n' ;;
-  *"__complete tags") printf 'leefbaarheid\\n' ;;
-  *"__complete answers animo") printf 'bijsturen\\n' ;;
-esac
-`;
 
   it.skipIf(lacks('zsh', 'completion script tests'))('completes ids, tags and answers by asking the program for the right kind, with the folders on the line', () => {
-    const dir = tempDir('zsh-');
+    const { dir, env } = standIn();
     writeFileSync(join(dir, '_methodewijzer'), scripts.zsh);
     writeFileSync(join(dir, 'drive.zsh'), DRIVER);
-    mkdirSync(join(dir, 'bin'));
-    writeFileSync(join(dir, 'bin', 'methodewijzer'), STAND_IN, { mode: 0o755 });
-    const lines = ['methodewijzer show ab', 'methodewijzer list --tag leef', 'methodewijzer -c /m compare abcd an', 'methodewijzer compare -c /m abcd an', 'methodewijzer actie --animo bij'];
-    const env = { ...process.env, PATH: `${join(dir, 'bin')}:${process.env.PATH}`, ASKED: join(dir, 'asked') };
+    const lines = TYPED;
     const result = spawnSync('zsh', ['-f', join(dir, 'drive.zsh'), dir, join(dir, 'typed'), ...lines], { env, encoding: 'utf8', timeout: 30_000 });
     expect(result.stderr).toBe('');
-    expect(readFileSync(join(dir, 'typed'), 'utf8')).toBe(
-      ['methodewijzer show abcd ', 'methodewijzer list --tag leefbaarheid ', 'methodewijzer -c /m compare abcd anders ', 'methodewijzer compare -c /m abcd anders ', 'methodewijzer actie --animo bijsturen '].map((l) => l + '\n').join(''),
-    );
-    expect(readFileSync(join(dir, 'asked'), 'utf8').split('\n').filter(Boolean)).toEqual([
-      '__complete ids',
-      '__complete tags',
-      '--catalogue /m __complete ids',
-      '--catalogue /m __complete ids',
-      '__complete answers animo',
-    ]);
+    // Each line with its last word completed, and a space after it.
+    expect(readFileSync(join(dir, 'typed'), 'utf8')).toBe(TYPED.map((l, i) => `${l.replace(/\S+$/, COMPLETED[i])} \n`).join(''));
+    expect(readFileSync(join(dir, 'asked'), 'utf8').split('\n').filter(Boolean)).toEqual(ASKED);
   });
 });
 
@@ -103,5 +108,22 @@ describe('the bash script', () => {
     const result = spawnSync('bash', ['--norc', '--noprofile', '-c', `source ${JSON.stringify(file)} && complete -p methodewijzer`], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.stdout.trim()).toBe('complete -F _methodewijzer methodewijzer');
+  });
+
+  // bash calls the function with the words of the line in COMP_WORDS, as it does on Tab.
+  it('completes ids, tags and answers by asking the program for the right kind, with the folders on the line', () => {
+    const { dir, env } = standIn();
+    writeFileSync(join(dir, 'methodewijzer.bash'), scripts.bash);
+    const drive = `source "$1"; shift
+for line in "$@"; do
+  read -ra COMP_WORDS <<< "$line"
+  COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 )) COMP_LINE=$line COMP_POINT=\${#line}
+  _methodewijzer methodewijzer "\${COMP_WORDS[COMP_CWORD]}" "\${COMP_WORDS[COMP_CWORD - 1]}"
+  printf '%s\\n' "\${COMPREPLY[*]}"
+done`;
+    const result = spawnSync('bash', ['--norc', '--noprofile', '-c', drive, 'drive', join(dir, 'methodewijzer.bash'), ...TYPED], { env, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(COMPLETED.map((w) => w + '\n').join(''));
+    expect(readFileSync(join(dir, 'asked'), 'utf8').split('\n').filter(Boolean)).toEqual(ASKED);
   });
 });
