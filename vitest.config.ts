@@ -3,15 +3,24 @@ import { defineConfig } from 'vitest/config';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
-// Two projects: `unit` (the core, formatters, prompts, cache) and `e2e` (the CLI as a user calls it:
-// mostly in-process through main(), and the few tests that need the real binary or a terminal).
-// `vitest run --project e2e` runs the latter alone; `npm test` runs both.
+// Four projects, by what a test costs:
+//   unit     the core, formatters, prompts, cache, in this process;
+//   e2e      the CLI as a user calls it, in this process through main() (tests/helpers/main.ts);
+//   deep     in this process too, but long: every answer combination of the advice, properties over
+//            generated input, thousands of records, inputs of 150,000 lines;
+//   process  what needs a process of its own: the built binary, a shell, tmux or a pseudo-terminal.
+// `npm run test:fast` runs unit and e2e (for every save), `npm test` all four. Where a test runs in this
+// process, starting a program fails it (tests/helpers/no-process.ts); tests/unit/test-kinds.test.ts
+// holds the imports.
+const NO_PROCESS = 'tests/helpers/no-process.ts';
+const BUILT = ['tests/helpers/test-run.ts', 'tests/helpers/built.ts'];
+
 export default defineConfig({
   // src/model/version.ts: the build sets the version, and so do the tests that run src/ as it is.
   define: { __VERSION__: JSON.stringify(pkg.version) },
   test: {
     testTimeout: 20_000,
-    // Two cores: two workers in all, shared by both projects.
+    // Two cores: two workers in all, shared by the projects.
     maxWorkers: 2,
     // Test files in a worker share its modules, so src/ is loaded once per worker, not once per file
     // (a fifth of the suite's CPU time). Safe while src/ keeps no state a test can change: what it
@@ -23,8 +32,10 @@ export default defineConfig({
     reporters: ['default', './tests/helpers/skip-summary.ts'],
     includeTaskLocation: true,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/helpers/test-run.ts', 'tests/helpers/built.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], setupFiles: [NO_PROCESS], globalSetup: BUILT } },
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], setupFiles: [NO_PROCESS], globalSetup: BUILT } },
+      { extends: true, test: { name: 'deep', include: ['tests/deep/**/*.test.ts'], setupFiles: [NO_PROCESS], globalSetup: BUILT } },
+      { extends: true, test: { name: 'process', include: ['tests/process/**/*.test.ts'], globalSetup: BUILT } },
     ],
   },
 });

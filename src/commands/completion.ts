@@ -1,7 +1,7 @@
 import { defineCommand, TEXT } from '../runtime/command.js';
 import { completionTree, SHELLS, type Shell } from '../core/completion.js';
 import { UsageError } from '../model/errors.js';
-import { completionScript, INSTALL } from '../format/completion.js';
+import { completionScript, INSTALL } from '../format/completion/index.js';
 import { sanitize } from '../text/terminal.js';
 
 export default defineCommand({

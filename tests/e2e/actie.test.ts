@@ -7,7 +7,7 @@ import { adviseActie, answerFlags, type ActieAnswers } from '../../src/core/advi
 import { adviceJson, formatAdvice, reproduceCommand } from '../../src/format/advice.js';
 import { makeStyle } from '../../src/text/terminal.js';
 import { CONTEXT_KEYS } from '../../src/model/keys.js';
-import { expectNoStackTrace, tempDir } from '../helpers/cli.js';
+import { expectNoStackTrace, tempDir } from '../helpers/env.js';
 import { runMain } from '../helpers/main.js';
 import { squash } from '../helpers/text.js';
 

@@ -1,6 +1,8 @@
+import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../../src/cli/program.js';
 import { CRITERIA_COUNT, METHOD_FACTS, SOURCE_FACTS } from '../fixtures/brochure-facts.js';
-import { expectNoStackTrace } from '../helpers/cli.js';
+import { expectNoStackTrace } from '../helpers/env.js';
 import { runMain } from '../helpers/main.js';
 
 describe('list', () => {
@@ -168,20 +170,43 @@ describe('model and glossary', () => {
   });
 });
 
-describe('global behaviour', () => {
-  // The version comes from package.json at build time: tests/e2e/binary.test.ts checks it on the built binary.
+const program = await buildProgram(async () => undefined, {});
+/** The help of the program and of every command it lists, as a user gets it. */
+const HELPS: [string, string][] = await Promise.all(
+  ['methodewijzer', ...program.commands.map((c) => c.name()).filter((n) => !n.startsWith('__'))].map(async (name) => [name, (await runMain(name === 'methodewijzer' ? ['--help'] : [name, '--help'])).stdout] as [string, string]),
+);
 
-  it.each(Object.entries(HELP))('%s --help: its usage, every option, and its examples', async (cmd, expected) => {
-    const { code, stdout, stderr } = await runMain(cmd === 'methodewijzer' ? ['--help'] : [cmd, '--help']);
-    expect(code).toBe(0);
-    expect(stderr).toBe('');
-    expect(stdout.split('\n')[0]).toBe(`Gebruik: ${expected.usage}`);
-    expect(helpTerms(stdout, 'Opties:')).toEqual(expected.options);
-    if (expected.commands) expect(helpTerms(stdout, 'Opdrachten:').map((t) => t.split(' ')[0])).toEqual(expected.commands);
-    expect(helpExamples(stdout)).toEqual(expected.examples);
+describe('global behaviour', () => {
+  // The version comes from package.json at build time: tests/process/binary.test.ts checks it on the built binary.
+
+  it.each(HELPS)('%s --help: its usage from the arguments it takes, every option with its text, and examples', async (name, help) => {
+    const cmd = name === 'methodewijzer' ? program : program.commands.find((c) => c.name() === name)!;
+    const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`));
+    // A command may say its usage itself (compare: two to four, where commander is told "any number").
+    const own = (cmd as unknown as { _usage?: string })._usage?.replace('[options]', '[opties]');
+    const usage = cmd === program ? 'methodewijzer [opties] [opdracht]' : ['methodewijzer', name, ...(own ? [own] : ['[opties]', ...args])].join(' ');
+    expect(help.split('\n')[0]).toBe(`Gebruik: ${usage}`);
+    // Every option the command takes, in its order, the help option last; each with its text.
+    const options = helpSection(help, 'Opties:');
+    expect(options.map((o) => o.term)).toEqual([...cmd.options.filter((o) => !o.hidden).map((o) => o.flags), '-h, --help']);
+    for (const o of options) expect(o.text, o.term).not.toBe('');
+    if (cmd === program) expect(helpSection(help, 'Opdrachten:').map((c) => c.term.split(' ')[0])).toEqual(program.commands.map((c) => c.name()).filter((n) => !n.startsWith('__')));
+    // Examples, each a command line the program takes as it stands; at least one runs this command.
+    if (name === 'help') return;
+    const ran = await Promise.all(helpExamples(help).map((example) => parses(shellWords(example.split(/ [>|] /)[0]))));
+    expect(ran.length).toBeGreaterThan(0);
+    expect(ran.filter((r) => r === undefined)).toEqual([]);
+    if (cmd !== program) expect(ran).toContain(name);
   });
 
-  it.each(Object.values(HELP).flatMap((h) => h.examples.filter(runsAsIs)))('the example `methodewijzer %s` runs as shown', async (example) => {
+  it('the check above catches an example the program does not parse', async () => {
+    await expect(parses(['list', '--elemnt', 'animo'])).resolves.toBeUndefined();
+    await expect(parses(['list', '--element', 'anima'])).resolves.toBeUndefined();
+    await expect(parses(['lijst'])).resolves.toBeUndefined();
+    await expect(parses(['-c', './map', 'list', '--element', 'animo'])).resolves.toBe('list');
+  });
+
+  it.each(HELPS.flatMap(([, help]) => helpExamples(help).filter(runsAsIs)))('the example `methodewijzer %s` runs as shown', async (example) => {
     const { code, stdout, stderr } = await runMain(shellWords(example));
     expect(code, stderr).toBe(0);
     // Something to read: the output, or for validate its report on stderr.
@@ -201,110 +226,32 @@ describe('global behaviour', () => {
   });
 });
 
-const FILTER_OPTIONS = ['-e, --element <element>', '-k, --kind <soort>', '-t, --tag <tag>'];
-const HELP: Record<string, { usage: string; options: string[]; commands?: string[]; examples: string[] }> = {
-  methodewijzer: {
-    usage: 'methodewijzer [opties] [opdracht]',
-    options: ['-V, --version', '-c, --catalogue <map>', '--no-color', '--no-pager', '-h, --help'],
-    commands: ['list', 'search', 'show', 'open', 'compare', 'tags', 'model', 'glossary', 'sources', 'export', 'new', 'actie', 'validate', 'completion', 'help'],
-    examples: ['list --element animo', 'search "tijd voor elkaar"', 'show "kan wel"', 'model toerusting', 'actie'],
-  },
-  list: {
-    usage: 'methodewijzer list [opties]',
-    options: ['--json', ...FILTER_OPTIONS, '-h, --help'],
-    examples: ['list', 'list --element animo --element contact', 'list --kind databank --tag dorp', 'list --json'],
-  },
-  search: {
-    usage: 'methodewijzer search [opties] [woorden...]',
-    options: ['-n, --limit <aantal>', '--json', ...FILTER_OPTIONS, '-h, --help'],
-    examples: [
-      'search tijd voor elkaar',
-      'search "jongeren keet"',
-      'search dorp toekomst --element inbedding',
-      'search vrijwilligers --limit 3 --json',
-      'search',
-      'search --element animo',
-    ],
-  },
-  show: {
-    usage: 'methodewijzer show [opties] <methode...>',
-    options: ['--json', '--web', '-h, --help'],
-    examples: ['show abcd', 'show kan wel', 'show dorpsagenda', 'show MAC --json', 'show MAC --web'],
-  },
-  open: { usage: 'methodewijzer open [opties] <methode...>', options: ['-h, --help'], examples: ['open abcd', 'open kan wel', 'show MAC --web'] },
-  compare: {
-    usage: 'methodewijzer compare [opties] <methode> <methode> [methode...]',
-    options: ['--json', '-h, --help'],
-    examples: ['compare abcd "kan wel"', 'compare dorpsspiegel dorpsonderzoek "kern met pit" --json', 'compare present woonatelier | grep ^url'],
-  },
-  completion: {
-    usage: 'methodewijzer completion [opties] <shell>',
-    options: ['-h, --help'],
-    examples: [
-      'completion bash > ~/.local/share/bash-completion/completions/methodewijzer',
-      'completion zsh > ~/.zfunc/_methodewijzer',
-      'completion fish > ~/.config/fish/completions/methodewijzer.fish',
-    ],
-  },
-  tags: { usage: 'methodewijzer tags [opties]', options: ['--json', '-h, --help'], examples: ['tags', 'tags --json', 'list --tag dorp'] },
-  model: { usage: 'methodewijzer model [opties] [element]', options: ['--json', '-h, --help'], examples: ['model', 'model inbedding', 'model --json'] },
-  glossary: { usage: 'methodewijzer glossary [opties]', options: ['--json', '-h, --help'], examples: ['glossary', 'glossary --json'] },
-  sources: { usage: 'methodewijzer sources [opties]', options: ['--json', '-h, --help'], examples: ['sources', 'sources --json'] },
-  export: {
-    usage: 'methodewijzer export [opties]',
-    options: ['-f, --format <formaat>', '-o, --output <bestand>', '--force', '--bom', ...FILTER_OPTIONS, '-h, --help'],
-    examples: [
-      'export --format json > methoden.json',
-      'export --output methoden.csv --bom',
-      'export --format md --element animo --output animo.md',
-      'export --format yaml --output mijn-map/methoden.yaml',
-    ],
-  },
-  new: {
-    usage: 'methodewijzer new [opties] <naam>',
-    options: ['-h, --help'],
-    examples: ['new "Buurtkracht"', '--catalogue ./mijn-methoden new "Buurtkracht"'],
-  },
-  actie: {
-    usage: 'methodewijzer actie [opties]',
-    options: [
-      '--animo <antwoord>',
-      '--contact <antwoord>',
-      '--toerusting <antwoord>',
-      '--inbedding <antwoord>',
-      '--empathie <antwoord>',
-      '--setting <omgeving>',
-      '--doelgroep <groep>',
-      '--over <tekst>',
-      '--explain <methode>',
-      '--json',
-      '--report <bestand>',
-      '--force',
-      '-h, --help',
-    ],
-    examples: [
-      'actie',
-      'actie --animo bijsturen --contact benutten --toerusting aanreiken --inbedding beide --empathie onbekend',
-      'actie --animo aansluiten --contact versterken --toerusting eigen-kracht --inbedding burgers --empathie betrokkenheid --setting dorp --doelgroep jongeren --json',
-      'actie --animo aansluiten --contact benutten --toerusting aanreiken --inbedding organisaties --empathie betrokkenheid --setting dorp --over "eigen keet"',
-      'actie --animo aansluiten --contact benutten --toerusting aanreiken --inbedding organisaties --empathie betrokkenheid --explain keetkeur',
-      'actie --report advies.md',
-    ],
-  },
-  validate: {
-    usage: 'methodewijzer validate [opties] [map...]',
-    options: ['--json', '-h, --help'],
-    examples: ['validate', 'validate ./mijn-methoden', '--catalogue ./mijn-methoden validate', 'validate a b --json'],
-  },
-};
-
-/** The terms (flags, or command names) of a section of the help, such as "Opties:". */
-function helpTerms(help: string, title: string): string[] {
+/** The entries of a section of the help, such as "Opties:": each term (flags, or a command) and its text. */
+function helpSection(help: string, title: string): { term: string; text: string }[] {
   const section = help.split(`\n${title}\n`)[1]?.split('\n\n')[0] ?? '';
   return section
     .split('\n')
     .filter((l) => /^ {2}\S/.test(l))
-    .map((l) => l.trim().split(/ {2,}/)[0]);
+    .map((l) => {
+      const [term, ...text] = l.trim().split(/ {2,}/);
+      return { term, text: text.join(' ') };
+    });
+}
+
+/**
+ * The command commander would run for `words` (known options, allowed values, enough arguments), without
+ * running it; undefined when it refuses them.
+ */
+async function parses(words: string[]): Promise<string | undefined> {
+  let ran: string | undefined;
+  const p = await buildProgram(async (_spec, cmd) => void (ran = cmd.name()), { writeOut: () => undefined, writeErr: () => undefined });
+  try {
+    await p.parseAsync(['node', 'methodewijzer', ...words]);
+    return ran;
+  } catch (e) {
+    if (e instanceof CommanderError) return undefined;
+    throw e;
+  }
 }
 
 /** The examples of the help, without `$ methodewijzer`, an example continued over lines (`\`) as one. */
@@ -313,6 +260,7 @@ function helpExamples(help: string): string[] {
   return section
     .replace(/ \\\n\s+/g, ' ')
     .split('\n')
+    .filter(Boolean)
     .map((l) => l.replace(/^ {2}\$ methodewijzer /, ''));
 }
 

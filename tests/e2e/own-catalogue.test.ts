@@ -2,35 +2,11 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Method } from '../../src/model/schema.js';
-import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
-import { expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
+import { fillIn, method, userFolder, yamlOf } from '../helpers/catalogue.js';
+import { expectNoStackTrace, tempDir } from '../helpers/env.js';
 import { runMain } from '../helpers/main.js';
 
-/** What a user does after `new`: fill in the placeholders. */
-function fillIn(file: string): void {
-  const text = readFileSync(file, 'utf8')
-    .replace('summary: ""', 'summary: Buren delen gereedschap via een kast in de straat.')
-    .replace('elements: []', 'elements: [toerusting, contact]')
-    .replace('kind: ""', 'kind: verkenning')
-    .replace('url: ""', 'url: https://example.org/deelkast')
-    .replace('tags: []', 'tags: [wijk, delen]');
-  writeFileSync(file, text);
-}
-
 describe('new', () => {
-  // The binary, in a folder of its own: the current folder is the process's.
-  it('writes a commented file into the current folder, with next steps on stderr', async () => {
-    const cwd = tempDir('new-');
-    const r = await runCli(['new', 'De Deelkast: één straat'], { cwd });
-    expect(r.code).toBe(0);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('Nieuwe methode geschreven: de-deelkast-een-straat.yaml');
-    expect(r.stderr).toContain('methodewijzer validate .');
-    expect(r.stderr).toContain('methodewijzer --catalogue . show de-deelkast-een-straat');
-    const text = readFileSync(join(cwd, 'de-deelkast-een-straat.yaml'), 'utf8');
-    expect(text).toMatch(/^# yaml-language-server: \$schema=file:\/\/\/\S+method\.schema\.json\n/);
-    expect(text).toContain('name: "De Deelkast: één straat"');
-  });
 
   it('is caught by validate while unfilled (exit 3, a located problem per placeholder), and not listed', async () => {
     const dir = tempDir('new-');
@@ -97,23 +73,6 @@ describe('new', () => {
   });
 
   // The binary, in a folder of its own, so a folder named ~ would land where the test can see it.
-  it.each([
-    ['METHODEWIJZER_CATALOGUE=~/methoden', [], { METHODEWIJZER_CATALOGUE: '~/methoden' }],
-    ['--catalogue=~/methoden', ['--catalogue=~/methoden'], {}],
-    ['a quoted --catalogue "~/methoden"', ['--catalogue', '~/methoden'], {}],
-  ])('expands a leading ~ to the home folder: %s', async (_label, flags: string[], env: NodeJS.ProcessEnv) => {
-    const home = tempDir('home-');
-    const cwd = tempDir('new-');
-    const r = await runCli([...flags, 'new', 'Thuis'], { cwd, env: { ...env, HOME: home } });
-    expect(r.code, r.stderr).toBe(0);
-    expect(existsSync(join(home, 'methoden', 'thuis.yaml'))).toBe(true);
-    expect(readdirSync(cwd)).toEqual([]);
-    expect(r.stderr).toContain(`Nieuwe methode geschreven: ${join(home, 'methoden', 'thuis.yaml')}`);
-    fillIn(join(home, 'methoden', 'thuis.yaml'));
-    const list = await runCli([...flags, 'list'], { cwd, env: { ...env, HOME: home } });
-    expect(list.stdout).toContain('thuis\tThuis');
-  });
-
   it('never overwrites: exit 1 with a hint, the file byte for byte as it was', async () => {
     const dir = tempDir('new-');
     writeFileSync(join(dir, 'bestaat.yaml'), 'mijn eigen werk\n');

@@ -2,12 +2,11 @@
 // the terminal (except one word that is itself wider, such as a URL), no word broken in two, and every
 // method's id present wherever methods are listed. In-process through main(), with stdout and stderr
 // as terminals of the given width.
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
-import { main } from '../../src/cli/program.js';
 import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
-import { cleanEnv, tempDir } from '../helpers/cli.js';
+import { tempDir } from '../helpers/env.js';
+import { runMain } from '../helpers/main.js';
 
 const WIDTHS = [40, 50, 80, 120];
 const catalogue = await openCatalogue();
@@ -18,16 +17,8 @@ async function run(template: string[], columns: number) {
   // <tmp> stands for a fresh folder each run, for commands that write a file; the output names it <tmp> again.
   const dir = tempDir('width-');
   const args = template.map((a) => a.replace('<tmp>', dir));
-  let stdout = '';
-  let stderr = '';
-  const terminal = (write: (s: string) => void) => ({ write: (s: string) => (write(s), true), isTTY: true, columns, rows: 10_000 });
-  const code = await main(['node', 'methodewijzer', ...args], {
-    stdin: Object.assign(Readable.from([]), { isTTY: false }),
-    stdout: terminal((s) => (stdout += s)),
-    stderr: terminal((s) => (stderr += s)),
-    // No colour, so widths are counted in characters; no pager, so the text comes back here.
-    env: { ...cleanEnv(), NO_COLOR: '1', METHODEWIJZER_PAGER: '', BROWSER: 'none' },
-  });
+  // No colour, so widths are counted in characters; terminals without a height, so no pager.
+  const { code, stdout, stderr } = await runMain(args, { columns, env: { NO_COLOR: '1', BROWSER: 'none' } });
   return { code, text: (stdout + stderr).replaceAll(dir, '<tmp>') };
 }
 

@@ -1,6 +1,8 @@
-// Global set-up of the e2e project: its tests spawn bin/, which runs dist/, and the in-process ones read
-// dist/catalogue.json. A dist/ older than the sources would test something else than the code at hand.
-// `npm test` builds first (pretest); this catches `vitest run --project e2e` without a build.
+// Global set-up of every project: tests/process spawns bin/, which runs dist/, and the in-process tests
+// read dist/catalogue.json (the built-in catalogue as the build compiled it). A dist/ older than the
+// sources would test something else than the code at hand, so it is built again first: `npm test`
+// builds anyway (pretest), and `npm run test:fast` after a save pays for a build only when it must.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,9 +18,11 @@ function times(path: string): number[] {
   return readdirSync(path).flatMap((name) => times(join(path, name)));
 }
 
-export default function checkBuild(): void {
+export default function buildIfStale(): void {
   const built = times(join(ROOT, 'dist'));
   const changed = Math.max(...SOURCES.flatMap((p) => times(join(ROOT, p))));
-  if (built.length === 0) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
-  if (Math.min(...built) < changed) throw new Error('dist/ is older than src/ or catalogue/: run `npm run build` first (npm test does).');
+  if (built.length > 0 && Math.min(...built) >= changed) return;
+  process.stderr.write(`dist/ is ${built.length === 0 ? 'missing' : 'older than src/ or catalogue/'}: building it first\n`);
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the build failed (node scripts/build.mjs): the tests would test an old dist/');
 }

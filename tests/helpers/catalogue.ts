@@ -1,8 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Method } from '../../src/model/schema.js';
-import { tempDir } from './cli.js';
+import { tempDir } from './env.js';
 
 /** A valid method record; override any field. */
 export function method(overrides: Partial<Method> & { id: string }): Method {
@@ -40,4 +40,15 @@ export function bigFolder(count: number, perFile: number, summaryBytes = 60): st
     files[`deel-${String(start).padStart(6, '0')}.yaml`] = yamlOf(...records);
   }
   return userFolder(files);
+}
+
+/** What a user does after `new`: fill in the placeholders. */
+export function fillIn(file: string): void {
+  const text = readFileSync(file, 'utf8')
+    .replace('summary: ""', 'summary: Buren delen gereedschap via een kast in de straat.')
+    .replace('elements: []', 'elements: [toerusting, contact]')
+    .replace('kind: ""', 'kind: verkenning')
+    .replace('url: ""', 'url: https://example.org/deelkast')
+    .replace('tags: []', 'tags: [wijk, delen]');
+  writeFileSync(file, text);
 }

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { main } from '../../src/cli/program.js';
-import { cleanEnv } from './cli.js';
+import { cleanEnv } from './env.js';
 
 export interface MainOptions {
   /** Added to the clean environment (see cleanEnv: no colour variables, a cache folder of its own). */

@@ -6,8 +6,8 @@ import { chmodSync, cpSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import { ROOT } from './cli.js';
-import { removeTree } from './test-run.js';
+import { ROOT } from './env.js';
+import { removeTree } from './remove-tree.js';
 
 export const OTHER_UID = 65534;
 

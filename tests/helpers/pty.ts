@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from './cli.js';
+import { tempDir } from './env.js';
 
 export interface PtyResult {
   status: number | null;

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { expect } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
-import { BIN, cleanEnv, expectNoStackTrace, tempDir } from './cli.js';
+import { BIN } from './cli.js';
+import { cleanEnv, expectNoStackTrace, tempDir } from './env.js';
 import { inPty } from './pty.js';
 
 /** What a stream is, and the redirection that makes descriptor `fd` so (in the run's folder, $D). */

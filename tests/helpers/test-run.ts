@@ -2,9 +2,10 @@
 // they start, tmux, npm and all; at the end it goes, with whatever a test left in it, so a run leaves
 // $TMPDIR as it found it. Vitest calls this once for the run and once per project: the first makes it.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { removeTree } from './remove-tree.js';
 
 const OWNER = Symbol.for('methodewijzer.testRun');
 
@@ -29,21 +30,4 @@ function stopTmuxServers(run: string): void {
     if (!entry.startsWith('methodewijzer-tmux-')) continue;
     spawnSync(process.env.TMUX_BIN ?? 'tmux', ['-S', join(run, entry, 'socket'), 'kill-server'], { stdio: 'ignore' });
   }
-}
-
-/** Removes `path` and all below it, also folders a test made unreadable or read-only. */
-export function removeTree(path: string): void {
-  try {
-    rmSync(path, { recursive: true, force: true });
-  } catch {
-    openUp(path);
-    rmSync(path, { recursive: true, force: true });
-  }
-}
-
-function openUp(path: string): void {
-  const stat = lstatSync(path, { throwIfNoEntry: false });
-  if (!stat?.isDirectory()) return;
-  chmodSync(path, 0o700);
-  for (const entry of readdirSync(path)) openUp(join(path, entry));
 }

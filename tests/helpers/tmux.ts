@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from './cli.js';
+import { tempDir } from './env.js';
 import { squash } from './text.js';
 
 const TMUX = process.env.TMUX_BIN ?? 'tmux';

@@ -2,9 +2,8 @@
 // a pseudo-terminal without tmux). Such a test is skipped where its tool is missing, and the run's
 // summary says which and why; under METHODEWIJZER_TEST_TOOLS=require (set by .ci/run, which installs
 // them) a missing tool fails the run instead, so CI never skips.
-import { spawnSync } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, appendFileSync, constants, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 
 export type Tool = 'tmux' | 'zsh' | 'fish' | 'setpriv' | 'chromium' | 'script';
 
@@ -13,14 +12,23 @@ const PACKAGES: Partial<Record<Tool, string>> = { setpriv: 'util-linux', script:
 
 const found = new Map<Tool, boolean>();
 
-/** Whether `tool` is on PATH. */
+/** Whether `tool` is on PATH: a file there that may be run (looked up as a shell would, without starting one). */
 export function hasTool(tool: Tool): boolean {
   let has = found.get(tool);
   if (has === undefined) {
-    has = spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status === 0;
+    has = (process.env.PATH ?? '').split(delimiter).some((dir) => dir && isProgram(join(dir, tool)));
     found.set(tool, has);
   }
   return has;
+}
+
+function isProgram(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 export const TOOLS_REQUIRED = process.env.METHODEWIJZER_TEST_TOOLS === 'require';

@@ -5,7 +5,7 @@ import { FolderCache } from '../../src/store/folder-cache.js';
 import { pack, unpack } from '../../src/store/pack.js';
 import { readFolder } from '../../src/catalogue/load.js';
 import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
-import { tempDir } from '../helpers/cli.js';
+import { tempDir } from '../helpers/env.js';
 
 /** The YAML reader, as the CLI loads it; `noParse` fails the test if any file had to be parsed. */
 const yaml = () => import('../../src/catalogue/load.js');

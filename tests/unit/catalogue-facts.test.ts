@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileBuiltin } from '../../src/catalogue/load.js';
 import { ELEMENT_KEYS } from '../../src/model/schema.js';
 import { CRITERIA_COUNT, ELEMENT_FACTS, GLOSSARY_TERMS, METHOD_FACTS, SOURCE_FACTS } from '../fixtures/brochure-facts.js';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT } from '../helpers/env.js';
 
 const catalogue = compileBuiltin(join(ROOT, 'catalogue'));
 const LETTERS: Record<string, string> = { A: 'animo', C: 'contact', T: 'toerusting', I: 'inbedding', E: 'empathie' };

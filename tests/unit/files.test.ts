@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FailedError, InterruptedError } from '../../src/model/errors.js';
 import { writeFileAtomic } from '../../src/io/files.js';
-import { tempDir, unwritableDir } from '../helpers/cli.js';
+import { tempDir, unwritableDir } from '../helpers/env.js';
 
 const OLD = Buffer.from('oude inhoud, byte voor byte\n\u00e9\n');
 

@@ -3,22 +3,14 @@
 // documented field must occur in the output of at least one of the runs below.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
-import { main } from '../../src/cli/program.js';
 import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
-import { ROOT, cleanEnv } from '../helpers/cli.js';
+import { ROOT } from '../helpers/env.js';
+import { runMain } from '../helpers/main.js';
 
 async function json(args: string[]): Promise<unknown> {
-  let stdout = '';
-  let stderr = '';
-  await main(['node', 'methodewijzer', ...args, '--json'], {
-    stdin: Object.assign(Readable.from([]), { isTTY: false }),
-    stdout: { write: (s: string) => ((stdout += s), true), isTTY: false },
-    stderr: { write: (s: string) => ((stderr += s), true), isTTY: false },
-    env: cleanEnv(),
-  });
+  const { stdout, stderr } = await runMain([...args, '--json']);
   if (!stdout) throw new Error(`no JSON from ${args.join(' ')}:\n${stderr}`);
   return JSON.parse(stdout);
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT } from '../helpers/env.js';
 
 const { nodeVersionProblem } = createRequire(import.meta.url)(join(ROOT, 'bin', 'methodewijzer.cjs')) as {
   nodeVersionProblem(version: string): string | undefined;

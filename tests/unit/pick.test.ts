@@ -12,7 +12,7 @@ import { pickerConfig, pickPrompt } from '../../src/prompts/pick.js';
 import { makeStyle } from '../../src/text/terminal.js';
 import { generateMethods } from '../../scripts/gen-catalogue.mjs';
 import { bigFolder, method, userFolder, yamlOf } from '../helpers/catalogue.js';
-import { cleanEnv } from '../helpers/cli.js';
+import { cleanEnv } from '../helpers/env.js';
 
 const { methods } = await openCatalogue();
 const plain = makeStyle(false);
@@ -183,10 +183,11 @@ describe('formatPickLines', () => {
     expect(line.line).toMatch(/^Vals\\u001b\]0;titel\\u0007 {2}A · · · ·$/);
   });
 
-  it('lists 10,000 methods in well under a second (the list before anything is typed)', () => {
+  // How fast (the list before anything is typed, on 10,000 methods) is measured by `npm run bench`
+  // (scripts/bench-keys.mjs: the time to the first screen), not here.
+  it('lists 10,000 methods, a line each, in their order', () => {
     const many = generateMethods(10_000, 1);
-    const start = performance.now();
-    expect(formatPickLines(many, makeStyle(true), 100)).toHaveLength(10_000);
-    expect(performance.now() - start).toBeLessThan(500);
+    const lines = formatPickLines(many, makeStyle(true), 100);
+    expect(lines.map((l) => l.method.id)).toEqual(many.map((m) => m.id));
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEMAS, jsonSchemaOf, type SchemaName } from '../../src/model/schema.js';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT } from '../helpers/env.js';
 
 describe('committed JSON Schemas', () => {
   it.each(Object.keys(SCHEMAS) as SchemaName[])('%s.schema.json matches what the zod schema generates', (name) => {

@@ -327,8 +327,10 @@ describe('terminal output', () => {
     expect(text).not.toContain(makeStyle(true).yellow('Bewoners'));
   });
 
-  it('gives scripts id, name and score', () => {
-    expect(formatSearchLines(hits).split('\n')[0]).toBe(`tijdvoorelkaar\tTijdvoorElkaar\t${hits[0].score.toFixed(2)}`);
+  it('gives scripts id, name and score (two decimals), one line per hit, in the order given', () => {
+    const scored = [0.876, 0.5, 0.004].map((score) => ({ ...hits[0], score }));
+    expect(formatSearchLines(scored)).toBe('tijdvoorelkaar\tTijdvoorElkaar\t0.88\ntijdvoorelkaar\tTijdvoorElkaar\t0.50\ntijdvoorelkaar\tTijdvoorElkaar\t0.00\n');
+    expect(formatSearchLines([])).toBe('');
   });
 });
 

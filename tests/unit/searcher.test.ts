@@ -8,7 +8,7 @@ import { openSearcher } from '../../src/catalogue/searcher.js';
 import { createContext } from '../../src/runtime/context.js';
 import type { FilterFlags } from '../../src/core/methods.js';
 import { bigFolder } from '../helpers/catalogue.js';
-import { cleanEnv } from '../helpers/cli.js';
+import { cleanEnv } from '../helpers/env.js';
 
 const sink = { write: () => true, isTTY: false };
 

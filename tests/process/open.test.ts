@@ -4,7 +4,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
+import { expectNoStackTrace, tempDir } from '../helpers/env.js';
 
 const KAN_WEL = 'https://www.movisie.nl/esi/kan-wel';
 

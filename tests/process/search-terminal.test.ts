@@ -7,7 +7,8 @@ import { elementNames } from '../../src/core/methods.js';
 import { formatMethodDetail } from '../../src/format/methods.js';
 import { makeStyle } from '../../src/text/terminal.js';
 import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
-import { BIN, cleanEnv, expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
+import { BIN, runCli } from '../helpers/cli.js';
+import { cleanEnv, expectNoStackTrace, tempDir } from '../helpers/env.js';
 import { TmuxSession } from '../helpers/tmux.js';
 import { lacks } from '../helpers/tools.js';
 

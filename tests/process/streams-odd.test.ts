@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
-import { expectNoStackTrace, tempDir } from '../helpers/cli.js';
+import { expectNoStackTrace, tempDir } from '../helpers/env.js';
 import { runMain } from '../helpers/main.js';
 import { inPty } from '../helpers/pty.js';
 import {

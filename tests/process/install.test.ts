@@ -7,7 +7,7 @@ import { delimiter, dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_FACTS } from '../fixtures/brochure-facts.js';
-import { expectNoStackTrace, ROOT, tempDir, unwritableDir } from '../helpers/cli.js';
+import { expectNoStackTrace, ROOT, tempDir, unwritableDir } from '../helpers/env.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown> & { version: string };
 

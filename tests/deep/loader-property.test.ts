@@ -7,7 +7,7 @@ import { readFolder } from '../../src/catalogue/load.js';
 import { parseRecords } from '../../src/catalogue/parse-records.js';
 import type { Problem } from '../../src/catalogue/problem.js';
 import { actieSchema, methodSchema } from '../../src/model/schema.js';
-import { tempDir } from '../helpers/cli.js';
+import { tempDir } from '../helpers/env.js';
 import { runs } from '../helpers/property.js';
 
 /** A problem the loader made itself: a file, a message, and a position that makes sense. */

@@ -4,7 +4,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writePaged } from '../../src/io/pager.js';
-import { tempDir } from '../helpers/cli.js';
+import { tempDir } from '../helpers/env.js';
 
 const TEXT = Array.from({ length: 12 }, (_, i) => `regel ${i + 1}`).join('\n') + '\n';
 

@@ -5,7 +5,8 @@ import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeBinary, nodeCacheDir } from '../../scripts/node-versions.mjs';
-import { BIN, ROOT, cleanEnv, tempDir } from '../helpers/cli.js';
+import { BIN } from '../helpers/cli.js';
+import { ROOT, cleanEnv, tempDir } from '../helpers/env.js';
 import { TOOLS_REQUIRED } from '../helpers/tools.js';
 
 /** Node.js `major` from the cache of scripts/node-versions.mjs; fetched first only where CI requires every tool. */

@@ -7,7 +7,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
 import { answerOptions } from '../../src/core/advice.js';
 import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
-import { expectNoStackTrace, tempDir } from '../helpers/cli.js';
+import { expectNoStackTrace, tempDir } from '../helpers/env.js';
 import { runMain } from '../helpers/main.js';
 import { env, KINDS, line, terminal, type Cell } from '../helpers/streams.js';
 import { squash } from '../helpers/text.js';

@@ -2,7 +2,8 @@
 // rules at other widths run in-process, with stdout a terminal of that width.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
-import { BIN, cleanEnv, tempDir } from '../helpers/cli.js';
+import { BIN } from '../helpers/cli.js';
+import { cleanEnv, tempDir } from '../helpers/env.js';
 import { runMain } from '../helpers/main.js';
 import { TmuxSession } from '../helpers/tmux.js';
 import { lacks } from '../helpers/tools.js';

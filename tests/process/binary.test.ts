@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { writeCatalogue } from '../../scripts/gen-catalogue.mjs';
 import { SEARCH_INDEX_CACHE_MIN } from '../../src/model/defaults.js';
 import { method, yamlOf } from '../helpers/catalogue.js';
-import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
+import { ROOT, tempDir } from '../helpers/env.js';
 import { runMain } from '../helpers/main.js';
 
 const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as { version: string };

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
+import { expectNoStackTrace, tempDir } from '../helpers/env.js';
 
 // The code cache of src/boot/boot.ts, as the real binary keeps it: in a folder per Node version, a file per
 // bundle and command (cli.cjs.<build>.list.bin), so that each command loads the code it runs and no more,

@@ -18,7 +18,8 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { method, userFolder, yamlOf, bigFolder } from '../helpers/catalogue.js';
-import { BIN, ROOT, cleanEnv, expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
+import { BIN, runCli } from '../helpers/cli.js';
+import { ROOT, cleanEnv, expectNoStackTrace, tempDir } from '../helpers/env.js';
 
 // The cache folder may lie where another local user can make it first (XDG_CACHE_HOME or HOME under
 // /tmp, `sudo -E`). What lies in it is run (the V8 code cache) or shown as valid data (the folder

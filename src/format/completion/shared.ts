@@ -1,0 +1,41 @@
+import type { CompletionCommand, CompletionOption, CompletionTree, Shell, Values } from '../../core/completion.js';
+
+// What the three scripts share: which options hold where, and how an option reads in a menu.
+
+export const CATALOGUE = '--catalogue';
+
+/** Where each shell looks for a completion script, as the help and the README give it. */
+export const INSTALL: Record<Shell, string> = {
+  bash: 'methodewijzer completion bash > ~/.local/share/bash-completion/completions/methodewijzer',
+  zsh: 'methodewijzer completion zsh > ~/.zfunc/_methodewijzer',
+  fish: 'methodewijzer completion fish > ~/.config/fish/completions/methodewijzer.fish',
+};
+
+/**
+ * The options that hold after the command too: the program's own, but for --help (each command has
+ * it), --version, and any the command has an option of the same name for.
+ */
+export function afterCommand(tree: CompletionTree, cmd?: CompletionCommand): CompletionOption[] {
+  const own = new Set(cmd?.options.flatMap(flagsOf));
+  return tree.globalOptions.filter((o) => o.long !== '--help' && o.long !== '--version' && !flagsOf(o).some((f) => own.has(f)));
+}
+
+export function flagsOf(o: CompletionOption): string[] {
+  return [o.short, o.long].filter((f): f is string => Boolean(f));
+}
+
+/** A description for a completion menu: its first clause, on one line. */
+export function brief(description: string): string {
+  return description.split(' (')[0].replace(/\s+/g, ' ').trim();
+}
+
+/** Options with values, each with the commands it belongs to ('' for the program's own, which hold everywhere). */
+export function valueOptions(tree: CompletionTree): { command: string; option: CompletionOption; values: Values }[] {
+  const out: { command: string; option: CompletionOption; values: Values }[] = [];
+  for (const cmd of tree.commands) for (const o of cmd.options) if (o.values) out.push({ command: cmd.name, option: o, values: o.values });
+  for (const o of tree.globalOptions) if (o.values) out.push({ command: '', option: o, values: o.values });
+  return out;
+}
+
+/** A word in single quotes for a POSIX shell (bash, and zsh's specs). */
+export const sq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
