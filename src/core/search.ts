@@ -401,31 +401,26 @@ export function matchTerm(index: SearchIndex, text: string, mode: MatchMode = 'w
       candidates.push(t);
     }
   }
-  // A candidate counts when fuse.js finds the query word in it within the threshold, and the edit
-  // distance agrees: a whole word within k typos, or the start of a longer word within kStart. The
-  // distance is worked out first, so that fuse.js (loaded on first use) is asked only about words it
-  // could still let through; for most words typed without a typo there are none.
-  // The start of a longer word is held to fewer typos: there are many more starts than words.
-  const kStart = Math.min(k, len < 10 ? 1 : 2);
-  const close: { term: number; sim: number }[] = [];
-  for (const t of candidates) {
-    const term = terms[t];
-    const whole = editDistance(text, term);
-    if (whole <= k) {
-      close.push({ term: t, sim: 0.85 - typoPenalty(whole) });
-      continue;
+  // fuse.js decides which candidates count, and how well. Its score is the typos with which the query
+  // word occurs in the candidate, plus the letters it skips at the candidate's start (location 0, a
+  // distance of the query's length), per letter of the query; the threshold lets through k of them
+  // for a word of about the query's length, fewer (kStart) for the start of a longer word, since there
+  // are many more starts than words. Each typo costs the same (typoPenalty). A word the catalogue has
+  // as typed is taken as meant, not as a typo of another; so fuse.js, loaded on first use, is not
+  // loaded for a query spelled as the catalogue spells it.
+  if (exact < 0 && candidates.length > 0) {
+    const kStart = Math.min(k, len < 10 ? 1 : 2);
+    const whole = candidates.filter((t) => terms[t].length <= len + k);
+    const starts = candidates.filter((t) => terms[t].length > len + k);
+    for (const [group, most] of [[whole, k], [starts, kStart]] as const) {
+      if (group.length === 0) continue;
+      const options = { includeScore: true, location: 0, distance: len, isCaseSensitive: true, shouldSort: false, threshold: (most + 0.5) / len };
+      for (const hit of new Fuse(group.map((t) => terms[t]), options).search(text)) {
+        const t = group[hit.refIndex];
+        const typos = Math.round(hit.score! * len);
+        put(t, (group === whole ? 0.85 : prefixSim(len, terms[t].length)) - typoPenalty(typos));
+      }
     }
-    if (!typoPrefixes) continue;
-    let start = Infinity;
-    for (let l = Math.max(1, len - kStart); l <= Math.min(term.length, len + kStart); l++) start = Math.min(start, editDistance(text, term.slice(0, l)));
-    if (start <= kStart) close.push({ term: t, sim: prefixSim(len, term.length) - typoPenalty(start) });
-  }
-  if (close.length > 0) {
-    const fuse = new Fuse(
-      close.map((c) => terms[c.term]),
-      { includeScore: true, ignoreLocation: true, isCaseSensitive: true, shouldSort: false, threshold: (k + 0.5) / len },
-    );
-    for (const hit of fuse.search(text)) put(close[hit.refIndex].term, close[hit.refIndex].sim);
   }
   if (found.size === 0 && mode === 'word') compoundParts(index, text, put);
   return result();

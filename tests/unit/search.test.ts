@@ -142,6 +142,30 @@ describe('matching', () => {
     expect(top(query)).toBe(id);
   });
 
+  describe('typos: fuse.js decides which words count and ranks them', () => {
+    const ids = (methods: Method[], query: string) => searchMethods(methods, query).map((r) => r.method.id);
+
+    it('ranks the word with fewer typos first', () => {
+      const methods = [
+        method({ id: 'twee', name: 'Vrijwilligar', summary: 'Iets.' }),
+        method({ id: 'een', name: 'Vrijwilliger', summary: 'Iets.' }),
+      ];
+      expect(ids(methods, 'vrijwiliger')).toEqual(['een', 'twee']);
+    });
+
+    it('lets no word through that shares letters but holds the query only after a skipped start', () => {
+      // "witos" shares "to" with "toms", enough to be asked about; fuse.js finds "tos" two letters in.
+      const methods = [method({ id: 'witos', name: 'Witos', summary: 'Iets.' }), method({ id: 'tomas', name: 'Tomas', summary: 'Iets.' })];
+      expect(ids(methods, 'toms')).toEqual(['tomas']);
+    });
+
+    it('takes a word the catalogue has as typed, not as a typo of another', () => {
+      const methods = [method({ id: 'wijk', name: 'Wijk', summary: 'Iets.' }), method({ id: 'wijs', name: 'Wijs', summary: 'Iets.' })];
+      expect(ids(methods, 'wijk')).toEqual(['wijk']);
+      expect(ids(methods, 'wijx')).toEqual(['wijk', 'wijs']);
+    });
+  });
+
   it('finds nothing for letters that are in no word', () => {
     expect(searchMethods(catalogue, 'qxzvbn')).toEqual([]);
   });
