@@ -406,9 +406,9 @@ export function matchTerm(index: SearchIndex, text: string, mode: MatchMode = 'w
   // distance of the query's length), per letter of the query; the threshold lets through k of them
   // for a word of about the query's length, fewer (kStart) for the start of a longer word, since there
   // are many more starts than words. Each typo costs the same (typoPenalty). A word the catalogue has
-  // as typed is taken as meant, not as a typo of another; so fuse.js, loaded on first use, is not
-  // loaded for a query spelled as the catalogue spells it.
-  if (exact < 0 && candidates.length > 0) {
+  // as typed, or the start of one (as every word is while it is typed into the picker), is taken as
+  // meant, not as a typo of another; so fuse.js, loaded on first use, is not loaded for it.
+  if (exact < 0 && !(len >= 3 && hasPrefix(index, text)) && candidates.length > 0) {
     const kStart = Math.min(k, len < 10 ? 1 : 2);
     const whole = candidates.filter((t) => terms[t].length <= len + k);
     const starts = candidates.filter((t) => terms[t].length > len + k);

@@ -163,6 +163,9 @@ describe('matching', () => {
       const methods = [method({ id: 'wijk', name: 'Wijk', summary: 'Iets.' }), method({ id: 'wijs', name: 'Wijs', summary: 'Iets.' })];
       expect(ids(methods, 'wijk')).toEqual(['wijk']);
       expect(ids(methods, 'wijx')).toEqual(['wijk', 'wijs']);
+      // Nor the start of a word, as every word is while it is typed into the picker.
+      const longer = [method({ id: 'wijkraad', name: 'Wijkraad', summary: 'Iets.' }), method({ id: 'wijsraad', name: 'Wijsraad', summary: 'Iets.' })];
+      expect(ids(longer, 'wijkra')).toEqual(['wijkraad']);
     });
   });
 
