@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import { fold, wordsOf } from './fold.js';
 import type { Method } from '../schema.js';
-import { editDistance } from './distance.js';
+import { closestWord } from './distance.js';
 
 // Search over an inverted index rather than over the records themselves.
 //
@@ -608,15 +608,7 @@ export function checkedIndex(size: number, terms: string[], offsets: Uint32Array
  */
 export function nearestWord(index: SearchIndex, word: string): string | undefined {
   if (word.length < 4) return undefined;
-  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  let bestCount = 0;
-  index.terms.forEach((term, t) => {
-    if (Math.abs(term.length - word.length) > limit) return;
-    const distance = editDistance(word, term);
-    const count = index.offsets[t + 1] - index.offsets[t];
-    if (distance < bestDistance || (distance === bestDistance && count > bestCount)) [best, bestDistance, bestCount] = [term, distance, count];
-  });
-  return bestDistance <= limit ? best : undefined;
+  const count = (t: number) => index.offsets[t + 1] - index.offsets[t];
+  const common = index.terms.map((_, t) => t).sort((a, b) => count(b) - count(a)).map((t) => index.terms[t]);
+  return closestWord(word, common, Math.max(1, Math.min(3, Math.floor(word.length / 3))));
 }
