@@ -4,6 +4,7 @@ import type { ActieModel, ContextKey, Sources } from '../schema.js';
 import { CONTEXT_KEYS } from '../keys.js';
 import { noLink, sanitize, truncate, wrap, type Link } from '../terminal.js';
 import { monthYear } from './dates.js';
+import { andList } from './lists.js';
 import { plural } from './plural.js';
 import { mdLink as markdownLink, mdText as md } from './markdown.js';
 import { shellQuote } from '../paths.js';
@@ -47,10 +48,6 @@ export function formatProfile(profile: ProfileLine[], width: number, indent = ' 
   });
 }
 
-function listText(parts: string[]): string {
-  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}`;
-}
-
 /** Why a method stands where it does, as a consultant would say it: one sentence per part that gave it points. */
 export function whyText(item: RankedMethod): string {
   const sentences: string[] = [];
@@ -59,12 +56,12 @@ export function whyText(item: RankedMethod): string {
     if (p.part === 'theme' && p.level !== 'none') {
       sentences.push(p.level === 'best' ? 'Sluit het best aan bij waar het initiatief over gaat.' : 'Sluit deels aan bij waar het initiatief over gaat.');
     } else if (p.part === 'element') {
-      const also = p.also.length ? ` en ook onder ${listText(p.also.map((a) => a.name))}` : '';
+      const also = p.also.length ? ` en ook onder ${andList(p.also.map((a) => a.name))}` : '';
       sentences.push(`Staat onder ${p.name} (uw antwoord: ${p.short})${also}.`);
     } else if (p.part === 'context') contexts.push(p.match);
   }
   if (contexts.length) {
-    const text = listText(contexts);
+    const text = andList(contexts);
     sentences.push(`${text.charAt(0).toUpperCase()}${text.slice(1)}.`);
   }
   return sentences.join(' ');
@@ -79,7 +76,7 @@ function placeText(item: RankedMethod, advice: Advice): string {
   return advice.ranking.filter((r) => r.place === item.place).length > 1 ? `${item.place}, gedeeld` : String(item.place);
 }
 
-const names = (methods: MethodRef[]) => listText(methods.map((m) => m.name));
+const names = (methods: MethodRef[]) => andList(methods.map((m) => m.name));
 
 /** The lines above the shortlist, each a sentence: what the theme and the context found, and a place too crowded to show. */
 export function adviceNotes(advice: Advice): string[] {
@@ -91,7 +88,7 @@ export function adviceNotes(advice: Advice): string[] {
   for (const fit of advice.contextFit) {
     if (!fit.onShortlist) {
       const first = advice.ranking.filter((r) => fit.methods.some((m) => m.id === r.id)).slice(0, 3);
-      notes.push(`${fit.option.label}: geen methode op de kortlijst; in de catalogus wel ${listText(first.map((r) => `${r.name} (plaats ${r.place})`))}.`);
+      notes.push(`${fit.option.label}: geen methode op de kortlijst; in de catalogus wel ${andList(first.map((r) => `${r.name} (plaats ${r.place})`))}.`);
     }
   }
   if (advice.shared) {
@@ -268,7 +265,7 @@ export function explainMethod(advice: Advice, model: ActieModel, id: string): Ex
     else parts.push({ part: key, text: `${label}: de brochure zegt bij deze methode niets over "${option.label.toLowerCase()}": 0 punten, maar de methode blijft in de lijst.` });
   }
   const names = item.elements.map((k) => model.elements.find((e) => e.key === k)!.name);
-  parts.push({ part: 'element', text: `De brochure noemt de methode onder ${listText(names)}.` });
+  parts.push({ part: 'element', text: `De brochure noemt de methode onder ${andList(names)}.` });
   const counted = item.parts.find((p): p is Extract<Part, { part: 'element' }> => p.part === 'element');
   const answered = item.elements.map((k) => {
     const e = advice.elements.find((x) => x.key === k)!;
@@ -276,9 +273,9 @@ export function explainMethod(advice: Advice, model: ActieModel, id: string): Ex
   });
   if (counted) {
     const two = item.elements.length > 1 ? ` Het zwaarste antwoord telt, één keer: onder twee elementen staan geeft geen voorsprong.` : '';
-    parts.push({ part: 'answer', text: `${capital(listText(answered))}: ${pts(counted.points)}.${two}` });
+    parts.push({ part: 'answer', text: `${capital(andList(answered))}: ${pts(counted.points)}.${two}` });
   } else {
-    parts.push({ part: 'answer', text: `${capital(listText(answered))}: dat zegt nog niet welke methode past, dus 0 punten.` });
+    parts.push({ part: 'answer', text: `${capital(andList(answered))}: dat zegt nog niet welke methode past, dus 0 punten.` });
   }
   parts.push({
     part: 'order',
@@ -298,7 +295,7 @@ export function explainMethod(advice: Advice, model: ActieModel, id: string): Ex
     const why =
       last.points.total === item.points.total
         ? 'evenveel punten, en dan gaat een databank voor'
-        : `het verschil zit in ${listText(diffs)}`;
+        : `het verschil zit in ${andList(diffs)}`;
     parts.push({ part: 'shortlist', text: `Niet op de kortlijst: de laatste daar, ${last.name}, heeft ${pts(last.points.total)}; ${why}.` });
   }
   return { method: refOf(item), place: item.place, of: advice.ranking.length, points: item.points, inShortlist, parts };
