@@ -3,6 +3,7 @@ import { CONTEXT_KEYS, EXTRA_ANSWER_KEYS, type ContextKey, type ElementKey, type
 import type { ActieElement, ActieModel, ContextQuestion, Method } from '../schema.js';
 import { matchChoice } from './choice.js';
 import { compact } from './fold.js';
+import { compareNames } from './methods.js';
 import { searchMethods } from './search.js';
 
 /** The answer to one element: one of its two pole keys, `beide` or `onbekend`. */
@@ -189,9 +190,6 @@ export function profilePosition(element: ActieElement, answer: AnswerKey): Profi
   return answer === 'beide' ? 'middle' : 'unknown';
 }
 
-// Made on first use: the first Intl.Collator of a process costs milliseconds, which every command would pay at start-up.
-let collator: Intl.Collator | undefined;
-
 /** The points an answer gives the methods of its element: its attention, and none for "weet ik (nog) niet". */
 export function answerPoints(answer: AnswerOption): number {
   return answer.key === 'onbekend' ? 0 : answer.attention;
@@ -248,9 +246,7 @@ export function adviseActie(answers: ActieAnswers, catalogue: AdviceCatalogue): 
   const sameRank = (a: (typeof scored)[number], b: (typeof scored)[number]) => b.points.total - a.points.total || kindRank(a.method.source.kind) - kindRank(b.method.source.kind);
   scored.sort(
     (a, b) =>
-      sameRank(a, b) ||
-      (collator ??= new Intl.Collator('nl')).compare(a.method.name, b.method.name) ||
-      (a.method.id < b.method.id ? -1 : a.method.id > b.method.id ? 1 : 0),
+      sameRank(a, b) || compareNames(a.method, b.method),
   );
   const ranking: RankedMethod[] = [];
   scored.forEach((s, i) => {

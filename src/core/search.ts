@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import { fold, wordsOf } from './fold.js';
 import type { Method } from '../schema.js';
 import { closestWord } from './distance.js';
+import { compareNames } from './methods.js';
 
 // Search over an inverted index rather than over the records themselves.
 //
@@ -140,10 +141,10 @@ export function buildIndex(methods: Method[]): SearchIndex {
   return { size: methods.length, terms, offsets, postings, tiebreak: tiebreakOf(methods) };
 }
 
-/** Each record's place in the order databank before verkenning, then by name (folded), then id. */
+/** Each record's place in the order databank before verkenning, then by name (compareNames). */
 export function tiebreakOf(methods: Pick<Method, 'id' | 'name' | 'source'>[]): Uint32Array {
-  const keys = methods.map((m, r) => ({ r, kind: m.source.kind === 'databank' ? 0 : 1, name: fold(m.name), id: m.id }));
-  keys.sort((a, b) => a.kind - b.kind || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const keys = methods.map((m, r) => ({ r, kind: m.source.kind === 'databank' ? 0 : 1, name: m.name, id: m.id }));
+  keys.sort((a, b) => a.kind - b.kind || compareNames(a, b));
   const tiebreak = new Uint32Array(methods.length);
   keys.forEach((k, place) => (tiebreak[k.r] = place));
   return tiebreak;

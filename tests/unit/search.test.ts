@@ -12,6 +12,7 @@ import {
   nearestWord,
   searchIndex,
   searchMethods,
+  tiebreakOf,
 } from '../../src/core/search.js';
 import { formatSearchLines, formatSearchResults } from '../../src/format/search.js';
 import type { Method } from '../../src/schema.js';
@@ -179,6 +180,14 @@ describe('matching', () => {
 });
 
 describe('ranking', () => {
+  it('orders equal scores databank first, then by name as list does: "Plan 2" before "Plan 10"', () => {
+    const methods = [
+      method({ id: 'plan-10', name: 'Plan 10' }),
+      method({ id: 'plan-2', name: 'Plan 2' }),
+      method({ id: 'alfa', name: 'Alfa', source: { kind: 'databank' } }),
+    ];
+    expect([...tiebreakOf(methods)]).toEqual([2, 1, 0]);
+  });
   it('weighs name, aliases and id above tags and elements, and those above the summary', () => {
     const catalogue = [
       method({ id: 'c', name: 'Gamma', summary: 'Over de moestuin.' }),
