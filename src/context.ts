@@ -73,7 +73,7 @@ export function createContext(global: GlobalOptions, io: IO = {}): Context {
     interactive: Boolean(stdout.isTTY),
     pager: global.pager !== false,
     get width() {
-      return stdout.isTTY ? stdout.columns || 80 : Infinity;
+      return widthOf(stdout);
     },
     folders: [...fromFlag, ...fromEnv],
     cache: new FolderCache(cacheRoot(env)),

@@ -73,11 +73,16 @@ export function sanitize(text: string, keepNewlines = false): string {
 }
 
 /**
- * The width to format a stream's text for: its columns on a terminal (read now, since a terminal can
- * be resized), or Infinity in a pipe or file, where lines are never broken.
+ * The one place a terminal's width is read: its columns now (a terminal can be resized), or 80 where
+ * it does not say. For what is drawn only on a terminal (the prompts).
  */
+export function columnsOf(terminal: Pick<OutputStream, 'columns'>): number {
+  return terminal.columns || 80;
+}
+
+/** The width to format a stream's text for: its columns on a terminal, or Infinity in a pipe or file, where lines are never broken. */
 export function widthOf(stream: OutputStream): number {
-  return stream.isTTY ? stream.columns || 80 : Infinity;
+  return stream.isTTY ? columnsOf(stream) : Infinity;
 }
 
 /**

@@ -3,7 +3,7 @@ import { highlightRanges } from '../core/search.js';
 import type { ElementKey } from '../keys.js';
 import type { Method } from '../schema.js';
 import { sanitize, truncate } from '../terminal.js';
-import { elementGrid } from './methods.js';
+import { GRID_WIDTH, elementGrid } from './methods.js';
 import type { SearchHit } from './search.js';
 
 // The lines of the search picker (`search` without words, on a terminal): per method its name, with
@@ -20,7 +20,6 @@ export interface PickLine {
 
 /** What the picker puts before each line: the cursor, or as many spaces. */
 const CURSOR_WIDTH = 2;
-const GRID_WIDTH = 'A C T I E'.length;
 
 /**
  * One line per method, never wider than `columns` - 1 (a terminal wraps a line that fills its last

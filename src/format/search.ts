@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { highlightRanges, type SearchField } from '../core/search.js';
 import type { Method } from '../schema.js';
 import { noLink, sanitize, truncate, type Link } from '../terminal.js';
-import { elementGrid } from './methods.js';
+import { GRID_WIDTH, elementGrid } from './methods.js';
 
 export interface SearchHit {
   method: Method;
@@ -12,7 +12,6 @@ export interface SearchHit {
 
 /** Narrower terminals get this width anyway: below it the elements and an id no longer fit beside the indent. */
 const MIN_WIDTH = 30;
-const GRID_WIDTH = 'A C T I E'.length;
 
 /**
  * For a terminal, never wider than `columns`: per method its rank, name (matching words highlighted),

@@ -7,7 +7,7 @@ import type { Searcher } from '../catalogue/searcher.js';
 import { fold, wordsOf } from '../core/fold.js';
 import { formatPickLines, pickHint, pickStartHint, PICK_KEYS, PICK_MESSAGE, PICK_NONE, type PickLine } from '../format/pick.js';
 import type { Method } from '../schema.js';
-import { sanitize } from '../terminal.js';
+import { columnsOf, sanitize } from '../terminal.js';
 
 export interface PickOptions {
   style: ChalkInstance;
@@ -42,7 +42,7 @@ export function pickSource(searcher: Searcher, { style, limit, terminal }: PickO
   let everything: { columns: number; choices: Choice[] } | undefined;
   let folded: string[] | undefined;
   return async (term) => {
-    const columns = terminal.columns || 80;
+    const columns = columnsOf(terminal);
     const words = wordsOf(fold(term ?? ''));
     if (words.length === 0) {
       if (everything?.columns !== columns) {

@@ -2,7 +2,7 @@
 // line at the bottom says or nothing, and a resized terminal gets the whole screen drawn anew.
 import { createPrompt, isDownKey, isEnterKey, isUpKey, useEffect, useKeypress, useState, type KeypressEvent } from '@inquirer/core';
 import type { ChalkInstance } from 'chalk';
-import { sanitize, wrap } from '../terminal.js';
+import { columnsOf, sanitize, wrap } from '../terminal.js';
 
 export interface Choice {
   value: string;
@@ -121,7 +121,7 @@ export const questionnaire = createPrompt<Record<string, string>, QuestionnaireC
     // Any other key does nothing: it neither moves nor picks.
   });
 
-  const columns = Math.max(20, (terminal.columns || 80) - 1);
+  const columns = Math.max(20, columnsOf(terminal) - 1);
   if (status === 'done') return `${style.green('✔')} ${style.bold('Antwoorden compleet')}`;
 
   const lines: string[] = [];
