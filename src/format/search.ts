@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { highlightRanges, type SearchField } from '../core/search.js';
 import type { Method } from '../schema.js';
-import { noLink, sanitize, truncate, type Link } from '../terminal.js';
+import { noLink, sanitize, truncate, visibleLength, type Link } from '../terminal.js';
 import { GRID_WIDTH, elementGrid } from './methods.js';
 
 export interface SearchHit {
@@ -27,7 +27,7 @@ export function formatSearchResults(hits: SearchHit[], style: ChalkInstance, col
   const indent = ' '.repeat(rankWidth);
   const room = width - rankWidth;
   const names = hits.map((h) => sanitize(h.method.name));
-  const nameWidth = Math.max(0, ...names.map((n) => n.length));
+  const nameWidth = Math.max(0, ...names.map((n) => visibleLength(n)));
   const idWidth = Math.max(0, ...hits.map((h) => h.method.id.length));
   const oneLine = nameWidth + 2 + GRID_WIDTH + 2 + idWidth <= room;
   const lines: string[] = [];
@@ -40,7 +40,7 @@ export function formatSearchResults(hits: SearchHit[], style: ChalkInstance, col
     const grid = elementGrid(m.elements, style);
     const nameSpan = (span: [number, number]) => link(mark(name, ranges, span, style.bold, style.bold.yellow), m.url);
     if (oneLine) {
-      lines.push(rank + nameSpan([0, name.length]) + ' '.repeat(nameWidth - name.length + 2) + grid + '  ' + style.dim(m.id));
+      lines.push(rank + nameSpan([0, name.length]) + ' '.repeat(nameWidth - visibleLength(name) + 2) + grid + '  ' + style.dim(m.id));
     } else {
       lineSpans(name, room).forEach((span, j) => lines.push((j === 0 ? rank : indent) + nameSpan(span)));
       // The id whole, so it can be typed after `show`: beside the elements, or below them when too long.
