@@ -3,7 +3,7 @@ import { interruptHandlers } from './interrupt.js';
 import type { OutputStream } from './terminal.js';
 
 /** The pager to use: METHODEWIJZER_PAGER, then PAGER, then less; an empty value means none. */
-export function pagerCommand(env: NodeJS.ProcessEnv): string | undefined {
+function pagerCommand(env: NodeJS.ProcessEnv): string | undefined {
   const command = env.METHODEWIJZER_PAGER ?? env.PAGER ?? 'less';
   return command.trim() ? command : undefined;
 }

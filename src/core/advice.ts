@@ -184,14 +184,14 @@ export function answerFlags(catalogue: AdviceCatalogue): { key: ElementKey | Con
 }
 
 /** Where an answer lies between the poles: the first pole left, the second right, beide in the middle. */
-export function profilePosition(element: ActieElement, answer: AnswerKey): ProfilePosition {
+function profilePosition(element: ActieElement, answer: AnswerKey): ProfilePosition {
   if (answer === element.poles[0].key) return 'left';
   if (answer === element.poles[1].key) return 'right';
   return answer === 'beide' ? 'middle' : 'unknown';
 }
 
 /** The points an answer gives the methods of its element: its attention, and none for "weet ik (nog) niet". */
-export function answerPoints(answer: AnswerOption): number {
+function answerPoints(answer: AnswerOption): number {
   return answer.key === 'onbekend' ? 0 : answer.attention;
 }
 
@@ -313,7 +313,7 @@ export function adviseActie(answers: ActieAnswers, catalogue: AdviceCatalogue): 
  * first result and any with the same words and score) get THEME_POINTS.best; every other result up to
  * THEME_POINTS.match, in proportion to its score against the best one's, rounded.
  */
-export function themeMatches(methods: Method[], text: string): Map<number, { level: 'best' | 'match'; points: number }> {
+function themeMatches(methods: Method[], text: string): Map<number, { level: 'best' | 'match'; points: number }> {
   const results = searchMethods(methods, text, { everyMatch: true });
   const out = new Map<number, { level: 'best' | 'match'; points: number }>();
   const first = results[0];

@@ -19,7 +19,7 @@ import { compareNames } from './methods.js';
 // text. Records are then scored from the postings of the matched words alone, BM25-style: per query
 // word, the field-weighted evidence saturates, and is weighed by how rare the word is.
 
-export const SEARCH_FIELDS = ['id', 'name', 'aliases', 'tags', 'elements', 'summary'] as const;
+const SEARCH_FIELDS = ['id', 'name', 'aliases', 'tags', 'elements', 'summary'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 const BIT: Record<SearchField, number> = { id: 1, name: 2, aliases: 4, tags: 8, elements: 16, summary: 32 };
@@ -296,7 +296,7 @@ export function searchMethods(methods: Method[], query: string, options: SearchO
 }
 
 /** Words of a query beyond this many are ignored (a pasted paragraph is not a query). */
-export const MAX_QUERY_WORDS = 20;
+const MAX_QUERY_WORDS = 20;
 
 /**
  * The query's words. A word that is not in the vocabulary but splits into two that are
@@ -351,10 +351,10 @@ const typoPenalty = (errors: number) => 0.15 * errors;
  * How a unit of the query may match: a word in every way; a run of glued words with at most one
  * typo; a word like "de" or "voor" only exactly, since it occurs everywhere.
  */
-export type MatchMode = 'word' | 'glued' | 'stopword';
+type MatchMode = 'word' | 'glued' | 'stopword';
 
 /** The vocabulary words a query word (or glued run) matches, each with a similarity from 0 to 1. */
-export function matchTerm(index: SearchIndex, text: string, mode: MatchMode = 'word'): TermMatch[] {
+function matchTerm(index: SearchIndex, text: string, mode: MatchMode = 'word'): TermMatch[] {
   const { terms } = index;
   const len = text.length;
   const found = new Map<number, number>();

@@ -33,10 +33,10 @@ const TRACKS: Record<ProfilePosition, string> = {
   unknown: '────?────',
 };
 
-export const PROFILE_LEGEND = '● uw antwoord, in het midden bij allebei; ? weet ik (nog) niet';
+const PROFILE_LEGEND = '● uw antwoord, in het midden bij allebei; ? weet ik (nog) niet';
 
 /** The profile as lines: each element with its two poles and a marker where the answer lies. */
-export function formatProfile(profile: ProfileLine[], width: number, indent = '  '): string[] {
+function formatProfile(profile: ProfileLine[], width: number, indent = '  '): string[] {
   const nameWidth = Math.max(...profile.map((p) => p.name.length)) + 2;
   const leftWidth = Math.max(...profile.map((p) => p.left.length));
   const rightWidth = Math.max(...profile.map((p) => p.right.length));
@@ -189,12 +189,12 @@ export function formatAdvice(advice: Advice, model: ActieModel, style: ChalkInst
  * A link on a line of its own: indented where it fits, else from the first column, so that nothing but the
  * terminal's own wrapping ever comes between its characters and it can still be clicked and copied whole.
  */
-export function urlLine(url: string, indent: string, width: number, paint: (url: string) => string = (u) => u): string {
+function urlLine(url: string, indent: string, width: number, paint: (url: string) => string = (u) => u): string {
   return (indent.length + url.length <= width ? indent : '') + paint(url);
 }
 
 /** Said once above each list of do's: the brochure gives them per element, not per answer. */
-export const DOS_NOTE = 'gelden bij elk antwoord; ★ weegt bij uw antwoord het zwaarst';
+const DOS_NOTE = 'gelden bij elk antwoord; ★ weegt bij uw antwoord het zwaarst';
 
 /** The methods under an element, in the order of the ranking. */
 function methodNames(e: ElementAdvice): string {

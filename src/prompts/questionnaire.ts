@@ -41,7 +41,7 @@ export interface QuestionnaireConfig {
 const REVIEW = -1;
 
 /** Key help for the bottom line; shown as it is, so what it says and what the keys do cannot drift apart. */
-export const KEYS_HELP = { move: '↑↓ kiezen', type: 'typ uw antwoord', confirm: '⏎ bevestigen', back: '← vorige vraag', stop: 'Ctrl-C stoppen' };
+const KEYS_HELP = { move: '↑↓ kiezen', type: 'typ uw antwoord', confirm: '⏎ bevestigen', back: '← vorige vraag', stop: 'Ctrl-C stoppen' };
 
 export const questionnaire = createPrompt<Record<string, string>, QuestionnaireConfig>((config, done) => {
   const { questions, style, terminal } = config;
