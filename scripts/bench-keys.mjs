@@ -1,5 +1,6 @@
 // Keystroke benchmark: how long the search picker (`search` without words) takes from a key to the
-// screen that answers it, on a large catalogue. The built CLI's own code (dist/build-tools.cjs) runs
+// screen that answers it, on a large catalogue. The built CLI's own code (the build's tools bundle,
+// node_modules/.cache/methodewijzer/build-tools.cjs, written by scripts/build.mjs) runs
 // the prompt in this process, driven by @inquirer/testing: the same search, snapshot and formatting as
 // a user's terminal, only the screen is a buffer. A key counts as answered once the results for the new
 // text are found and drawn.
@@ -13,7 +14,7 @@ const require = createRequire(import.meta.url);
  * method by name) and the time of every key, in ms.
  */
 export async function benchKeys({ root, folder, cacheRoot, queries, columns = 100, rows = 30 }) {
-  const tools = require(join(root, 'dist', 'build-tools.cjs'));
+  const tools = require(join(root, 'node_modules', '.cache', 'methodewijzer', 'build-tools.cjs'));
   const { render } = await import('@inquirer/testing');
   const sink = { write: () => true, isTTY: false };
   const env = { ...process.env, XDG_CACHE_HOME: cacheRoot };

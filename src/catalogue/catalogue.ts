@@ -190,7 +190,7 @@ export function uniqueById(
 }
 
 /** Elements in the model's order, so every consumer can rely on it. */
-export function normalizeMethod(m: Method): Method {
+function normalizeMethod(m: Method): Method {
   if (m.elements.every((e, i) => i === 0 || ELEMENT_KEYS.indexOf(m.elements[i - 1]) < ELEMENT_KEYS.indexOf(e))) return m;
   const elements = [...m.elements].sort((a, b) => ELEMENT_KEYS.indexOf(a) - ELEMENT_KEYS.indexOf(b));
   return { ...m, elements };

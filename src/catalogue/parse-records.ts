@@ -1,7 +1,7 @@
 import { Composer, LineCounter, Parser, isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type Range } from 'yaml';
 import type { z } from 'zod';
 import { MAX_ALIAS_COUNT, MAX_PROBLEMS_PER_FILE } from '../model/defaults.js';
-import { editDistance } from '../core/distance.js';
+import { closestWord } from '../core/distance.js';
 import { moreProblems, type Problem } from './problem.js';
 
 export interface Located<T> {
@@ -358,14 +358,5 @@ function fieldNames(schema: z.ZodType): string[] {
   return list;
 }
 
-export function closest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [c, d];
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-export { editDistance };
+/** A field or value spelled like `word`: within two edits, or a third of its length when longer. */
+const closest = (word: string, candidates: string[]) => closestWord(word, candidates, Math.max(2, Math.floor(word.length / 3)));

@@ -1,5 +1,4 @@
-import { fold } from '../core/fold.js';
-import { filterFromFlags, filterMethods, type FilterFlags } from '../core/methods.js';
+import { filterFromFlags, filterMethods, sortByName, type FilterFlags } from '../core/methods.js';
 import { checkTags } from './catalogue.js';
 import { searchIndex, type SearchIndex, type SearchOutcome } from '../core/search.js';
 import type { SearchHit } from '../format/search.js';
@@ -89,9 +88,7 @@ export async function openSearcher(ctx: SearchContext, flags: FilterFlags): Prom
       (sorted ??= await withSnapshot(() => {
         const keep = included();
         decoded = snapshot.methods();
-        const methods = keep ? decoded.filter((_, r) => keep(r)) : [...decoded];
-        const keys = new Map(methods.map((m) => [m, fold(m.name)]));
-        return methods.sort((a, b) => (keys.get(a)! < keys.get(b)! ? -1 : keys.get(a)! > keys.get(b)! ? 1 : a.id < b.id ? -1 : 1));
+        return sortByName(keep ? decoded.filter((_, r) => keep(r)) : decoded);
       })),
     close: () => snapshot.close(),
   };

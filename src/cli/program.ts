@@ -10,7 +10,7 @@ import { collect, wantsJson } from '../runtime/options.js';
 import { commandWord } from '../runtime/command-word.js';
 import { openOutput, print } from './output.js';
 import { hang, makeStyle, sanitize, wantsColor, widthOf, wrap, type OutputStream } from '../text/terminal.js';
-import { editDistance } from '../core/distance.js';
+import { closestWord } from '../core/distance.js';
 import { didYouMean } from '../text/suggest.js';
 import { VERSION } from '../model/version.js';
 
@@ -254,13 +254,10 @@ function errorLines(message: string, style: ReturnType<typeof makeStyle>, width:
   return hang(style.red('fout: '), first, width, 6) + '\n' + hints.map((h) => wrap(h, width) + '\n').join('');
 }
 
-/** "Bedoelde u: list?" for the known word nearest to a typo, if one is near enough. */
+/** "Bedoelde u: list?" for the known word nearest to a typo, or one it starts, if there is one. */
 function suggestion(typed: string, known: string[]): string | undefined {
-  const best = known
-    .map((k) => ({ k, d: editDistance(typed.toLowerCase(), k) }))
-    .filter(({ k, d }) => d <= Math.max(1, Math.floor(k.length / 3)) || k.startsWith(typed.toLowerCase()))
-    .sort((a, b) => a.d - b.d)[0];
-  return best ? didYouMean([best.k]) : undefined;
+  const best = closestWord(typed, known) ?? known.find((k) => k.startsWith(typed.toLowerCase()));
+  return best ? didYouMean([best]) : undefined;
 }
 
 function report(err: unknown, stderr: OutputStream, style: ReturnType<typeof makeStyle>, env: NodeJS.ProcessEnv): number {

@@ -1,5 +1,5 @@
 import { defineCommand, type Views } from '../runtime/command.js';
-import { countByElement, parseElement } from '../core/methods.js';
+import { countByElement, parseElement, sortByName } from '../core/methods.js';
 import { UsageError } from '../model/errors.js';
 import { formatModel, type ModelElementView } from '../format/model.js';
 import { ELEMENT_KEYS, type ElementKey } from '../model/keys.js';
@@ -31,9 +31,9 @@ export default defineCommand({
       only = parseElement(element);
       if (!only) throw new UsageError(`onbekend element "${sanitize(element)}"`, `Kies uit: ${ELEMENT_KEYS.join(', ')} (of de letter A, C, T, I, E).`);
     }
-    const { model, methods } = await ctx.catalogue();
+    const { model, methods, nameOrder } = await ctx.catalogue();
     const counts = countByElement(methods);
-    const byName = [...methods].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    const byName = sortByName(methods, nameOrder);
     const view: ModelElementView[] = model.elements
       .filter((e) => !only || e.key === only)
       .map((e) => ({ ...e, methodCount: counts[e.key], methods: byName.filter((m) => m.elements.includes(e.key)).map(({ id, name }) => ({ id, name })) }));

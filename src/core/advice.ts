@@ -3,6 +3,7 @@ import { CONTEXT_KEYS, EXTRA_ANSWER_KEYS, type ContextKey, type ElementKey, type
 import type { ActieElement, ActieModel, ContextQuestion, Method } from '../model/schema.js';
 import { matchChoice } from './choice.js';
 import { compact } from './fold.js';
+import { compareNames } from './methods.js';
 import { searchMethods } from './search.js';
 
 /** The answer to one element: one of its two pole keys, `beide` or `onbekend`. */
@@ -183,17 +184,14 @@ export function answerFlags(catalogue: AdviceCatalogue): { key: ElementKey | Con
 }
 
 /** Where an answer lies between the poles: the first pole left, the second right, beide in the middle. */
-export function profilePosition(element: ActieElement, answer: AnswerKey): ProfilePosition {
+function profilePosition(element: ActieElement, answer: AnswerKey): ProfilePosition {
   if (answer === element.poles[0].key) return 'left';
   if (answer === element.poles[1].key) return 'right';
   return answer === 'beide' ? 'middle' : 'unknown';
 }
 
-// Made on first use: the first Intl.Collator of a process costs milliseconds, which every command would pay at start-up.
-let collator: Intl.Collator | undefined;
-
 /** The points an answer gives the methods of its element: its attention, and none for "weet ik (nog) niet". */
-export function answerPoints(answer: AnswerOption): number {
+function answerPoints(answer: AnswerOption): number {
   return answer.key === 'onbekend' ? 0 : answer.attention;
 }
 
@@ -248,9 +246,7 @@ export function adviseActie(answers: ActieAnswers, catalogue: AdviceCatalogue): 
   const sameRank = (a: (typeof scored)[number], b: (typeof scored)[number]) => b.points.total - a.points.total || kindRank(a.method.source.kind) - kindRank(b.method.source.kind);
   scored.sort(
     (a, b) =>
-      sameRank(a, b) ||
-      (collator ??= new Intl.Collator('nl')).compare(a.method.name, b.method.name) ||
-      (a.method.id < b.method.id ? -1 : a.method.id > b.method.id ? 1 : 0),
+      sameRank(a, b) || compareNames(a.method, b.method),
   );
   const ranking: RankedMethod[] = [];
   scored.forEach((s, i) => {
@@ -317,7 +313,7 @@ export function adviseActie(answers: ActieAnswers, catalogue: AdviceCatalogue): 
  * first result and any with the same words and score) get THEME_POINTS.best; every other result up to
  * THEME_POINTS.match, in proportion to its score against the best one's, rounded.
  */
-export function themeMatches(methods: Method[], text: string): Map<number, { level: 'best' | 'match'; points: number }> {
+function themeMatches(methods: Method[], text: string): Map<number, { level: 'best' | 'match'; points: number }> {
   const results = searchMethods(methods, text, { everyMatch: true });
   const out = new Map<number, { level: 'best' | 'match'; points: number }>();
   const first = results[0];

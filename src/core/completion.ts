@@ -74,10 +74,7 @@ export const OPTION_VALUES: Record<string, Values> = {
   ),
 };
 
-/**
- * The values of each command's positional arguments, by command. `open` is here before it exists
- * (it is being added alongside): from the moment it does, it completes method ids.
- */
+/** The values of each command's positional arguments, by command. */
 export const ARGUMENT_VALUES: Record<string, Values> = {
   show: IDS,
   compare: IDS,

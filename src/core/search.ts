@@ -1,7 +1,8 @@
 import Fuse from 'fuse.js';
 import { fold, wordsOf } from './fold.js';
 import type { Method } from '../model/schema.js';
-import { editDistance } from './distance.js';
+import { closestWord } from './distance.js';
+import { compareNames } from './methods.js';
 
 // Search over an inverted index rather than over the records themselves.
 //
@@ -18,7 +19,7 @@ import { editDistance } from './distance.js';
 // text. Records are then scored from the postings of the matched words alone, BM25-style: per query
 // word, the field-weighted evidence saturates, and is weighed by how rare the word is.
 
-export const SEARCH_FIELDS = ['id', 'name', 'aliases', 'tags', 'elements', 'summary'] as const;
+const SEARCH_FIELDS = ['id', 'name', 'aliases', 'tags', 'elements', 'summary'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 const BIT: Record<SearchField, number> = { id: 1, name: 2, aliases: 4, tags: 8, elements: 16, summary: 32 };
@@ -140,10 +141,10 @@ export function buildIndex(methods: Method[]): SearchIndex {
   return { size: methods.length, terms, offsets, postings, tiebreak: tiebreakOf(methods) };
 }
 
-/** Each record's place in the order databank before verkenning, then by name (folded), then id. */
+/** Each record's place in the order databank before verkenning, then by name (compareNames). */
 export function tiebreakOf(methods: Pick<Method, 'id' | 'name' | 'source'>[]): Uint32Array {
-  const keys = methods.map((m, r) => ({ r, kind: m.source.kind === 'databank' ? 0 : 1, name: fold(m.name), id: m.id }));
-  keys.sort((a, b) => a.kind - b.kind || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const keys = methods.map((m, r) => ({ r, kind: m.source.kind === 'databank' ? 0 : 1, name: m.name, id: m.id }));
+  keys.sort((a, b) => a.kind - b.kind || compareNames(a, b));
   const tiebreak = new Uint32Array(methods.length);
   keys.forEach((k, place) => (tiebreak[k.r] = place));
   return tiebreak;
@@ -295,7 +296,7 @@ export function searchMethods(methods: Method[], query: string, options: SearchO
 }
 
 /** Words of a query beyond this many are ignored (a pasted paragraph is not a query). */
-export const MAX_QUERY_WORDS = 20;
+const MAX_QUERY_WORDS = 20;
 
 /**
  * The query's words. A word that is not in the vocabulary but splits into two that are
@@ -350,10 +351,10 @@ const typoPenalty = (errors: number) => 0.15 * errors;
  * How a unit of the query may match: a word in every way; a run of glued words with at most one
  * typo; a word like "de" or "voor" only exactly, since it occurs everywhere.
  */
-export type MatchMode = 'word' | 'glued' | 'stopword';
+type MatchMode = 'word' | 'glued' | 'stopword';
 
 /** The vocabulary words a query word (or glued run) matches, each with a similarity from 0 to 1. */
-export function matchTerm(index: SearchIndex, text: string, mode: MatchMode = 'word'): TermMatch[] {
+function matchTerm(index: SearchIndex, text: string, mode: MatchMode = 'word'): TermMatch[] {
   const { terms } = index;
   const len = text.length;
   const found = new Map<number, number>();
@@ -401,31 +402,26 @@ export function matchTerm(index: SearchIndex, text: string, mode: MatchMode = 'w
       candidates.push(t);
     }
   }
-  // A candidate counts when fuse.js finds the query word in it within the threshold, and the edit
-  // distance agrees: a whole word within k typos, or the start of a longer word within kStart. The
-  // distance is worked out first, so that fuse.js (loaded on first use) is asked only about words it
-  // could still let through; for most words typed without a typo there are none.
-  // The start of a longer word is held to fewer typos: there are many more starts than words.
-  const kStart = Math.min(k, len < 10 ? 1 : 2);
-  const close: { term: number; sim: number }[] = [];
-  for (const t of candidates) {
-    const term = terms[t];
-    const whole = editDistance(text, term);
-    if (whole <= k) {
-      close.push({ term: t, sim: 0.85 - typoPenalty(whole) });
-      continue;
+  // fuse.js decides which candidates count, and how well. Its score is the typos with which the query
+  // word occurs in the candidate, plus the letters it skips at the candidate's start (location 0, a
+  // distance of the query's length), per letter of the query; the threshold lets through k of them
+  // for a word of about the query's length, fewer (kStart) for the start of a longer word, since there
+  // are many more starts than words. Each typo costs the same (typoPenalty). A word the catalogue has
+  // as typed, or the start of one (as every word is while it is typed into the picker), is taken as
+  // meant, not as a typo of another; so fuse.js, loaded on first use, is not loaded for it.
+  if (exact < 0 && !(len >= 3 && hasPrefix(index, text)) && candidates.length > 0) {
+    const kStart = Math.min(k, len < 10 ? 1 : 2);
+    const whole = candidates.filter((t) => terms[t].length <= len + k);
+    const starts = candidates.filter((t) => terms[t].length > len + k);
+    for (const [group, most] of [[whole, k], [starts, kStart]] as const) {
+      if (group.length === 0) continue;
+      const options = { includeScore: true, location: 0, distance: len, isCaseSensitive: true, shouldSort: false, threshold: (most + 0.5) / len };
+      for (const hit of new Fuse(group.map((t) => terms[t]), options).search(text)) {
+        const t = group[hit.refIndex];
+        const typos = Math.round(hit.score! * len);
+        put(t, (group === whole ? 0.85 : prefixSim(len, terms[t].length)) - typoPenalty(typos));
+      }
     }
-    if (!typoPrefixes) continue;
-    let start = Infinity;
-    for (let l = Math.max(1, len - kStart); l <= Math.min(term.length, len + kStart); l++) start = Math.min(start, editDistance(text, term.slice(0, l)));
-    if (start <= kStart) close.push({ term: t, sim: prefixSim(len, term.length) - typoPenalty(start) });
-  }
-  if (close.length > 0) {
-    const fuse = new Fuse(
-      close.map((c) => terms[c.term]),
-      { includeScore: true, ignoreLocation: true, isCaseSensitive: true, shouldSort: false, threshold: (k + 0.5) / len },
-    );
-    for (const hit of fuse.search(text)) put(close[hit.refIndex].term, close[hit.refIndex].sim);
   }
   if (found.size === 0 && mode === 'word') compoundParts(index, text, put);
   return result();
@@ -613,15 +609,7 @@ export function checkedIndex(size: number, terms: string[], offsets: Uint32Array
  */
 export function nearestWord(index: SearchIndex, word: string): string | undefined {
   if (word.length < 4) return undefined;
-  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  let bestCount = 0;
-  index.terms.forEach((term, t) => {
-    if (Math.abs(term.length - word.length) > limit) return;
-    const distance = editDistance(word, term);
-    const count = index.offsets[t + 1] - index.offsets[t];
-    if (distance < bestDistance || (distance === bestDistance && count > bestCount)) [best, bestDistance, bestCount] = [term, distance, count];
-  });
-  return bestDistance <= limit ? best : undefined;
+  const count = (t: number) => index.offsets[t + 1] - index.offsets[t];
+  const common = index.terms.map((_, t) => t).sort((a, b) => count(b) - count(a)).map((t) => index.terms[t]);
+  return closestWord(word, common, Math.max(1, Math.min(3, Math.floor(word.length / 3))));
 }

@@ -4,6 +4,7 @@ import type { ActieModel, ContextKey, Sources } from '../model/schema.js';
 import { CONTEXT_KEYS } from '../model/keys.js';
 import { noLink, sanitize, truncate, wrap, type Link } from '../text/terminal.js';
 import { monthYear } from '../text/dates.js';
+import { andList } from '../text/lists.js';
 import { plural } from '../text/plural.js';
 import { mdLink as markdownLink, mdText as md } from './markdown.js';
 import { shellQuote } from '../text/paths.js';
@@ -32,10 +33,10 @@ const TRACKS: Record<ProfilePosition, string> = {
   unknown: '────?────',
 };
 
-export const PROFILE_LEGEND = '● uw antwoord, in het midden bij allebei; ? weet ik (nog) niet';
+const PROFILE_LEGEND = '● uw antwoord, in het midden bij allebei; ? weet ik (nog) niet';
 
 /** The profile as lines: each element with its two poles and a marker where the answer lies. */
-export function formatProfile(profile: ProfileLine[], width: number, indent = '  '): string[] {
+function formatProfile(profile: ProfileLine[], width: number, indent = '  '): string[] {
   const nameWidth = Math.max(...profile.map((p) => p.name.length)) + 2;
   const leftWidth = Math.max(...profile.map((p) => p.left.length));
   const rightWidth = Math.max(...profile.map((p) => p.right.length));
@@ -47,10 +48,6 @@ export function formatProfile(profile: ProfileLine[], width: number, indent = ' 
   });
 }
 
-function listText(parts: string[]): string {
-  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}`;
-}
-
 /** Why a method stands where it does, as a consultant would say it: one sentence per part that gave it points. */
 export function whyText(item: RankedMethod): string {
   const sentences: string[] = [];
@@ -59,12 +56,12 @@ export function whyText(item: RankedMethod): string {
     if (p.part === 'theme' && p.level !== 'none') {
       sentences.push(p.level === 'best' ? 'Sluit het best aan bij waar het initiatief over gaat.' : 'Sluit deels aan bij waar het initiatief over gaat.');
     } else if (p.part === 'element') {
-      const also = p.also.length ? ` en ook onder ${listText(p.also.map((a) => a.name))}` : '';
+      const also = p.also.length ? ` en ook onder ${andList(p.also.map((a) => a.name))}` : '';
       sentences.push(`Staat onder ${p.name} (uw antwoord: ${p.short})${also}.`);
     } else if (p.part === 'context') contexts.push(p.match);
   }
   if (contexts.length) {
-    const text = listText(contexts);
+    const text = andList(contexts);
     sentences.push(`${text.charAt(0).toUpperCase()}${text.slice(1)}.`);
   }
   return sentences.join(' ');
@@ -79,7 +76,7 @@ function placeText(item: RankedMethod, advice: Advice): string {
   return advice.ranking.filter((r) => r.place === item.place).length > 1 ? `${item.place}, gedeeld` : String(item.place);
 }
 
-const names = (methods: MethodRef[]) => listText(methods.map((m) => m.name));
+const names = (methods: MethodRef[]) => andList(methods.map((m) => m.name));
 
 /** The notes with the shortlist, each a sentence, above it and below it, as the screen and the report show them. */
 export function adviceNotes(advice: Advice): string[] {
@@ -101,7 +98,7 @@ function placedNotes(advice: Advice): { above: string[]; below: string[] } {
   for (const fit of advice.contextFit) {
     if (!fit.onShortlist) {
       const first = advice.ranking.filter((r) => fit.methods.some((m) => m.id === r.id)).slice(0, 3);
-      notes.push(`${fit.option.label}: geen methode op de kortlijst; in de catalogus wel ${listText(first.map((r) => `${r.name} (plaats ${r.place})`))}.`);
+      notes.push(`${fit.option.label}: geen methode op de kortlijst; in de catalogus wel ${andList(first.map((r) => `${r.name} (plaats ${r.place})`))}.`);
     }
   }
   if (advice.shared) {
@@ -204,12 +201,12 @@ export function formatAdvice(advice: Advice, model: ActieModel, style: ChalkInst
  * A link on a line of its own: indented where it fits, else from the first column, so that nothing but the
  * terminal's own wrapping ever comes between its characters and it can still be clicked and copied whole.
  */
-export function urlLine(url: string, indent: string, width: number, paint: (url: string) => string = (u) => u): string {
+function urlLine(url: string, indent: string, width: number, paint: (url: string) => string = (u) => u): string {
   return (indent.length + url.length <= width ? indent : '') + paint(url);
 }
 
 /** Said once above each list of do's: the brochure gives them per element, not per answer. */
-export const DOS_NOTE = 'gelden bij elk antwoord; ★ weegt bij uw antwoord het zwaarst';
+const DOS_NOTE = 'gelden bij elk antwoord; ★ weegt bij uw antwoord het zwaarst';
 
 /** The methods under an element, in the order of the ranking. */
 function methodNames(e: ElementAdvice): string {
@@ -280,7 +277,7 @@ export function explainMethod(advice: Advice, model: ActieModel, id: string): Ex
     else parts.push({ part: key, text: `${label}: de brochure zegt bij deze methode niets over "${option.label.toLowerCase()}": 0 punten, maar de methode blijft in de lijst.` });
   }
   const names = item.elements.map((k) => model.elements.find((e) => e.key === k)!.name);
-  parts.push({ part: 'element', text: `De brochure noemt de methode onder ${listText(names)}.` });
+  parts.push({ part: 'element', text: `De brochure noemt de methode onder ${andList(names)}.` });
   const counted = item.parts.find((p): p is Extract<Part, { part: 'element' }> => p.part === 'element');
   const answered = item.elements.map((k) => {
     const e = advice.elements.find((x) => x.key === k)!;
@@ -288,9 +285,9 @@ export function explainMethod(advice: Advice, model: ActieModel, id: string): Ex
   });
   if (counted) {
     const two = item.elements.length > 1 ? ` Het zwaarste antwoord telt, één keer: onder twee elementen staan geeft geen voorsprong.` : '';
-    parts.push({ part: 'answer', text: `${capital(listText(answered))}: ${pts(counted.points)}.${two}` });
+    parts.push({ part: 'answer', text: `${capital(andList(answered))}: ${pts(counted.points)}.${two}` });
   } else {
-    parts.push({ part: 'answer', text: `${capital(listText(answered))}: dat zegt nog niet welke methode past, dus 0 punten.` });
+    parts.push({ part: 'answer', text: `${capital(andList(answered))}: dat zegt nog niet welke methode past, dus 0 punten.` });
   }
   parts.push({
     part: 'order',
@@ -310,7 +307,7 @@ export function explainMethod(advice: Advice, model: ActieModel, id: string): Ex
     const why =
       last.points.total === item.points.total
         ? 'evenveel punten, en dan gaat een databank voor'
-        : `het verschil zit in ${listText(diffs)}`;
+        : `het verschil zit in ${andList(diffs)}`;
     parts.push({ part: 'shortlist', text: `Niet op de kortlijst: de laatste daar, ${last.name}, heeft ${pts(last.points.total)}; ${why}.` });
   }
   return { method: refOf(item), place: item.place, of: advice.ranking.length, points: item.points, inShortlist, parts };

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Method } from '../model/schema.js';
 import { sanitize, wrap } from '../text/terminal.js';
-import { elementGrid } from './methods.js';
+import { GRID_HEADER, elementGrid } from './methods.js';
 
 // `compare`: methods side by side on a terminal, one field a line in a pipe.
 
@@ -56,7 +56,7 @@ function sideBySide(methods: Method[], column: number, width: number, style: Cha
   if (idsInGrid) rows.push([LABELS.id, ids.map((id) => ({ lines: [id], style: (l) => style.dim(l) }))]);
   rows.push(
     // The grid is styled as a whole; its plain form only sets the width.
-    [LABELS.elements, methods.map((m) => ({ lines: ['A C T I E'], style: () => elementGrid(m.elements, style) }))],
+    [LABELS.elements, methods.map((m) => ({ lines: [GRID_HEADER], style: () => elementGrid(m.elements, style) }))],
     [LABELS.source, methods.map((m) => text(sourceText(m)))],
     [LABELS.tags, methods.map((m) => text(tagsText(m), m.tags?.length ? undefined : (l) => style.dim(l)))],
     [LABELS.summary, methods.map((m) => text(m.summary))],

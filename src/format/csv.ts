@@ -49,7 +49,7 @@ const FORMULA_START = /^\s*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/u;
  * on `;` makes each part a cell): a `'` goes before each such part, so it stays text. csv-stringify's own
  * `escape_formulas` looks only at the start of the whole cell. JSON and YAML keep the value as it is.
  */
-export function noFormula(text: string): string {
+function noFormula(text: string): string {
   return text
     .split(CSV_LIST_SEPARATOR)
     .map((part) => (FORMULA_START.test(part) ? `'${part}` : part))

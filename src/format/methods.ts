@@ -6,12 +6,15 @@ import { noLink, sanitize, wrap, type Link } from '../text/terminal.js';
 
 const KIND_LABELS = { databank: 'databank', verkenning: 'verkenning' } as const;
 
+/** The head of the element grid, "A C T I E"; every grid is as wide. */
+export const GRID_HEADER = ELEMENT_KEYS.map((e) => e[0].toUpperCase()).join(' ');
+export const GRID_WIDTH = GRID_HEADER.length;
+
 /** "A C · I ·": the letters of the elements a method is listed under. */
 export function elementGrid(elements: ElementKey[], style: ChalkInstance): string {
   return ELEMENT_KEYS.map((e) => (elements.includes(e) ? style.bold.cyan(e[0].toUpperCase()) : style.dim('·'))).join(' ');
 }
 
-const GRID_HEADER = 'A C T I E';
 const KIND_WIDTH = 10;
 /** Below this many columns for the names, each method is stacked: name, then elements and kind, then id. */
 const NARROWEST_NAMES = 20;
@@ -80,7 +83,7 @@ export function formatMethodDetail(
   // The element names beside the grid, or below it, under the label, when they do not fit there.
   const grid = elementGrid(m.elements, style);
   const elementNames = m.elements.map((e) => names[e]).join(', ');
-  const gridEnd = labelWidth + 'A C T I E'.length + 2;
+  const gridEnd = labelWidth + GRID_WIDTH + 2;
   lines.push(label('ACTIE') + grid + (gridEnd + elementNames.length <= width ? '  ' + elementNames : '\n' + ' '.repeat(labelWidth) + under(labelWidth, elementNames)));
   const source = m.source.kind === 'databank' ? 'databank' : 'verkenning';
   lines.push(field('Bron', source + (m.source.collection ? ` (${sanitize(m.source.collection)})` : '')));

@@ -2,8 +2,8 @@ import type { ChalkInstance } from 'chalk';
 import { highlightRanges } from '../core/search.js';
 import type { ElementKey } from '../model/keys.js';
 import type { Method } from '../model/schema.js';
-import { sanitize, truncate } from '../text/terminal.js';
-import { elementGrid } from './methods.js';
+import { sanitize, truncate, visibleLength } from '../text/terminal.js';
+import { GRID_WIDTH, elementGrid } from './methods.js';
 import type { SearchHit } from './search.js';
 
 // The lines of the search picker (`search` without words, on a terminal): per method its name, with
@@ -20,7 +20,6 @@ export interface PickLine {
 
 /** What the picker puts before each line: the cursor, or as many spaces. */
 const CURSOR_WIDTH = 2;
-const GRID_WIDTH = 'A C T I E'.length;
 
 /**
  * One line per method, never wider than `columns` - 1 (a terminal wraps a line that fills its last
@@ -34,7 +33,7 @@ export function formatPickLines(items: (SearchHit | Method)[], style: ChalkInsta
   // Measured as shown: an escape in a name takes six columns once sanitised.
   const names = methods.map((m) => sanitize(m.name));
   let longest = 4;
-  for (const name of names) longest = Math.max(longest, name.length);
+  for (const name of names) longest = Math.max(longest, visibleLength(name));
   const nameWidth = Math.max(8, Math.min(longest, room - CURSOR_WIDTH - 2 - GRID_WIDTH));
   // A catalogue has few distinct grids; the list before anything is typed may hold 100,000 methods.
   const grids = new Map<string, string>();
@@ -50,7 +49,7 @@ export function formatPickLines(items: (SearchHit | Method)[], style: ChalkInsta
     const words = 'matched' in item ? new Set(Object.values(item.matched).flat()) : undefined;
     const shown = words ? mark(name, highlightRanges(name, words, query), style) : name;
     const description = truncate(`${m.id} · ${sanitize(m.summary)}`, room);
-    return { method: m, line: shown + ' '.repeat(nameWidth - name.length + 2) + grid(m.elements), description: style.dim(description) };
+    return { method: m, line: shown + ' '.repeat(nameWidth - visibleLength(name) + 2) + grid(m.elements), description: style.dim(description) };
   });
 }
 

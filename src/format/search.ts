@@ -1,8 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import { highlightRanges, type SearchField } from '../core/search.js';
 import type { Method } from '../model/schema.js';
-import { noLink, sanitize, truncate, type Link } from '../text/terminal.js';
-import { elementGrid } from './methods.js';
+import { noLink, sanitize, truncate, visibleLength, type Link } from '../text/terminal.js';
+import { GRID_WIDTH, elementGrid } from './methods.js';
 
 export interface SearchHit {
   method: Method;
@@ -12,7 +12,6 @@ export interface SearchHit {
 
 /** Narrower terminals get this width anyway: below it the elements and an id no longer fit beside the indent. */
 const MIN_WIDTH = 30;
-const GRID_WIDTH = 'A C T I E'.length;
 
 /**
  * For a terminal, never wider than `columns`: per method its rank, name (matching words highlighted),
@@ -28,7 +27,7 @@ export function formatSearchResults(hits: SearchHit[], style: ChalkInstance, col
   const indent = ' '.repeat(rankWidth);
   const room = width - rankWidth;
   const names = hits.map((h) => sanitize(h.method.name));
-  const nameWidth = Math.max(0, ...names.map((n) => n.length));
+  const nameWidth = Math.max(0, ...names.map((n) => visibleLength(n)));
   const idWidth = Math.max(0, ...hits.map((h) => h.method.id.length));
   const oneLine = nameWidth + 2 + GRID_WIDTH + 2 + idWidth <= room;
   const lines: string[] = [];
@@ -41,7 +40,7 @@ export function formatSearchResults(hits: SearchHit[], style: ChalkInstance, col
     const grid = elementGrid(m.elements, style);
     const nameSpan = (span: [number, number]) => link(mark(name, ranges, span, style.bold, style.bold.yellow), m.url);
     if (oneLine) {
-      lines.push(rank + nameSpan([0, name.length]) + ' '.repeat(nameWidth - name.length + 2) + grid + '  ' + style.dim(m.id));
+      lines.push(rank + nameSpan([0, name.length]) + ' '.repeat(nameWidth - visibleLength(name) + 2) + grid + '  ' + style.dim(m.id));
     } else {
       lineSpans(name, room).forEach((span, j) => lines.push((j === 0 ? rank : indent) + nameSpan(span)));
       // The id whole, so it can be typed after `show`: beside the elements, or below them when too long.

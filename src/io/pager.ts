@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import type { OutputStream } from '../text/terminal.js';
 
 /** The pager to use: METHODEWIJZER_PAGER, then PAGER, then less; an empty value means none. */
-export function pagerCommand(env: NodeJS.ProcessEnv): string | undefined {
+function pagerCommand(env: NodeJS.ProcessEnv): string | undefined {
   const command = env.METHODEWIJZER_PAGER ?? env.PAGER ?? 'less';
   return command.trim() ? command : undefined;
 }

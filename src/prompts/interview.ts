@@ -3,7 +3,7 @@ import { answerOptions, completeAnswers, contextOptions, NO_PREFERENCE, type Act
 import { CONTEXT_LABELS, THEME_LABEL } from '../format/advice.js';
 import { CONTEXT_KEYS, type ContextKey } from '../model/keys.js';
 import type { ActieModel } from '../model/schema.js';
-import { sanitize, wrap } from '../text/terminal.js';
+import { columnsOf, sanitize, wrap } from '../text/terminal.js';
 import { answerText, questionnaire, type Question, type QuestionnaireConfig } from './questionnaire.js';
 
 // The ACTIE questionnaire as a conversation: the model's questions turned into prompts, the opening
@@ -61,7 +61,7 @@ export async function interview(catalogue: AdviceCatalogue, given: PartialAnswer
     if (value !== undefined) start[q.key] = value ?? (q.text ? '' : NO_PREFERENCE);
   }
 
-  io.output.write(introText(model, io.style, io.output.columns || 80, [...askedContext, overQuestion].filter((q) => ask.includes(q.key)).length));
+  io.output.write(introText(model, io.style, columnsOf(io.output), [...askedContext, overQuestion].filter((q) => ask.includes(q.key)).length));
   const result = await questionnaire(
     {
       questions,

@@ -7,7 +7,7 @@ import type { Searcher } from '../catalogue/searcher.js';
 import { fold, wordsOf } from '../core/fold.js';
 import { formatPickLines, pickHint, pickStartHint, PICK_KEYS, PICK_MESSAGE, PICK_NONE, type PickLine } from '../format/pick.js';
 import type { Method } from '../model/schema.js';
-import { sanitize } from '../text/terminal.js';
+import { columnsOf, sanitize } from '../text/terminal.js';
 
 export interface PickOptions {
   style: ChalkInstance;
@@ -37,12 +37,12 @@ export function pickMethod(searcher: Searcher, io: PickIO): Promise<Method> {
  * two letters, too few for the search (it matches the start of a word from three letters on): the
  * methods whose name starts so, by name. Then the search.
  */
-export function pickSource(searcher: Searcher, { style, limit, terminal }: PickOptions): (term: string | undefined) => Promise<Choice[]> {
+function pickSource(searcher: Searcher, { style, limit, terminal }: PickOptions): (term: string | undefined) => Promise<Choice[]> {
   const choice = (l: PickLine): Choice => ({ value: l.method, name: l.line, short: l.method.name, description: l.description });
   let everything: { columns: number; choices: Choice[] } | undefined;
   let folded: string[] | undefined;
   return async (term) => {
-    const columns = terminal.columns || 80;
+    const columns = columnsOf(terminal);
     const words = wordsOf(fold(term ?? ''));
     if (words.length === 0) {
       if (everything?.columns !== columns) {
@@ -69,7 +69,7 @@ export function pickSource(searcher: Searcher, { style, limit, terminal }: PickO
 
 
 /** At most this many methods in the list before a word is typed. */
-export const LIST_MAX = 100;
+const LIST_MAX = 100;
 
 export function pickerConfig(searcher: Searcher, options: PickOptions) {
   const { style, terminal } = options;
@@ -110,7 +110,7 @@ class Cancelled extends Error {
 }
 
 /** The prompt, ended by Esc as by Ctrl-C: @inquirer/core knows only Ctrl-C. */
-export function escapable<Value, Config>(prompt: Prompt<Value, Config>): Prompt<Value, Config> {
+function escapable<Value, Config>(prompt: Prompt<Value, Config>): Prompt<Value, Config> {
   return async (config, context = {}) => {
     const controller = new AbortController();
     const onKey = (_: unknown, key?: { name?: string }) => {

@@ -2,7 +2,7 @@
 // line at the bottom says or nothing, and a resized terminal gets the whole screen drawn anew.
 import { createPrompt, isDownKey, isEnterKey, isUpKey, useEffect, useKeypress, useState, type KeypressEvent } from '@inquirer/core';
 import type { ChalkInstance } from 'chalk';
-import { sanitize, wrap } from '../text/terminal.js';
+import { columnsOf, sanitize, wrap } from '../text/terminal.js';
 
 export interface Choice {
   value: string;
@@ -41,7 +41,7 @@ export interface QuestionnaireConfig {
 const REVIEW = -1;
 
 /** Key help for the bottom line; shown as it is, so what it says and what the keys do cannot drift apart. */
-export const KEYS_HELP = { move: '↑↓ kiezen', type: 'typ uw antwoord', confirm: '⏎ bevestigen', back: '← vorige vraag', stop: 'Ctrl-C stoppen' };
+const KEYS_HELP = { move: '↑↓ kiezen', type: 'typ uw antwoord', confirm: '⏎ bevestigen', back: '← vorige vraag', stop: 'Ctrl-C stoppen' };
 
 export const questionnaire = createPrompt<Record<string, string>, QuestionnaireConfig>((config, done) => {
   const { questions, style, terminal } = config;
@@ -121,7 +121,7 @@ export const questionnaire = createPrompt<Record<string, string>, QuestionnaireC
     // Any other key does nothing: it neither moves nor picks.
   });
 
-  const columns = Math.max(20, (terminal.columns || 80) - 1);
+  const columns = Math.max(20, columnsOf(terminal) - 1);
   if (status === 'done') return `${style.green('✔')} ${style.bold('Antwoorden compleet')}`;
 
   const lines: string[] = [];

@@ -87,7 +87,7 @@ export function createContext(global: GlobalOptions, io: IO = {}): Context {
     interactive: Boolean(stdout.isTTY),
     pager: global.pager !== false,
     get width() {
-      return stdout.isTTY ? stdout.columns || 80 : Infinity;
+      return widthOf(stdout);
     },
     folders: [...fromFlag, ...fromEnv],
     // Under METHODEWIJZER_DEBUG, a line for a part of the cache left alone because it is not the user's own.

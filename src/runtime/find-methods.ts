@@ -1,6 +1,7 @@
 import { compact, hasWord } from '../core/fold.js';
 import { findMethod, methodsStartingWith } from '../core/methods.js';
 import { NotFoundError } from '../model/errors.js';
+import { andList } from '../text/lists.js';
 import { didYouMean } from '../text/suggest.js';
 import type { Method } from '../model/schema.js';
 import { sanitize } from '../text/terminal.js';
@@ -70,8 +71,8 @@ function notFound(misses: Miss[]): NotFoundError {
     return new NotFoundError(`geen methode gevonden voor ${quoted(m)}`, m.ideas.length ? didYouMean(m.ideas) : SEARCH_HINT);
   }
   const message = misses.some((m) => m.several)
-    ? `niet elke methode is duidelijk: ${listed(misses.map(quoted))}`
-    : `geen methode gevonden voor ${listed(misses.map(quoted))}`;
+    ? `niet elke methode is duidelijk: ${andList(misses.map(quoted))}`
+    : `geen methode gevonden voor ${andList(misses.map(quoted))}`;
   // One line per name, with its suggestion in the middle of a sentence ("bedoelde u: …?").
   const lines = misses.flatMap((m) => {
     const idea = m.ideas.length ? lowerFirst(didYouMean(m.ideas)) : '';
@@ -80,11 +81,6 @@ function notFound(misses: Miss[]): NotFoundError {
   });
   if (misses.some((m) => !m.several && !m.ideas.length)) lines.push(SEARCH_HINT);
   return new NotFoundError(message, lines.join('\n'));
-}
-
-/** "a", "a en b", "a, b en c". */
-function listed(items: string[]): string {
-  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
 }
 
 const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);

@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import stringWidth from 'string-width';
 import { createSupportsHyperlinks } from 'supports-hyperlinks';
 import { CONTROL, INVISIBLE, escaped } from './unsafe-chars.js';
 
@@ -73,11 +74,16 @@ export function sanitize(text: string, keepNewlines = false): string {
 }
 
 /**
- * The width to format a stream's text for: its columns on a terminal (read now, since a terminal can
- * be resized), or Infinity in a pipe or file, where lines are never broken.
+ * The one place a terminal's width is read: its columns now (a terminal can be resized), or 80 where
+ * it does not say. For what is drawn only on a terminal (the prompts).
  */
+export function columnsOf(terminal: Pick<OutputStream, 'columns'>): number {
+  return terminal.columns || 80;
+}
+
+/** The width to format a stream's text for: its columns on a terminal, or Infinity in a pipe or file, where lines are never broken. */
 export function widthOf(stream: OutputStream): number {
-  return stream.isTTY ? stream.columns || 80 : Infinity;
+  return stream.isTTY ? columnsOf(stream) : Infinity;
 }
 
 /**
@@ -124,9 +130,20 @@ export function wrap(text: string, width: number, indent = ''): string {
  * A shell command wrapped at word boundaries, each line but the last ending in a backslash, so that it
  * can still be copied and pasted as it is. Continuation lines are indented four more spaces.
  */
-/** The columns a text takes on a terminal: its length without colour codes. */
+/**
+ * Characters that take one column each, as string-width measures them: printable ASCII, the Latin
+ * letters with accents, dashes, quotes, the ellipsis and arrows, box drawing. Most text is only these.
+ * And \x01, which wrapCommand puts in for a space it must keep (text to print never holds one: sanitize).
+ */
+const NARROW = /^[\x01\x20-\x7e\u00a0-\u00ac\u00ae-\u024f\u2010-\u2027\u2030-\u205e\u20ac\u2190-\u21ff\u2500-\u257f]*$/;
+
+/**
+ * The columns a text takes on a terminal, without its colour codes and links: a wide character (CJK,
+ * most emoji) takes two, a combining mark none. string-width measures what is not NARROW; it is
+ * loaded on first use, since it makes a grapheme segmenter as it loads.
+ */
 export function visibleLength(text: string): number {
-  return text.includes('\u001b') ? text.replace(/\u001b\[[0-9;]*m/g, '').length : text.length;
+  return NARROW.test(text) ? text.length : stringWidth(text);
 }
 
 export function wrapCommand(command: string, width: number, indent = ''): string {
@@ -145,9 +162,14 @@ export function wrapCommand(command: string, width: number, indent = ''): string
   return lines.map((l, i) => (i < lines.length - 1 ? `${l} \\` : l)).join('\n');
 }
 
-/** The text on one line of `width`: whole words only, then " …" where something was left out. */
+/** The text on one line of `width` columns: whole words only, then " …" where something was left out. */
 export function truncate(text: string, width: number): string {
-  if (text.length <= width) return text;
-  const cut = text.lastIndexOf(' ', width - 2);
-  return cut > 0 ? `${text.slice(0, cut).trimEnd()} …` : '…';
+  if (visibleLength(text) <= width) return text;
+  let kept = '';
+  for (const word of text.matchAll(/\S+/g)) {
+    const longer = text.slice(0, word.index + word[0].length);
+    if (visibleLength(longer) + 2 > width) break;
+    kept = longer;
+  }
+  return kept ? `${kept} …` : '…';
 }

@@ -12,6 +12,7 @@ import {
   nearestWord,
   searchIndex,
   searchMethods,
+  tiebreakOf,
 } from '../../src/core/search.js';
 import { formatSearchLines, formatSearchResults } from '../../src/format/search.js';
 import type { Method } from '../../src/model/schema.js';
@@ -142,6 +143,33 @@ describe('matching', () => {
     expect(top(query)).toBe(id);
   });
 
+  describe('typos: fuse.js decides which words count and ranks them', () => {
+    const ids = (methods: Method[], query: string) => searchMethods(methods, query).map((r) => r.method.id);
+
+    it('ranks the word with fewer typos first', () => {
+      const methods = [
+        method({ id: 'twee', name: 'Vrijwilligar', summary: 'Iets.' }),
+        method({ id: 'een', name: 'Vrijwilliger', summary: 'Iets.' }),
+      ];
+      expect(ids(methods, 'vrijwiliger')).toEqual(['een', 'twee']);
+    });
+
+    it('lets no word through that shares letters but holds the query only after a skipped start', () => {
+      // "witos" shares "to" with "toms", enough to be asked about; fuse.js finds "tos" two letters in.
+      const methods = [method({ id: 'witos', name: 'Witos', summary: 'Iets.' }), method({ id: 'tomas', name: 'Tomas', summary: 'Iets.' })];
+      expect(ids(methods, 'toms')).toEqual(['tomas']);
+    });
+
+    it('takes a word the catalogue has as typed, not as a typo of another', () => {
+      const methods = [method({ id: 'wijk', name: 'Wijk', summary: 'Iets.' }), method({ id: 'wijs', name: 'Wijs', summary: 'Iets.' })];
+      expect(ids(methods, 'wijk')).toEqual(['wijk']);
+      expect(ids(methods, 'wijx')).toEqual(['wijk', 'wijs']);
+      // Nor the start of a word, as every word is while it is typed into the picker.
+      const longer = [method({ id: 'wijkraad', name: 'Wijkraad', summary: 'Iets.' }), method({ id: 'wijsraad', name: 'Wijsraad', summary: 'Iets.' })];
+      expect(ids(longer, 'wijkra')).toEqual(['wijkraad']);
+    });
+  });
+
   it('finds nothing for letters that are in no word', () => {
     expect(searchMethods(catalogue, 'qxzvbn')).toEqual([]);
   });
@@ -152,6 +180,14 @@ describe('matching', () => {
 });
 
 describe('ranking', () => {
+  it('orders equal scores databank first, then by name as list does: "Plan 2" before "Plan 10"', () => {
+    const methods = [
+      method({ id: 'plan-10', name: 'Plan 10' }),
+      method({ id: 'plan-2', name: 'Plan 2' }),
+      method({ id: 'alfa', name: 'Alfa', source: { kind: 'databank' } }),
+    ];
+    expect([...tiebreakOf(methods)]).toEqual([2, 1, 0]);
+  });
   it('weighs name, aliases and id above tags and elements, and those above the summary', () => {
     const catalogue = [
       method({ id: 'c', name: 'Gamma', summary: 'Over de moestuin.' }),

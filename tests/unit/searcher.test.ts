@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openSearcher } from '../../src/catalogue/searcher.js';
 import { createContext } from '../../src/runtime/context.js';
 import type { FilterFlags } from '../../src/core/methods.js';
-import { bigFolder } from '../helpers/catalogue.js';
+import { bigFolder, method, userFolder, yamlOf } from '../helpers/catalogue.js';
 import { cleanEnv } from '../helpers/env.js';
 
 const sink = { write: () => true, isTTY: false };
@@ -24,6 +24,14 @@ describe('openSearcher', () => {
     expect(names.length).toBeGreaterThan(5);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'nl', { sensitivity: 'base' })));
     expect((await searcher.byName()).every((m) => m.source.kind === 'databank')).toBe(true);
+    searcher.close();
+  });
+
+  it("byName: the picker lists in the order of list, numbers by their value", async () => {
+    const dir = userFolder({ 'plannen.yaml': yamlOf(method({ id: 'plan-10', name: 'Plan 10' }), method({ id: 'plan-2', name: 'Plan 2' }), method({ id: 'plan-1', name: 'plan 1' })) });
+    const searcher = await open([dir], cleanEnv(), { kind: 'verkenning' });
+    const ids = (await searcher.byName()).map((m) => m.id).filter((id) => id.startsWith('plan-'));
+    expect(ids).toEqual(['plan-1', 'plan-2', 'plan-10']);
     searcher.close();
   });
 
