@@ -55,39 +55,30 @@ export default defineCommand({
       throw new UsageError('geef een of meer zoekwoorden', 'Bijvoorbeeld: methodewijzer search "tijd voor elkaar"');
     }
     const searcher = await openSearcher(ctx, options);
-    try {
-      const found = await searcher.find(query, options.limit ?? SEARCH_LIMIT);
-      const { hits, total, outcome } = found;
-      if (hits.length === 0) {
-        const error = new NotFoundError(`geen methoden gevonden voor "${sanitize(query)}"`, noResultHint(searcher.index, found));
-        return options.json ? { json: [], error } : { error };
-      }
-      const skipped = outcome.unknown.length ? ctx.errStyle.dim(`Niet gevonden en overgeslagen: ${outcome.unknown.map((w) => sanitize(w)).join(', ')}`) + '\n' : '';
-      if (options.json) return { json: searchJson(hits), note: skipped };
-      if (!ctx.interactive) return { text: formatSearchLines(hits), note: skipped };
-      const more = total > hits.length ? ` (van ${total}; meer met --limit)` : '';
-      const count = plural(hits.length, 'methode', 'methoden') + more;
-      return {
-        text: formatSearchResults(hits, ctx.style, ctx.width, outcome.words, ctx.link),
-        note: skipped + ctx.errStyle.dim(`${count}. Meer over een methode: methodewijzer show <id>`) + '\n',
-      };
-    } finally {
-      searcher.close();
+    const found = await searcher.find(query, options.limit ?? SEARCH_LIMIT);
+    const { hits, total, outcome } = found;
+    if (hits.length === 0) {
+      const error = new NotFoundError(`geen methoden gevonden voor "${sanitize(query)}"`, noResultHint(searcher.index, found));
+      return options.json ? { json: [], error } : { error };
     }
+    const skipped = outcome.unknown.length ? ctx.errStyle.dim(`Niet gevonden en overgeslagen: ${outcome.unknown.map((w) => sanitize(w)).join(', ')}`) + '\n' : '';
+    if (options.json) return { json: searchJson(hits), note: skipped };
+    if (!ctx.interactive) return { text: formatSearchLines(hits), note: skipped };
+    const more = total > hits.length ? ` (van ${total}; meer met --limit)` : '';
+    const count = plural(hits.length, 'methode', 'methoden') + more;
+    return {
+      text: formatSearchResults(hits, ctx.style, ctx.width, outcome.words, ctx.link),
+      note: skipped + ctx.errStyle.dim(`${count}. Meer over een methode: methodewijzer show <id>`) + '\n',
+    };
   },
 });
 
 /** The picker: search as the user types, then the chosen method as `show` shows it. */
 async function pick(ctx: Context, options: SearchOptions, { input, output }: PromptStreams): Promise<Output> {
   const searcher = await openSearcher(ctx, options);
-  let chosen;
-  try {
-    // The prompt library is loaded only now, for a person at a terminal.
-    const { pickMethod } = await import('../prompts/pick.js');
-    chosen = await pickMethod(searcher, { input, output, style: ctx.errStyle, limit: options.limit ?? SEARCH_LIMIT });
-  } finally {
-    searcher.close();
-  }
+  // The prompt library is loaded only now, for a person at a terminal.
+  const { pickMethod } = await import('../prompts/pick.js');
+  const chosen = await pickMethod(searcher, { input, output, style: ctx.errStyle, limit: options.limit ?? SEARCH_LIMIT });
   const { method, catalogue } = await lookupMethod(ctx, [chosen.id], 'show');
   return methodDetail(ctx, catalogue, method);
 }
