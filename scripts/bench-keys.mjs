@@ -26,41 +26,37 @@ export async function benchKeys({ root, folder, cacheRoot, queries, columns = 10
   const style = tools.makeStyle(true);
   const keys = [];
   const firstScreens = [];
-  try {
-    for (const query of queries) {
-      const config = tools.pickerConfig(searcher, { style, limit: 10, terminal: { columns, rows } });
-      // Told when the results for the text typed so far are in; the prompt draws them in the same turn.
-      let wanted = '';
-      let answered = () => {};
-      const source = config.source;
-      config.source = async (term) => {
-        const choices = await source(term);
-        if ((term ?? '') === wanted) setImmediate(answered);
-        return choices;
-      };
-      const next = () => new Promise((resolve) => (answered = resolve));
-      let shown = next();
-      const start = performance.now();
-      const prompt = await render(tools.pickPrompt, config);
-      prompt.answer.catch(() => {});
+  for (const query of queries) {
+    const config = tools.pickerConfig(searcher, { style, limit: 10, terminal: { columns, rows } });
+    // Told when the results for the text typed so far are in; the prompt draws them in the same turn.
+    let wanted = '';
+    let answered = () => {};
+    const source = config.source;
+    config.source = async (term) => {
+      const choices = await source(term);
+      if ((term ?? '') === wanted) setImmediate(answered);
+      return choices;
+    };
+    const next = () => new Promise((resolve) => (answered = resolve));
+    let shown = next();
+    const start = performance.now();
+    const prompt = await render(tools.pickPrompt, config);
+    prompt.answer.catch(() => {});
+    await shown;
+    firstScreens.push(performance.now() - start);
+    for (const ch of query) {
+      wanted += ch;
+      shown = next();
+      const cpu = process.cpuUsage();
+      const t = performance.now();
+      prompt.events.type(ch);
       await shown;
-      firstScreens.push(performance.now() - start);
-      for (const ch of query) {
-        wanted += ch;
-        shown = next();
-        const cpu = process.cpuUsage();
-        const t = performance.now();
-        prompt.events.type(ch);
-        await shown;
-        const used = process.cpuUsage(cpu);
-        keys.push({ ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000 });
-      }
-      if (!prompt.getScreen().includes(`Zoek een methode: ${query}`)) throw new Error(`bench: the picker does not show "${query}":\n${prompt.getScreen()}`);
-      prompt.events.keypress('escape');
-      await prompt.answer.catch(() => {});
+      const used = process.cpuUsage(cpu);
+      keys.push({ ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000 });
     }
-  } finally {
-    searcher.close();
+    if (!prompt.getScreen().includes(`Zoek een methode: ${query}`)) throw new Error(`bench: the picker does not show "${query}":\n${prompt.getScreen()}`);
+    prompt.events.keypress('escape');
+    await prompt.answer.catch(() => {});
   }
   return { openMs, firstScreens, keys };
 }

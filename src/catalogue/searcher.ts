@@ -6,12 +6,11 @@ import type { Method } from '../model/schema.js';
 import type { FolderCache } from '../store/folder-cache.js';
 import type { Catalogue } from './catalogue.js';
 import type { Problem } from './problem.js';
-import { DamagedSnapshot, openSnapshot, snapshotOf, type SearchSnapshot } from '../store/search-snapshot.js';
+import { openSnapshot, snapshotOf, type SearchSnapshot } from '../store/search-snapshot.js';
 
 // The catalogue as `search` and its picker search it: the cached snapshot when nothing changed (no
 // catalogue loaded at all), else the catalogue loaded through the folder cache, with the filters of
-// `list` applied. One query or many (the picker searches on every key); a snapshot that fails its
-// checksums is replaced by the catalogue itself, once, without the user noticing.
+// `list` applied. One query or many (the picker searches on every key).
 
 export interface Found {
   hits: SearchHit[];
@@ -23,12 +22,10 @@ export interface Found {
 }
 
 export interface Searcher {
-  /** The index searched now (a damaged snapshot is replaced by another). */
   readonly index: SearchIndex;
   find(query: string, limit: number): Promise<Found>;
   /** Every method the filters let through, by name: what the picker lists before a word is typed. */
   byName(): Promise<Method[]>;
-  close(): void;
 }
 
 /** What a search needs of the run (the context gives it). */
@@ -40,11 +37,10 @@ export interface SearchContext {
 }
 
 export async function openSearcher(ctx: SearchContext, flags: FilterFlags): Promise<Searcher> {
-  let snapshot = await catalogueForSearch(ctx);
+  const snapshot = await catalogueForSearch(ctx);
+  const { index } = snapshot;
   let include: ((record: number) => boolean) | null | undefined;
   let sorted: Method[] | undefined;
-  /** Every record, once byName has read them: later results are taken from here, not read again. */
-  let decoded: Method[] | undefined;
   const filter = filterFromFlags(flags);
   const filtered = Boolean(filter.elements?.length || filter.kind || filter.tags?.length);
 
@@ -52,45 +48,26 @@ export async function openSearcher(ctx: SearchContext, flags: FilterFlags): Prom
   const included = () => {
     if (include !== undefined) return include;
     if (!filtered) return (include = null);
-    const all = snapshot.filterable();
+    const all = snapshot.methods();
     checkTags(all, filter.tags);
     const kept = new Set(filterMethods(all, filter));
     return (include = (r) => kept.has(all[r]));
   };
 
-  /** Runs `work` on the snapshot; once more on the catalogue itself if the snapshot turns out damaged. */
-  const withSnapshot = async <T>(work: () => T): Promise<T> => {
-    try {
-      return work();
-    } catch (err) {
-      if (!(err instanceof DamagedSnapshot)) throw err;
-      // The cached snapshot failed its checksums (and is gone): search the catalogue itself, which saves a new one.
-      snapshot.close();
-      snapshot = snapshotOf(await ctx.catalogue(), ctx.folders, ctx.cache);
-      include = undefined;
-      decoded = undefined;
-      return work();
-    }
-  };
-
   return {
-    get index() {
-      return snapshot.index;
+    index,
+    find: async (query, limit) => {
+      const keep = included();
+      const outcome = searchIndex(index, query, { limit, include: keep ?? undefined });
+      const hits = outcome.results.map((r) => ({ method: snapshot.method(r.record), score: r.score, matched: r.matched }));
+      return { hits, total: outcome.total, outcome, filtered };
     },
-    find: (query, limit) =>
-      withSnapshot(() => {
-        const keep = included();
-        const outcome = searchIndex(snapshot.index, query, { limit, include: keep ?? undefined });
-        const hits = outcome.results.map((r) => ({ method: decoded?.[r.record] ?? snapshot.method(r.record), score: r.score, matched: r.matched }));
-        return { hits, total: outcome.total, outcome, filtered };
-      }),
-    byName: async () =>
-      (sorted ??= await withSnapshot(() => {
-        const keep = included();
-        decoded = snapshot.methods();
-        return sortByName(keep ? decoded.filter((_, r) => keep(r)) : decoded);
-      })),
-    close: () => snapshot.close(),
+    byName: async () => {
+      if (sorted) return sorted;
+      const keep = included();
+      const all = snapshot.methods();
+      return (sorted = sortByName(keep ? all.filter((_, r) => keep(r)) : all));
+    },
   };
 }
 

@@ -72,31 +72,22 @@ export default defineCommand({
       throw new UsageError('geef een of meer zoekwoorden', 'Bijvoorbeeld: methodewijzer search "tijd voor elkaar"');
     }
     const searcher = await openSearcher(ctx, options);
-    try {
-      const found = await searcher.find(query, options.limit ?? SEARCH_LIMIT);
-      if (found.hits.length === 0) {
-        return { data: found, views: NONE, error: new NotFoundError(`geen methoden gevonden voor "${sanitize(query)}"`, noResultHint(searcher.index, found)) };
-      }
-      const { unknown } = found.outcome;
-      const skipped = unknown.length ? ctx.errStyle.dim(`Niet gevonden en overgeslagen: ${unknown.map((w) => sanitize(w)).join(', ')}`) + '\n' : undefined;
-      return { data: found, views, note: skipped };
-    } finally {
-      searcher.close();
+    const found = await searcher.find(query, options.limit ?? SEARCH_LIMIT);
+    if (found.hits.length === 0) {
+      return { data: found, views: NONE, error: new NotFoundError(`geen methoden gevonden voor "${sanitize(query)}"`, noResultHint(searcher.index, found)) };
     }
+    const { unknown } = found.outcome;
+    const skipped = unknown.length ? ctx.errStyle.dim(`Niet gevonden en overgeslagen: ${unknown.map((w) => sanitize(w)).join(', ')}`) + '\n' : undefined;
+    return { data: found, views, note: skipped };
   },
 });
 
 /** The picker: search as the user types, then the chosen method as `show` shows it. */
 async function pick(ctx: Context, options: SearchOptions, { input, output }: PromptStreams): Promise<Output> {
   const searcher = await openSearcher(ctx, options);
-  let chosen;
-  try {
-    // The prompt library is loaded only now, for a person at a terminal.
-    const { pickMethod } = await import('../prompts/pick.js');
-    chosen = await pickMethod(searcher, { input, output, style: ctx.errStyle, limit: options.limit ?? SEARCH_LIMIT });
-  } finally {
-    searcher.close();
-  }
+  // The prompt library is loaded only now, for a person at a terminal.
+  const { pickMethod } = await import('../prompts/pick.js');
+  const chosen = await pickMethod(searcher, { input, output, style: ctx.errStyle, limit: options.limit ?? SEARCH_LIMIT });
   const { method, catalogue } = await lookupMethod(ctx, [chosen.id], 'show');
   return methodDetail(catalogue, method);
 }

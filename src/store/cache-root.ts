@@ -97,7 +97,7 @@ const said = ((globalThis as Record<symbol, unknown>)[Symbol.for('methodewijzer.
 
 /**
  * The cache folder, used only where it is the user's own. Paths are given relative to the root
- * (`folders/x.manifest`). Nothing here throws: what cannot be used counts as not there, and what is
+ * (`folders/x.json`). Nothing here throws: what cannot be used counts as not there, and what is
  * refused is said once, through `report` (under METHODEWIJZER_DEBUG).
  */
 export class OwnCache {

@@ -20,13 +20,9 @@ function makeTable(): Int32Array {
   return t;
 }
 
-/**
- * `batch` is how many bytes the caller checksums in all, when `data` is one part of them (a block of a
- * large file, say): then it is the whole that decides whether node:zlib is worth loading.
- */
-export function crc32(data: string | Uint8Array, batch = 0): number {
+export function crc32(data: string | Uint8Array): number {
   const bytes = typeof data === 'string' ? (data.length * 3 < LARGE ? new TextEncoder().encode(data) : undefined) : data;
-  if (!bytes || bytes.length >= LARGE || batch >= LARGE) return process.getBuiltinModule('node:zlib').crc32(data);
+  if (!bytes || bytes.length >= LARGE) return process.getBuiltinModule('node:zlib').crc32(data);
   const t = (table ??= makeTable());
   let c = -1;
   for (let i = 0; i < bytes.length; i++) c = t[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);

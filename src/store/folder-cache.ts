@@ -1,50 +1,33 @@
-import { closeSync, readSync, statSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { statSync } from 'node:fs';
 import { CACHE_RACY_MS, MAX_FILE_BYTES } from '../model/defaults.js';
 import { VERSION } from '../model/version.js';
 import { crc32 } from './crc32.js';
-import { ABANDONED_MS, cacheRoot as sharedCacheRoot, OwnCache } from './cache-root.js';
+import { cacheRoot as sharedCacheRoot, OwnCache } from './cache-root.js';
 import type { Method } from '../model/schema.js';
-import {
-  folderProblem,
-  yamlFiles,
-  type ReadYamlFile,
-  type FileContents,
-  type FolderContents,
-  type ModelKey,
-} from '../catalogue/catalogue.js';
-import { littleEndian, pack, unpack } from './pack.js';
+import { folderProblem, yamlFiles, type ReadYamlFile, type FolderContents } from '../catalogue/catalogue.js';
 import { readRegularFile } from '../io/read-file.js';
 import { displayPath } from '../text/paths.js';
 import { compiledCataloguePath } from '../io/package-paths.js';
 import type { Problem } from '../catalogue/problem.js';
 
 // A cache of the validated records of each user folder, so that a large catalogue is parsed once
-// rather than on every run. Per folder there are two files: a small binary manifest with, per YAML
-// file, its size, times, inode and content hash; and the records (with their problems) of those files.
-// A file's cached records are used only while the file has exactly the size, mtime, ctime and inode
-// it had when it was read; a file changed within CACHE_RACY_MS of being read is also checked
-// against its content hash, since a second change in the same clock tick would leave its times
-// unchanged. The list of files is reused while the folder and its methods/ subfolder keep the
-// stamps they had when it was made (adding, removing or renaming a file changes them), under the
-// same rule; every file is still stamped, since editing a file in place leaves its folder as it was.
+// rather than on every run: per folder one file (folders/<checksum of its path>.json) that holds, per
+// YAML file, its size, times, inode and a checksum of its content, with the records and problems read
+// from it. A file's records are reused while the file has exactly the stamp it had when it was read;
+// otherwise its content is read and checksummed, and the records are reused when that is unchanged,
+// else the file is parsed. A file changed within CACHE_RACY_MS of being read is checked by content
+// too, since a second change in the same clock tick would leave its times unchanged.
 // Problems are cached with the records, so an invalid file is reported on every run.
-// The cache never makes a command fail: an unreadable, corrupt or oversized cache file counts as
-// empty (the records file carries a checksum of its JSON, the binary manifest one per block, so one
-// that parses but was changed is caught), and a failed write is ignored. Writes go to a temporary file
-// that is then renamed. Only what is the user's own is read or written (src/store/cache-root.ts).
+// The cache never makes a command fail: an unreadable, oversized or damaged cache file (JSON behind a
+// line with its checksum, so one that still parses but was changed is caught) counts as empty, and a
+// failed write is ignored. Writes go to a temporary file that is then renamed, so runs at the same
+// time each leave a whole file. Only what is the user's own is read or written (src/store/cache-root.ts).
 
+/** Bump when the layout of a cache file changes: files of another format are ignored, then replaced. */
+const FORMAT = 5;
 
-/** Bump when the layout of a cache file changes. */
-const FORMAT = 4;
-
-/** Cache files named by the sha1 of their folders (20 hex digits), as before FORMAT 4: never read again. */
-const EARLIER_FORMAT = /^[0-9a-f]{20}\./;
-
-/** Removes the files of an earlier format, and abandoned temporary files, from a folder of the cache (folders/, search/). */
-export function removeEarlierFormats(files: OwnCache | undefined, sub: string): void {
-  files?.tidy(sub, (name) => EARLIER_FORMAT.test(name));
-}
+/** The files of earlier formats in folders/: a binary manifest and records files, or names by a sha1 of the folder. */
+const EARLIER_FORMAT = /\.manifest$|\.records\.json$|^[0-9a-f]{20}\./;
 
 /** The cache folder: $XDG_CACHE_HOME/methodewijzer, else ~/.cache/methodewijzer (src/store/cache-root.ts). */
 export function cacheRoot(env: NodeJS.ProcessEnv): string | undefined {
@@ -53,16 +36,16 @@ export function cacheRoot(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 /** Length of a checksum in hex digits. */
-export const CHECKSUM_CHARS = 8;
+const CHECKSUM_CHARS = 8;
 
 /**
  * CRC-32 of text (as UTF-8) or bytes, as 8 hex digits: made to catch damage to stored data, and used
  * here for that (a cache file changed at the same length) and to tell a changed file from the copy in
  * the cache. Nothing here needs a cryptographic hash, and node:crypto costs 3-7 ms to load on Node 22
- * and 24, on every run with a user folder (see core/crc32.ts for node:zlib).
+ * and 24, on every run with a user folder (see crc32.ts for node:zlib).
  */
-export function checksum(data: string | Uint8Array, batch?: number): string {
-  return crc32(data, batch).toString(16).padStart(CHECKSUM_CHARS, '0');
+export function checksum(data: string | Uint8Array): string {
+  return crc32(data).toString(16).padStart(CHECKSUM_CHARS, '0');
 }
 
 let build: string | undefined;
@@ -71,7 +54,7 @@ let build: string | undefined;
  * Identifies the program and its built-in catalogue: a new version or a new build (which rewrites
  * dist/catalogue.json) invalidates every cache, since validation rules may have changed with it.
  */
-export function buildId(): string {
+function buildId(): string {
   if (build) return build;
   let compiled = 'source';
   try {
@@ -83,21 +66,17 @@ export function buildId(): string {
   return (build = `${FORMAT}:${VERSION}:${compiled}`);
 }
 
-/**
- * Reads a file from the cache folder through the bounded reader; undefined when it is not there, is
- * no regular file, or holds more than `maxBytes` (more than it could honestly hold: it is not read).
- */
-export function readCacheFile(files: OwnCache | undefined, name: string, maxBytes: number): Buffer | undefined {
-  return files?.read(name, maxBytes);
+// Cache files are JSON behind a line with its checksum, so that a file that still parses but was
+// damaged (a bit flipped, a field edited) is discarded and rebuilt, never trusted.
+
+/** Writes JSON, sealed, into the cache folder (atomically: see OwnCache.write). Never throws. */
+export function writeSealed(files: OwnCache | undefined, name: string, json: string): boolean {
+  return files?.write(name, `${checksum(json)}\n${json}`) ?? false;
 }
 
-// The records files are JSON behind a line with its checksum, so that a file that still parses but
-// was damaged (a bit flipped, a field edited) is discarded and rebuilt, never trusted.
-function sealed(json: string): string {
-  return `${checksum(json)}\n${json}`;
-}
-
-function unsealed(bytes: Buffer | undefined): unknown {
+/** The value of a sealed cache file; undefined when it is missing, larger than `maxBytes`, or its seal does not match. */
+export function readSealed(files: OwnCache | undefined, name: string, maxBytes: number): unknown {
+  const bytes = files?.read(name, maxBytes);
   if (!bytes) return undefined;
   const text = bytes.toString('utf8');
   const newline = text.indexOf('\n');
@@ -111,55 +90,7 @@ function unsealed(bytes: Buffer | undefined): unknown {
   }
 }
 
-/** A cache file opened for reading parts of it. */
-export interface CacheReader {
-  size: number;
-  read(offset: number, length: number): Buffer | undefined;
-  close(): void;
-}
-
-export function openCacheFile(files: OwnCache | undefined, name: string): CacheReader | undefined {
-  const file = files?.open(name);
-  if (!file) return undefined;
-  const { fd, size } = file;
-  return {
-    size,
-    read(offset, length) {
-      if (offset < 0 || length < 0 || offset + length > size) return undefined;
-      const buffer = Buffer.allocUnsafe(length);
-      try {
-        let done = 0;
-        while (done < length) {
-          const n = readSync(fd, buffer, done, length - done, offset + done);
-          if (n === 0) return undefined;
-          done += n;
-        }
-        return buffer;
-      } catch {
-        return undefined;
-      }
-    },
-    close() {
-      try {
-        closeSync(fd);
-      } catch {
-        // Already closed.
-      }
-    },
-  };
-}
-
-/** Writes a file into the cache folder atomically (temporary file, then rename). Never throws. */
-export function writeCacheFile(files: OwnCache | undefined, name: string, data: string | Uint8Array): boolean {
-  return files?.write(name, data) ?? false;
-}
-
-/** Removes a cache file found damaged, so the next run builds it afresh. */
-export function removeCacheFile(files: OwnCache | undefined, name: string): void {
-  files?.remove(name);
-}
-
-/** What a file's (or folder's) stat says about it, as plain numbers (milliseconds with a fraction). */
+/** What a file's stat says about it, as plain numbers (milliseconds with a fraction). */
 interface Stamp {
   size: number;
   mtimeMs: number;
@@ -167,86 +98,45 @@ interface Stamp {
   ino: number;
 }
 
-interface ManifestEntry extends Stamp {
+/** One YAML file as it was read, with what was read from it. */
+interface Entry extends Stamp {
   /** Path inside the folder, e.g. `methods/a.yaml`. */
   name: string;
   /** When the file was read (ms since the epoch). */
   readAt: number;
   /** Checksum of the file's bytes as they were read. */
   hash: string;
-}
-
-/**
- * The folder and its `methods/` subfolder as they were when their files were listed. While both
- * still have exactly these stamps, no file was added, removed or renamed, and the list is reused.
- */
-interface Listing {
-  dir: Stamp;
-  /** Undefined when there was no `methods/` subfolder. */
-  methods?: Stamp;
-  at: number;
-}
-
-interface Manifest {
-  build: string;
-  dir: string;
-  /** Name of the records file written together with this manifest. */
-  records: string;
-  /** Stands for the entries' names, stamps and hashes (entriesKey): the folder's part of catalogueKey. */
-  key: string;
-  /** Present when the entries are every YAML file the folder had. */
-  listing?: Listing;
-  entries: ManifestEntry[];
-}
-
-interface RecordsEntry {
   methods: { value: Method; line: number }[];
   problems: Omit<Problem, 'file'>[];
-  model?: FileContents['model'];
 }
 
-interface RecordsFile {
-  format: number;
-  /** The same name the manifest points at, so a records file from another write is never mixed in. */
-  name: string;
-  files: Record<string, RecordsEntry>;
-}
-
-interface FileState {
-  path: string;
-  name: string;
-  stamp?: Stamp;
-  /** A manifest entry that still matches the file. */
-  entry?: ManifestEntry;
-  records?: RecordsEntry;
-}
-
-interface FolderState {
-  dir: string;
+interface Listing {
   problem?: Problem;
-  files: FileState[];
-  /** The records file the manifest points at, when it exists. */
-  recordsName?: string;
-  recordsLoaded: boolean;
-  /** The cache needs writing (an entry was added, dropped or re-checked). */
-  dirty: boolean;
-  contents?: FolderContents;
-  /** The folder's stamps, taken before its files were listed. */
-  listing?: Listing;
-  /** The folder's part of catalogueKey, once known. */
-  key?: string;
+  paths: string[];
+  stamps: (Stamp | undefined)[];
+}
+
+/** An entry of this run; `unstamped` when its file could not be stamped or hashed (it vanished while we looked): not cached. */
+type Parsed = Entry & { unstamped?: true };
+
+interface CacheFile {
+  format: number;
+  build: string;
+  dir: string;
+  entries: Entry[];
 }
 
 /** Reads user folders through the cache. One instance per run. */
 export class FolderCache {
-  private readonly states = new Map<string, FolderState>();
+  private readonly done = new Map<string, FolderContents>();
+  private readonly listed = new Map<string, Listing>();
   /** The cache folder's files, where they are the user's own; undefined without a cache folder. */
   readonly files: OwnCache | undefined;
 
   /** `report` is told (under METHODEWIJZER_DEBUG) when a part of the cache is not the user's own and is left alone. */
   constructor(
     root: string | undefined,
-    private readonly now: () => number = Date.now,
+    readonly now: () => number = Date.now,
     report?: (line: string) => void,
   ) {
     this.files = root ? new OwnCache(root, report) : undefined;
@@ -257,192 +147,143 @@ export class FolderCache {
    * `yaml` gives the YAML reader; it is called (and yaml and zod loaded) only when a file must be parsed.
    */
   async read(dir: string, yaml: () => Promise<{ readYamlFile: ReadYamlFile }>): Promise<FolderContents> {
-    const state = this.inspect(dir);
-    if (state.contents) return state.contents;
-    if (state.problem) return (state.contents = { methods: [], problems: [state.problem] });
-    this.loadRecords(state);
-    const stale = state.files.filter((f) => !f.records);
-    const { readYamlFile } = stale.length ? await yaml() : { readYamlFile: undefined };
-    for (const file of stale) {
-      this.parse(dir, file, readYamlFile!);
-      state.dirty = true;
+    const known = this.done.get(dir);
+    if (known) return known;
+    const listing = this.list(dir);
+    const { problem, paths, stamps } = listing;
+    if (problem) return this.keep(dir, { methods: [], problems: [problem] });
+    const name = `folders/${checksum(dir)}.json`;
+    const cached = this.load(name, dir);
+    const now = this.now();
+    const entries: (Parsed | undefined)[] = [];
+    const stale: number[] = [];
+    let used = 0;
+    let dirty = false;
+    for (const [i, path] of paths.entries()) {
+      const entry = cached.get(path.slice(dir.length + 1));
+      const stamp = stamps[i];
+      if (entry) used++;
+      if (entry && stamp && sameStamp(entry, stamp) && !racy(entry, entry.readAt)) {
+        entries.push(entry);
+        continue;
+      }
+      // Changed, or changed so shortly before it was read that its times prove nothing: the content tells.
+      if (entry && stamp && contentHash(path, stamp.size, dir) === entry.hash) {
+        const checked = { ...entry, ...stamp, readAt: now };
+        entries.push(checked);
+        // Worth writing when the stamp is new, or the file is now old enough to be trusted by it.
+        dirty ||= !sameStamp(entry, stamp) || !racy(checked, now);
+        continue;
+      }
+      entries.push(undefined);
+      stale.push(i);
     }
-    if (state.dirty) this.save(state);
+    // A file was added, changed or removed.
+    dirty ||= stale.length > 0 || used < cached.size;
+    if (stale.length) {
+      const { readYamlFile } = await yaml();
+      for (const i of stale) entries[i] = this.parse(dir, paths[i], readYamlFile);
+    }
+    if (dirty) this.save(name, dir, entries as Parsed[]);
+
     const contents: FolderContents = { methods: [], problems: [] };
-    for (const file of state.files) {
-      const shown = displayPath(file.path);
-      const records = file.records!;
-      for (const { value, line } of records.methods) contents.methods.push({ value, file: shown, line });
-      for (const p of records.problems) contents.problems.push({ file: shown, ...p });
-      if (records.model) (contents as Record<ModelKey, unknown>)[records.model.key] = records.model.value;
+    for (const [i, entry] of entries.entries()) {
+      const shown = displayPath(paths[i]);
+      for (const { value, line } of entry!.methods) contents.methods.push({ value, file: shown, line });
+      for (const p of entry!.problems) contents.problems.push({ file: shown, ...p });
     }
-    return (state.contents = contents);
+    return this.keep(dir, contents);
   }
 
   /**
-   * A key that changes whenever any file of these folders changes (or the program is rebuilt), for
-   * caches derived from the whole catalogue, such as the search snapshot. Undefined while a folder
-   * has files not yet in the cache.
+   * A key of these folders' files as they were listed in this run (names and stamps), of the program
+   * and of the working folder (problems name files relative to it): for what is derived from the
+   * whole catalogue, such as the search snapshot. It stands for the files' contents only where they
+   * were settled when it was saved (see `settled`).
    */
-  catalogueKey(dirs: string[]): string | undefined {
+  stampKey(dirs: string[]): string {
     const parts = [buildId(), process.cwd()];
     for (const dir of dirs) {
-      const state = this.inspect(dir);
-      if (state.problem) {
-        parts.push(`${dir}\0${state.problem.message}`);
+      const { problem, paths, stamps } = this.list(dir);
+      if (problem) {
+        parts.push(`${dir}\0${problem.message}`);
         continue;
       }
-      if (!state.files.every((f) => f.entry)) return undefined;
-      state.key ??= entriesKey(state.files.map((f) => f.entry!));
-      parts.push(`${dir}\0${state.key}`);
+      const lines = paths.map((p, i) => {
+        const s = stamps[i];
+        return `${p}\0${s ? `${s.size}\0${s.mtimeMs}\0${s.ctimeMs}\0${s.ino}` : '-'}`;
+      });
+      // Any write, rename or chmod sets a file's ctime to now: with the latest in the clear, a change
+      // shows in the key even in the rare case that the checksum stays the same.
+      const latest = stamps.reduce((max, s) => Math.max(max, s?.ctimeMs ?? 0), 0);
+      parts.push(`${dir}\0${checksum(lines.join('\n'))}:${paths.length}:${latest}`);
     }
-    // Short (a checksum per folder), so kept whole rather than hashed again.
     return parts.join('\n');
   }
 
-  private inspect(dir: string): FolderState {
-    const known = this.states.get(dir);
-    if (known) return known;
-    const state: FolderState = { dir, files: [], dirty: false, recordsLoaded: false };
-    this.states.set(dir, state);
-    const now = this.now();
-    const listing = listingOf(dir, now);
-    const manifest = this.loadManifest(dir);
-    let paths: string[];
-    const reused = Boolean(listing && manifest?.listing && sameListing(manifest.listing, listing));
-    if (reused) {
-      // Nothing was added, removed or renamed since the files were listed: skip listing them again.
-      paths = manifest!.entries.map((e) => `${dir}${sep}${e.name}`);
-    } else {
-      state.problem = folderProblem(dir);
-      if (state.problem) return state;
-      paths = yamlFiles(dir);
-    }
-    state.listing = listing;
-
-    // A reused list is the manifest's entries, in order; else entries are found by name.
-    const cached = new Map(reused ? [] : (manifest?.entries ?? []).map((e) => [e.name, e]));
-    state.recordsName = manifest?.records;
-    let upgraded = false;
-    for (let i = 0; i < paths.length; i++) {
-      const path = paths[i];
-      const name = path.slice(dir.length + 1);
-      const file: FileState = { path, name, stamp: stampOf(path) };
-      const entry = reused ? manifest!.entries[i] : cached.get(name);
-      cached.delete(name);
-      if (entry && file.stamp && sameStamp(entry, file.stamp)) {
-        if (trusted(entry)) file.entry = entry;
-        else if (contentHash(path, file.stamp.size, dir) === entry.hash) {
-          file.entry = entry;
-          // Old enough now that a later change must show in its times: trust it from here on.
-          if (!racy(file.stamp, now)) {
-            file.entry = { ...entry, readAt: now };
-            upgraded = true;
-          }
-        }
-      }
-      state.files.push(file);
-    }
-    if (state.recordsName && !this.files?.has(join('folders', state.recordsName))) {
-      state.recordsName = undefined;
-      for (const f of state.files) f.entry = undefined;
-    }
-    // Unchanged entries, all of them: the key written with the manifest still holds.
-    if (manifest && !upgraded && cached.size === 0 && state.files.every((f) => f.entry)) state.key = manifest.key;
-    // The manifest may always shrink to the files still valid (a file was deleted, say); their
-    // records stay where they are.
-    if ((upgraded || cached.size > 0) && state.recordsName) this.writeManifest(state, state.recordsName);
-    return state;
+  /** Whether every file of these folders last changed long enough before `at` that any later change shows in its stamp. */
+  settled(dirs: string[], at: number): boolean {
+    return dirs.every((dir) => this.list(dir).stamps.every((s) => !s || !racy(s, at)));
   }
 
-  private baseName(dir: string): string {
-    // Two folders with the same checksum would share the file and rebuild it in turn (the manifest names its folder).
-    return checksum(dir);
+  /** The size of the folders' YAML files together. */
+  yamlBytes(dirs: string[]): number {
+    return dirs.reduce((sum, dir) => sum + this.list(dir).stamps.reduce((n, s) => n + (s?.size ?? 0), 0), 0);
   }
 
-  private loadManifest(dir: string): Manifest | undefined {
-    const file = openCacheFile(this.files, join('folders', `${this.baseName(dir)}.manifest`));
-    if (!file) return undefined;
-    try {
-      return readManifest(file, dir);
-    } finally {
-      file.close();
-    }
+  /** The folder's YAML files and their stamps (or why it cannot be read), taken once per run. */
+  private list(dir: string): Listing {
+    let listing = this.listed.get(dir);
+    if (listing) return listing;
+    const problem = folderProblem(dir);
+    const paths = problem ? [] : yamlFiles(dir);
+    listing = { problem, paths, stamps: paths.map(stampOf) };
+    this.listed.set(dir, listing);
+    return listing;
   }
 
-  /** Attaches the cached records to the files whose manifest entry still holds; drops the rest. */
-  private loadRecords(state: FolderState): void {
-    if (state.recordsLoaded) return;
-    state.recordsLoaded = true;
-    if (!state.recordsName || !state.files.some((f) => f.entry)) return;
-    const data = unsealed(readCacheFile(this.files, join('folders', state.recordsName), recordsLimit(state))) as RecordsFile | undefined;
-    const valid = data && data.format === FORMAT && data.name === state.recordsName && typeof data.files === 'object' && data.files !== null;
-    for (const file of state.files) {
-      const records = valid && file.entry ? data!.files[file.name] : undefined;
-      if (records && isRecordsEntry(records)) file.records = records;
-      else if (file.entry) {
-        file.entry = undefined;
-        state.dirty = true;
-      }
-    }
+  private keep(dir: string, contents: FolderContents): FolderContents {
+    this.done.set(dir, contents);
+    return contents;
   }
 
-  private parse(dir: string, file: FileState, readYamlFile: ReadYamlFile): void {
+  /** The cached entries of the folder by name; none when the file is missing, damaged, of another build or another folder. */
+  private load(name: string, dir: string): Map<string, Entry> {
+    // Records come from YAML files of at most 8 MiB each; their JSON cannot be many times more.
+    // A larger file is not read at all.
+    const limit = 1024 * 1024 + 8 * this.yamlBytes([dir]);
+    const data = readSealed(this.files, name, limit) as CacheFile | undefined;
+    if (!data || data.format !== FORMAT || data.build !== buildId() || data.dir !== dir || !Array.isArray(data.entries)) return new Map();
+    return new Map(data.entries.filter(isEntry).map((e) => [e.name, e]));
+  }
+
+  /** The file read and parsed. */
+  private parse(dir: string, path: string, readYamlFile: ReadYamlFile): Parsed {
     const readAt = this.now();
-    const hash = file.stamp && contentHash(file.path, file.stamp.size, dir);
+    const stamp = stampOf(path);
+    const hash = stamp && contentHash(path, stamp.size, dir);
     // A user's folder holds methods only (see readFolder).
-    const read = readYamlFile(file.path, file.path, undefined, dir);
-    file.records = {
+    const read = readYamlFile(path, path, undefined, dir);
+    return {
+      name: path.slice(dir.length + 1),
+      ...(stamp ?? { size: 0, mtimeMs: 0, ctimeMs: 0, ino: 0 }),
+      readAt,
+      hash: hash ?? '',
       methods: read.methods.map(({ value, line }) => ({ value, line })),
       problems: read.problems.map(({ file: _file, ...rest }) => rest),
-      ...(read.model ? { model: read.model } : {}),
+      ...(stamp && hash ? {} : { unstamped: true }),
     };
-    // A file that could not be stamped or hashed (it vanished while we looked) is not cached.
-    file.entry = file.stamp && hash ? { name: file.name, ...file.stamp, readAt, hash } : undefined;
   }
 
-  private save(state: FolderState): void {
-    const base = this.baseName(state.dir);
-    const cached = state.files.filter((f) => f.entry && f.records);
-    const recordsName = `${base}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.records.json`;
-    const records: RecordsFile = { format: FORMAT, name: recordsName, files: Object.fromEntries(cached.map((f) => [f.name, f.records!])) };
-    // Records first, then the manifest that points at them; a crash in between leaves the old pair.
-    if (!writeCacheFile(this.files, join('folders', recordsName), sealed(JSON.stringify(records)))) return;
-    if (!this.writeManifest(state, recordsName)) {
-      removeCacheFile(this.files, join('folders', recordsName));
-      return;
-    }
-    // Older records files of this folder: the one replaced, and any left by a crash or a corrupt
-    // manifest once they are ABANDONED_MS old (a younger one may be another run's, written just now,
-    // whose manifest is about to point at it: runs started at once must not remove each other's).
-    // Also a manifest in the JSON of earlier versions, any folder's files of an earlier format, and
-    // temporary files of killed writers.
-    const replaced = state.recordsName;
-    this.files?.tidy('folders', (name, age) =>
-      name.startsWith(`${base}.`) && name.endsWith('.records.json') && name !== recordsName
-        ? name === replaced || age > ABANDONED_MS
-        : name === `${base}.json` || EARLIER_FORMAT.test(name),
-    );
-    state.recordsName = recordsName;
-    state.dirty = false;
+  private save(name: string, dir: string, entries: Parsed[]): void {
+    const kept = entries.filter((e) => !e.unstamped);
+    const file: CacheFile = { format: FORMAT, build: buildId(), dir, entries: kept };
+    if (!writeSealed(this.files, name, JSON.stringify(file))) return;
+    // With every write: temporary files of killed writers, and the files of earlier formats (the
+    // search snapshots were search/*.bin).
+    this.files?.tidy('folders', (n) => EARLIER_FORMAT.test(n));
+    this.files?.tidy('search', (n) => n.endsWith('.bin'));
   }
-
-  private writeManifest(state: FolderState, recordsName: string): boolean {
-    const entries = state.files.flatMap((f) => (f.entry ? [f.entry] : []));
-    state.key = entriesKey(entries);
-    // The list may be reused only when it holds every file: one that could not be read (a broken
-    // link, say) must be listed, and reported, again.
-    const listing = state.listing && entries.length === state.files.length ? state.listing : undefined;
-    const manifest: Manifest = { build: buildId(), dir: state.dir, records: recordsName, key: state.key, listing, entries };
-    return writeCacheFile(this.files, join('folders', `${this.baseName(state.dir)}.manifest`), packManifest(manifest));
-  }
-}
-
-/** The records of a folder come from its YAML files, at most 8 MiB each; their JSON cannot be many times more. */
-function recordsLimit(state: FolderState): number {
-  let yamlBytes = 0;
-  for (const f of state.files) yamlBytes += f.stamp?.size ?? 0;
-  return 1024 * 1024 + 8 * yamlBytes;
 }
 
 function stampOf(path: string): Stamp | undefined {
@@ -456,27 +297,6 @@ function stampOf(path: string): Stamp | undefined {
   }
 }
 
-/** The folder's and its `methods/` subfolder's stamps; undefined when they cannot be taken. */
-function listingOf(dir: string, at: number): Listing | undefined {
-  try {
-    const d = statSync(dir, { throwIfNoEntry: false });
-    if (!d?.isDirectory()) return undefined;
-    const m = statSync(join(dir, 'methods'), { throwIfNoEntry: false });
-    const stamp = (s: NonNullable<typeof d>): Stamp => ({ size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino });
-    return { dir: stamp(d), methods: m?.isDirectory() ? stamp(m) : undefined, at };
-  } catch {
-    // ENOTDIR for methods/ is a file named so; anything else: list the folder and let it report why.
-    return undefined;
-  }
-}
-
-/** A listing from the manifest still holds: the folders have the same stamps, taken long enough after any change. */
-function sameListing(old: Listing, now: Listing): boolean {
-  if (racy(old.dir, old.at) || (old.methods && racy(old.methods, old.at))) return false;
-  if (!sameStamp(old.dir, now.dir)) return false;
-  return old.methods && now.methods ? sameStamp(old.methods, now.methods) : !old.methods && !now.methods;
-}
-
 function sameStamp(a: Stamp, b: Stamp): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 }
@@ -486,10 +306,6 @@ function racy(stamp: Stamp, at: number): boolean {
   return Math.max(stamp.mtimeMs, stamp.ctimeMs) > at - CACHE_RACY_MS;
 }
 
-function trusted(entry: ManifestEntry): boolean {
-  return !racy(entry, entry.readAt);
-}
-
 /** Checksum of a file's bytes, read as the catalogue reads them; a file too big to load is known by its size alone. */
 function contentHash(path: string, size: number, dir: string): string | undefined {
   if (size > MAX_FILE_BYTES) return checksum(`too-big:${size}`);
@@ -497,57 +313,12 @@ function contentHash(path: string, size: number, dir: string): string | undefine
   return 'bytes' in read ? checksum(read.bytes) : undefined;
 }
 
-/**
- * Changes whenever an entry does: a checksum of them all, with their number and the latest change
- * time in the clear. Any write, rename or chmod sets a file's ctime to now, so a change always shows
- * in the key, even in the rare case that the checksum stays the same.
- */
-function entriesKey(entries: ManifestEntry[]): string {
-  const latest = entries.reduce((max, e) => Math.max(max, e.ctimeMs), 0);
-  return `${checksum(entries.map((e) => `${e.name}\0${e.size}\0${e.mtimeMs}\0${e.ctimeMs}\0${e.ino}\0${e.hash}`).join('\n'))}:${entries.length}:${latest}`;
-}
-
-// The manifest is read on every run with a user folder, so it is compact binary (pack.ts): a JSON
-// header, the names, the numbers of every entry in one Float64Array, and the hashes as hex.
-const STAMP_FIELDS = 5;
-
-function packManifest({ entries, ...header }: Manifest): Uint8Array {
-  const numbers = new Float64Array(entries.length * STAMP_FIELDS);
-  entries.forEach((e, i) => numbers.set([e.size, e.mtimeMs, e.ctimeMs, e.ino, e.readAt], i * STAMP_FIELDS));
-  const encoder = new TextEncoder();
-  const sections = [encoder.encode(entries.map((e) => e.name).join('\n')), new Uint8Array(numbers.buffer), encoder.encode(entries.map((e) => e.hash).join(''))];
-  return pack({ format: FORMAT, le: littleEndian(), count: entries.length, ...header }, sections);
-}
-
-/** The manifest of `dir`, when the file is one, whole, of this build; else undefined (it is rebuilt). */
-function readManifest(file: CacheReader, dir: string): Manifest | undefined {
-  const packed = unpack(file);
-  const h = packed?.header as (Omit<Manifest, 'entries'> & { format: number; le: boolean; count: number }) | undefined;
-  if (!packed || !h || h.format !== FORMAT || h.le !== littleEndian() || h.build !== buildId() || h.dir !== dir) return undefined;
-  if (typeof h.key !== 'string' || typeof h.records !== 'string' || !/^[0-9a-f]{8}\.[0-9a-z]+\.records\.json$/.test(h.records)) return undefined;
-  if (h.listing !== undefined && !isListing(h.listing)) return undefined;
-  const [nameBytes, numberBytes, hashBytes] = [0, 1, 2].map((i) => packed.section(i));
-  const n = h.count;
-  if (!nameBytes || !numberBytes || !hashBytes || !Number.isSafeInteger(n)) return undefined;
-  const names = n === 0 ? [] : new TextDecoder().decode(nameBytes).split('\n');
-  if (names.length !== n || numberBytes.length !== n * STAMP_FIELDS * 8 || hashBytes.length !== n * CHECKSUM_CHARS) return undefined;
-  const numbers = new Float64Array(numberBytes.byteOffset % 8 === 0 ? numberBytes.buffer : numberBytes.slice().buffer, numberBytes.byteOffset % 8 === 0 ? numberBytes.byteOffset : 0, n * STAMP_FIELDS);
-  const hashes = Buffer.from(hashBytes.buffer, hashBytes.byteOffset, hashBytes.length).toString('latin1');
-  const entries = names.map((name, i): ManifestEntry => {
-    const at = i * STAMP_FIELDS;
-    return { name, size: numbers[at], mtimeMs: numbers[at + 1], ctimeMs: numbers[at + 2], ino: numbers[at + 3], readAt: numbers[at + 4], hash: hashes.slice(i * CHECKSUM_CHARS, (i + 1) * CHECKSUM_CHARS) };
-  });
-  return { build: h.build, dir: h.dir, records: h.records, key: h.key, listing: h.listing, entries };
-}
-
-function isListing(l: Listing): boolean {
-  const isStamp = (s: Stamp) => Boolean(s) && [s.size, s.mtimeMs, s.ctimeMs, s.ino].every((x) => typeof x === 'number');
-  return Boolean(l) && typeof l.at === 'number' && isStamp(l.dir) && (l.methods === undefined || isStamp(l.methods));
-}
-
-function isRecordsEntry(e: RecordsEntry): boolean {
+function isEntry(e: Entry): boolean {
   return (
     Boolean(e) &&
+    typeof e.name === 'string' &&
+    typeof e.hash === 'string' &&
+    [e.size, e.mtimeMs, e.ctimeMs, e.ino, e.readAt].every((n) => typeof n === 'number') &&
     Array.isArray(e.problems) &&
     e.problems.every((p) => p && typeof p.message === 'string') &&
     Array.isArray(e.methods) &&

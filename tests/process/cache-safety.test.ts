@@ -9,7 +9,6 @@ import {
   readFileSync,
   renameSync,
   rmSync,
-  statSync,
   symlinkSync,
   utimesSync,
   writeFileSync,
@@ -106,7 +105,7 @@ async function homeWithForgedRecords() {
   const folder = userFolder({ 'eigen.yaml': yamlOf(method({ id: 'eigen', name: 'Eigen' })) }, join(temp('plant-cat-'), 'cat'));
   expect((await run(home, ['--catalogue', folder, 'list'])).stdout).toContain('Eigen');
   const dir = join(home, 'methodewijzer', 'folders');
-  const file = join(dir, readdirSync(dir).find((f) => f.endsWith('.records.json'))!);
+  const file = join(dir, readdirSync(dir).find((f) => f.endsWith('.json'))!);
   const json = readFileSync(file, 'utf8').split('\n').slice(1).join('\n').replace('"Eigen"', '"Geplant"');
   writeFileSync(file, `${crc32(json).toString(16).padStart(8, '0')}\n${json}`);
   return { home, root: join(home, 'methodewijzer'), dir, file, folder };
@@ -159,7 +158,7 @@ describe('a forged folder cache', () => {
   });
 
   for (const how of HOSTILE) {
-    for (const where of how.onlyRoot ? (['root'] as const) : (['root', 'folders/', 'records file'] as const)) {
+    for (const where of how.onlyRoot ? (['root'] as const) : (['root', 'folders/', 'cache file'] as const)) {
       it.skipIf(how.root && !isRoot)(`is neither read nor touched when the ${where} is ${how.name}${how.root && !isRoot ? ' (needs root, to give files away)' : ''}`, async () => {
         const { home, root, dir, file, folder } = await homeWithForgedRecords();
         const watched = how.apply(where === 'root' ? root : where === 'folders/' ? dir : file);
@@ -266,7 +265,7 @@ describe('the cache\'s own upkeep', () => {
     walk(join(home, '.cache'));
     expect(Object.keys(modes).sort()).toEqual(['600', '700']);
     expect(modes['700']).toEqual(expect.arrayContaining(['/.cache', '/.cache/methodewijzer', `/.cache/methodewijzer/${VERSION_DIR}`, '/.cache/methodewijzer/folders']));
-    expect(modes['600'].filter((f) => f.endsWith('.manifest'))).toHaveLength(1);
+    expect(modes['600'].filter((f) => f.startsWith('/.cache/methodewijzer/folders/') && f.endsWith('.json'))).toHaveLength(1);
   });
 
   it('ignores a relative HOME, as it does a relative XDG_CACHE_HOME: no cache in the working folder', async () => {
@@ -305,8 +304,8 @@ describe('the cache\'s own upkeep', () => {
     expect((await run(home, ['--catalogue', first, 'list'])).code).toBe(0);
     const folders = join(home, 'methodewijzer', 'folders');
     const old = (Date.now() - 120_000) / 1000;
-    const abandoned = [join(folders, '.0123abcd.l2x3.records.json.0123456789abcdef.tmp'), join(folders, '.0123abcd.manifest.0123456789ab.tmp')];
-    const young = join(folders, '.0123abcd.manifest.fedcba9876543210.tmp');
+    const abandoned = [join(folders, '.0123abcd.json.0123456789abcdef.tmp'), join(folders, '.0123abcd.manifest.0123456789ab.tmp')];
+    const young = join(folders, '.0123abcd.json.fedcba9876543210.tmp');
     for (const f of [...abandoned, young]) writeFileSync(f, 'half');
     for (const f of abandoned) utimesSync(f, old, old);
     const second = userFolder({ 'b.yaml': yamlOf(method({ id: 'b' })) }, temp('killed-b-'));
@@ -315,7 +314,7 @@ describe('the cache\'s own upkeep', () => {
     expect(existsSync(young)).toBe(true);
   });
 
-  it('ten cold runs at once leave a cache that the next run uses, parsing nothing', async () => {
+  it('ten cold runs at once leave one whole cache file, no temporary ones, that holds every file', async () => {
     const home = temp('ten-');
     const folder = bigFolder(400, 20);
     made.push(folder);
@@ -327,14 +326,11 @@ describe('the cache\'s own upkeep', () => {
       });
     expect(await Promise.all(Array.from({ length: 10 }, once))).toEqual(Array(10).fill(0));
     const folders = join(home, 'methodewijzer', 'folders');
-    const records = () => readdirSync(folders).filter((f) => f.endsWith('.records.json')).sort();
-    const kept = records();
-    const manifest = readdirSync(folders).find((f) => f.endsWith('.manifest'))!;
-    const pointedAt = readFileSync(join(folders, manifest), 'latin1').match(/"records":"([^"]+)"/)![1];
-    expect(kept).toContain(pointedAt);
-    // A run that had to parse would write a records file of its own, under a new name.
-    expect((await run(home, ['--catalogue', folder, 'list', '--json'])).code).toBe(0);
-    expect(records()).toEqual(kept);
-    expect(statSync(join(folders, pointedAt)).isFile()).toBe(true);
+    const files = readdirSync(folders);
+    expect(files).toEqual([expect.stringMatching(/^[0-9a-f]{8}\.json$/)]);
+    const text = readFileSync(join(folders, files[0]), 'utf8');
+    const json = text.slice(9);
+    expect(text.slice(0, 8)).toBe(crc32(json).toString(16).padStart(8, '0'));
+    expect(JSON.parse(json).entries).toHaveLength(20);
   });
 });

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FolderCache } from '../../src/store/folder-cache.js';
-import { pack, unpack } from '../../src/store/pack.js';
 import { readFolder } from '../../src/catalogue/load.js';
 import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
 import { tempDir } from '../helpers/env.js';
@@ -25,14 +25,13 @@ async function cached(files: Record<string, string>) {
 
 const cacheFiles = (root: string) => readdirSync(join(root, 'folders')).map((f) => join(root, 'folders', f));
 
-/** A packed cache file (the manifest), read whole. */
-function unpackFile(file: string) {
-  const bytes = readFileSync(file);
-  return unpack({ size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length), close() {} });
-}
-
-/** A records cache file is a line with the checksum of its JSON, then the JSON. */
+/** A cache file is a line with the checksum of its JSON, then the JSON. */
 const jsonOf = (file: string) => JSON.parse(readFileSync(file, 'utf8').split('\n').slice(1).join('\n'));
+/** Writes a cache file as the cache does, sealed with the checksum of its JSON: what a forger can do too. */
+const writeSealed = (file: string, value: unknown) => {
+  const json = JSON.stringify(value);
+  writeFileSync(file, `${crc32(json).toString(16).padStart(8, '0')}\n${json}`);
+};
 
 describe('folder cache', async () => {
   it('serves an unchanged folder from the cache, with the same records, problems and locations', async () => {
@@ -68,16 +67,13 @@ describe('folder cache', async () => {
     const root = join(tempDir('cache-'), 'methodewijzer');
     const justAfter = () => statSync(join(dir, 'a.yaml')).mtimeMs + 5;
     await new FolderCache(root, justAfter).read(dir, yaml);
-    // The same size, and times the manifest is made to agree with: only the content tells.
+    // The same size, and times the cache file is made to agree with: only the content tells.
     writeFileSync(join(dir, 'a.yaml'), yamlOf(method({ id: 'bbbb' })));
     const stamp = statSync(join(dir, 'a.yaml'));
-    const manifestFile = cacheFiles(root).find((f) => f.endsWith('.manifest'))!;
-    const manifest = unpackFile(manifestFile)!;
-    // Section 1 holds size, mtime, ctime, inode and time of reading of each file.
-    const numbers = new Float64Array(manifest.section(1)!.slice().buffer);
-    numbers.set([stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino], 0);
-    const sections = [0, 1, 2].map((i) => (i === 1 ? new Uint8Array(numbers.buffer) : manifest.section(i)!));
-    writeFileSync(manifestFile, pack(manifest.header, sections));
+    const [file] = cacheFiles(root);
+    const data = jsonOf(file);
+    Object.assign(data.entries[0], { size: stamp.size, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, ino: stamp.ino });
+    writeSealed(file, data);
     expect(await ids(new FolderCache(root, justAfter), dir)).toEqual(['bbbb']);
   });
 
@@ -111,23 +107,7 @@ describe('folder cache', async () => {
     expect(await ids(new FolderCache(root, LATER), dir)).toEqual(['b', 'y']);
   });
 
-  it('lists the folder again when it changed just before it was listed, since a second change could keep its times', async () => {
-    const dir = userFolder({ 'a.yaml': yamlOf(method({ id: 'a' })) });
-    const root = join(tempDir('cache-'), 'methodewijzer');
-    const justAfter = () => statSync(dir).mtimeMs + 5;
-    await new FolderCache(root, justAfter).read(dir, yaml);
-    writeFileSync(join(dir, 'b.yaml'), yamlOf(method({ id: 'b' })));
-    // The folder's times as the manifest has them, as if both changes fell in one clock tick.
-    const manifestFile = cacheFiles(root).find((f) => f.endsWith('.manifest'))!;
-    const manifest = unpackFile(manifestFile)!;
-    const folder = statSync(dir);
-    const listing = manifest.header.listing as { dir: object };
-    listing.dir = { size: folder.size, mtimeMs: folder.mtimeMs, ctimeMs: folder.ctimeMs, ino: folder.ino };
-    writeFileSync(manifestFile, pack(manifest.header, [0, 1, 2].map((i) => manifest.section(i)!)));
-    expect(await ids(new FolderCache(root, LATER), dir)).toEqual(['a', 'b']);
-  });
-
-  it('reports a link to nowhere on every read, also when the list of files is reused', async () => {
+  it('reports a link to nowhere on every read', async () => {
     const { dir, root } = await cached({ 'a.yaml': yamlOf(method({ id: 'a' })) });
     symlinkSync(join(dir, 'nergens.yaml'), join(dir, 'kapot.yaml'));
     for (const cache of [new FolderCache(root, LATER), new FolderCache(root, LATER), new FolderCache(root, LATER)]) {
@@ -137,39 +117,34 @@ describe('folder cache', async () => {
     }
   });
 
-  it('leaves the records of a run started at the same time: its manifest may land last', async () => {
-    // Run A wrote its records and is about to write its manifest, when run B does its whole save.
-    const { dir, root } = await cached({ 'a.yaml': yamlOf(method({ id: 'a' })) });
-    const manifestFile = cacheFiles(root).find((f) => f.endsWith('.manifest'))!;
-    const manifestOfA = readFileSync(manifestFile);
-    rmSync(manifestFile);
-    await new FolderCache(root, LATER).read(dir, yaml);
-    writeFileSync(manifestFile, manifestOfA);
+  it('two runs that parse at the same time each write a whole file; the next run parses nothing', async () => {
+    const dir = userFolder({ 'a.yaml': yamlOf(method({ id: 'a' })), 'b.yaml': yamlOf(method({ id: 'b' })) });
+    const root = join(tempDir('cache-'), 'methodewijzer');
+    const [one, two] = [new FolderCache(root, LATER), new FolderCache(root, LATER)];
+    await Promise.all([one.read(dir, yaml), two.read(dir, yaml)]);
+    expect(cacheFiles(root)).toHaveLength(1);
     expect(await new FolderCache(root, LATER).read(dir, noParse)).toEqual(readFolder(dir));
   });
 
   it.each([
-    ['the manifest', (f: string) => f.endsWith('.manifest'), 'MWP1{"format": 3, "files": [{'],
-    ['the records', (f: string) => f.includes('.records.'), 'nonsense'],
-    ['the records (valid JSON, wrong shape)', (f: string) => f.includes('.records.'), '{"format":2,"name":"x","files":{"a.yaml":{"methods":[{"value":1}]}}}'],
+    ['not sealed', 'nonsense'],
+    ['sealed, of an earlier format', (text: string) => text.replace('"format":5', '"format":4')],
+    ['valid JSON, wrong shape', '{"format":5,"entries":[{"methods":[{"value":1}]}]}'],
     // Parses, has the shape, and lies: what a bit flip or a hand edit leaves. The checksum line no longer matches.
-    ['the records (tags a text, not a list)', (f: string) => f.includes('.records.'), (text: string) => text.replace('"elements"', '"tags":"wijk","elements"')],
-    ['the records (another name)', (f: string) => f.includes('.records.'), (text: string) => text.replace('Methode a', 'Methode X')],
-    ['the records (a checksum line that does not match)', (f: string) => f.includes('.records.'), (text: string) => `${text.startsWith('0') ? '1' : '0'}${text.slice(1)}`],
-  ])('ignores a corrupt cache file (%s) and rebuilds it', async (_, which, garbage) => {
+    ['tags a text, not a list', (text: string) => text.replace('"elements"', '"tags":"wijk","elements"')],
+    ['another name', (text: string) => text.replace('Methode a', 'Methode X')],
+    ['a checksum line that does not match', (text: string) => `${text.startsWith('0') ? '1' : '0'}${text.slice(1)}`],
+  ])('ignores a corrupt cache file (%s) and rebuilds it', async (_, garbage) => {
     const { dir, root } = await cached({ 'a.yaml': yamlOf(method({ id: 'a' })) });
-    for (const f of cacheFiles(root).filter(which)) {
-      const text = readFileSync(f, 'utf8');
-      const damaged = typeof garbage === 'string' ? garbage : garbage(text);
-      expect(damaged).not.toBe(text);
-      writeFileSync(f, damaged);
-    }
-    const cache = new FolderCache(root, LATER);
-    expect(await cache.read(dir, yaml)).toEqual(readFolder(dir));
+    const [file] = cacheFiles(root);
+    const text = readFileSync(file, 'utf8');
+    const damaged = typeof garbage === 'string' ? garbage : garbage(text);
+    expect(damaged).not.toBe(text);
+    writeFileSync(file, damaged);
+    expect(await new FolderCache(root, LATER).read(dir, yaml)).toEqual(readFolder(dir));
     expect(await new FolderCache(root, LATER).read(dir, noParse)).toEqual(readFolder(dir));
-    const files = cacheFiles(root);
-    expect(files.filter((f) => f.endsWith('.manifest')).map(unpackFile)).toEqual([expect.objectContaining({ header: expect.objectContaining({ count: 1 }) })]);
-    for (const f of files.filter((f) => f.includes('.records.'))) expect(() => jsonOf(f)).not.toThrow();
+    expect(cacheFiles(root)).toEqual([file]);
+    expect(jsonOf(file).entries).toHaveLength(1);
   });
 
   it('reports the problems of an invalid file on every read, cached or not', async () => {
@@ -198,15 +173,17 @@ describe('folder cache', async () => {
     }
   });
 
-  it('gives a catalogue key that changes with any file and stays put otherwise', async () => {
+  it('gives a key of the files and their stamps, and says when they are settled', async () => {
     const { dir, root } = await cached({ 'a.yaml': yamlOf(method({ id: 'a' })) });
-    const key = new FolderCache(root, LATER).catalogueKey([dir]);
+    const key = new FolderCache(root, LATER).stampKey([dir]);
     expect(key).toContain(dir);
-    expect(new FolderCache(root, LATER).catalogueKey([dir])).toBe(key);
+    expect(new FolderCache(root, LATER).stampKey([dir])).toBe(key);
     writeFileSync(join(dir, 'b.yaml'), yamlOf(method({ id: 'b' })));
     const cache = new FolderCache(root, LATER);
-    expect(cache.catalogueKey([dir])).toBeUndefined();
-    await cache.read(dir, yaml);
-    expect(cache.catalogueKey([dir])).not.toBe(key);
+    expect(cache.stampKey([dir])).not.toBe(key);
+    // Just after b.yaml was written its stamp may not tell the next change; later it does.
+    const written = statSync(join(dir, 'b.yaml')).mtimeMs;
+    expect(cache.settled([dir], written + 5)).toBe(false);
+    expect(cache.settled([dir], LATER())).toBe(true);
   });
 });

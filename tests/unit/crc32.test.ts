@@ -30,7 +30,7 @@ describe('crc32', () => {
     );
   });
 
-  it('hands large input, and any part of a large batch, to node:zlib, and keeps the rest to itself', () => {
+  it('hands large input to node:zlib, and keeps the rest to itself', () => {
     const loads = vi.spyOn(process, 'getBuiltinModule');
     const usesZlib = (run: () => number, expected: number) => {
       loads.mockClear();
@@ -40,7 +40,6 @@ describe('crc32', () => {
     try {
       const block = new Uint8Array(64 * 1024).map((_, i) => (i * 7) & 0xff);
       expect(usesZlib(() => crc32(block), zlibCrc32(block))).toBe(false);
-      expect(usesZlib(() => crc32(block, 10 * 1024 * 1024), zlibCrc32(block))).toBe(true);
       for (const size of [256 * 1024 - 1, 256 * 1024]) {
         const bytes = new Uint8Array(size).map((_, i) => (i * 31 + (i >> 8)) & 0xff);
         expect(usesZlib(() => crc32(bytes), zlibCrc32(bytes))).toBe(size >= 256 * 1024);

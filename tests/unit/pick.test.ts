@@ -2,7 +2,7 @@
 import { render } from '@inquirer/testing';
 import { rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
 import { openSearcher, type Searcher } from '../../src/catalogue/searcher.js';
 import { createContext } from '../../src/runtime/context.js';
@@ -18,13 +18,10 @@ const { methods } = await openCatalogue();
 const plain = makeStyle(false);
 const byName = [...methods].sort((a, b) => a.name.localeCompare(b.name, 'nl', { sensitivity: 'base' }));
 const sink = { write: () => true, isTTY: false };
-let open: Searcher[] = [];
 
 async function searcher(flags: FilterFlags = {}, folders: string[] = []): Promise<Searcher> {
   const ctx = createContext({ color: false, catalogue: folders }, { stdin: Readable.from([]), stdout: sink, stderr: sink, env: cleanEnv() });
-  const s = await openSearcher(ctx, flags);
-  open.push(s);
-  return s;
+  return openSearcher(ctx, flags);
 }
 
 async function start(s: Searcher, { limit = 10, columns = 80, rows = 24 } = {}) {
@@ -41,11 +38,6 @@ const listed = (screen: string) =>
     .split('\n')
     .filter((l) => /^[❯ ] \S/.test(l))
     .map((l) => l.slice(2).replace(/\s+[A·] [C·] [T·] [I·] [E·]$/, ''));
-
-afterEach(() => {
-  for (const s of open) s.close();
-  open = [];
-});
 
 describe('the search picker', () => {
   it('before a word is typed: every method by name, with a hint, the grid, and the id and summary of the one under the cursor', async () => {
