@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Method } from '../model/schema.js';
-import { sanitize, wrap } from '../text/terminal.js';
+import { sanitize, visibleLength, wrap } from '../text/terminal.js';
 import { GRID_HEADER, elementGrid } from './methods.js';
 
 // `compare`: methods side by side on a terminal, one field a line in a pipe.
@@ -44,7 +44,7 @@ function prose(m: Method): string[] {
 
 const sourceText = (m: Method) => m.source.kind + (m.source.collection ? ` (${m.source.collection})` : '');
 const tagsText = (m: Method) => (m.tags?.length ? m.tags.join(', ') : '–');
-const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((w) => w.length));
+const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((w) => visibleLength(w)));
 
 function sideBySide(methods: Method[], column: number, width: number, style: ChalkInstance): string {
   const text = (t: string, s: (line: string) => string = (l) => l): Cell => ({ lines: wrap(sanitize(t), column).split('\n'), style: s });
@@ -70,7 +70,7 @@ function sideBySide(methods: Method[], column: number, width: number, style: Cha
       const parts = cells.map((c, j) => {
         const line = c.lines[i] ?? '';
         // Styled text, then plain spaces: an underline or colour must not run on under the padding.
-        const pad = j < cells.length - 1 ? ' '.repeat(column - line.length + GAP) : '';
+        const pad = j < cells.length - 1 ? ' '.repeat(Math.max(0, column - visibleLength(line)) + GAP) : '';
         return (line ? c.style(line) : '') + pad;
       });
       out.push(((i === 0 ? style.bold(label.padEnd(LABEL_WIDTH)) : ' '.repeat(LABEL_WIDTH)) + parts.join('')).trimEnd());

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { ElementNames, MethodOrigin } from '../core/methods.js';
 import { ELEMENT_KEYS, type ElementKey } from '../model/keys.js';
 import type { Method } from '../model/schema.js';
-import { noLink, sanitize, wrap, type Link } from '../text/terminal.js';
+import { noLink, sanitize, visibleLength, wrap, type Link } from '../text/terminal.js';
 
 const KIND_LABELS = { databank: 'databank', verkenning: 'verkenning' } as const;
 
@@ -31,7 +31,7 @@ export function formatMethodTable(methods: Method[], style: ChalkInstance, width
   const nameWidth = longest(methods, (m) => sanitize(m.name), 4);
   const fixed = 2 + GRID_HEADER.length + 2 + KIND_WIDTH;
   const kind = (m: Method) => KIND_LABELS[m.source.kind];
-  const named = (m: Method, text: string, pad = 0) => link(text, m.url) + ' '.repeat(Math.max(0, pad - text.length));
+  const named = (m: Method, text: string, pad = 0) => link(text, m.url) + ' '.repeat(Math.max(0, pad - visibleLength(text)));
   if (nameWidth + fixed + 2 + idWidth <= width) {
     const row = (name: string, grid: string, k: string, id: string) => `${name}  ${grid}  ${k.padEnd(KIND_WIDTH)}  ${id}`.trimEnd();
     return (
@@ -75,7 +75,7 @@ export function formatMethodDetail(
   const field = (l: string, text: string) => label(l) + under(labelWidth, text);
   const name = sanitize(m.name);
   const title =
-    name.length + 4 + m.id.length <= width
+    visibleLength(name) + 4 + m.id.length <= width
       ? [link(style.bold.cyan(name), m.url) + style.dim(`  (${m.id})`)]
       : [...wrap(name, width).split('\n').map((l) => link(style.bold.cyan(l), m.url)), style.dim(`(${m.id})`)];
   const lines = [...title, ''];
@@ -96,9 +96,9 @@ export function formatMethodDetail(
   return lines.join('\n') + '\n';
 }
 
-/** The length of the longest text among `items`, at least `min`. */
+/** The width in columns of the widest text among `items`, at least `min`. */
 function longest<T>(items: T[], text: (item: T) => string, min: number): number {
   let n = min;
-  for (const item of items) n = Math.max(n, text(item).length);
+  for (const item of items) n = Math.max(n, visibleLength(text(item)));
   return n;
 }

@@ -1,13 +1,14 @@
 import type { ChalkInstance } from 'chalk';
 import type { TagCount } from '../core/methods.js';
-import { sanitize } from '../text/terminal.js';
+import { sanitize, visibleLength } from '../text/terminal.js';
 
 /** For a terminal: the tags in a column, each with its number of methods. */
 export function formatTagTable(tags: TagCount[], style: ChalkInstance): string {
   let width = 3;
-  for (const t of tags) width = Math.max(width, sanitize(t.tag).length);
+  for (const t of tags) width = Math.max(width, visibleLength(sanitize(t.tag)));
   const header = style.bold(`${'Tag'.padEnd(width)}  Methoden`);
-  return [header, ...tags.map((t) => `${sanitize(t.tag).padEnd(width)}  ${String(t.count).padStart(8)}`)].join('\n') + '\n';
+  const padded = (tag: string) => tag + ' '.repeat(width - visibleLength(tag));
+  return [header, ...tags.map((t) => `${padded(sanitize(t.tag))}  ${String(t.count).padStart(8)}`)].join('\n') + '\n';
 }
 
 /** For scripts: tag and count, separated by a tab. */

@@ -2,7 +2,10 @@
 // two columns, an accent written as a combining mark none. Lines with them must not overflow.
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { formatCompareTable } from '../../src/format/compare.js';
+import { formatMethodTable } from '../../src/format/methods.js';
 import { formatPickLines } from '../../src/format/pick.js';
+import { formatTagTable } from '../../src/format/tags.js';
 import { formatSearchResults } from '../../src/format/search.js';
 import { makeStyle, truncate, visibleLength, wrap } from '../../src/text/terminal.js';
 import { method } from '../helpers/catalogue.js';
@@ -64,5 +67,28 @@ describe('wide characters do not overflow', () => {
     expect(widest(text)).toBeLessThanOrEqual(60);
     const grids = text.split('\n').filter((l) => l.includes('·') && /A|C|T|I|E/.test(l) && !l.includes('…'));
     expect(new Set(grids.map((l) => columns(l.slice(0, l.search(/[A·] [C·]/))))).size).toBe(1);
+  });
+
+  it('the list table keeps its columns in line, and fits where the names fit', () => {
+    const text = formatMethodTable(methods, plain, 120);
+    const rows = text.split('\n').filter(Boolean);
+    // The grid starts in the same column on every row, the header's included.
+    const gridAt = (l: string) => columns(l.slice(0, l.search(/[A·] [C·] /)));
+    expect(new Set(rows.map(gridAt)).size).toBe(1);
+    expect(widest(text)).toBeLessThanOrEqual(120);
+  });
+
+  it('compare side by side keeps its columns in line', () => {
+    const [wide, emoji] = [methods[1], methods[0]];
+    const text = formatCompareTable([{ ...wide, summary: '社区 居民 一起 参与' }, { ...emoji, summary: 'Samen vieren.' }], { style: plain, width: 100 });
+    const second = ['Buurtfeest 🎉🎉', 'Samen vieren.', 'https://example.org/buurtfeest'];
+    const starts = text.split('\n').flatMap((l) => second.filter((t) => l.includes(t)).map((t) => columns(l.slice(0, l.lastIndexOf(t)))));
+    expect(starts).toHaveLength(second.length);
+    expect(new Set(starts).size).toBe(1);
+  });
+
+  it('the tag table keeps its counts in one column', () => {
+    const text = formatTagTable([{ tag: '社区', count: 2 }, { tag: 'wijk', count: 17 }], plain);
+    expect(new Set(text.trimEnd().split('\n').map(columns)).size).toBe(1);
   });
 });
