@@ -1,5 +1,6 @@
 import { defineCommand } from '../runtime/command.js';
 import type { Context } from '../runtime/context.js';
+import { answersOf } from '../core/dossier.js';
 import { adviseActie, answerFlags, completeAnswers, matchKey, NO_PREFERENCE, startsOf, type AdviceCatalogue, type PartialAnswers } from '../core/advice.js';
 import { UsageError } from '../model/errors.js';
 import { checkWritable, writeFileInterruptibly } from '../io/files.js';
@@ -10,6 +11,7 @@ import { lookupMethod } from '../runtime/method-lookup.js';
 import { nonEmpty } from '../runtime/options.js';
 import { promptStreams, type PromptStreams } from '../io/prompt-streams.js';
 import { hang, sanitize, widthOf, wrapCommand } from '../text/terminal.js';
+import { finishDossier, startDossier, type DossierOptions, type DossierStart } from '../runtime/dossier-run.js';
 
 export type ActieOptions = Partial<Record<ElementKey | ContextKey, string>> & {
   over?: string;
@@ -17,7 +19,7 @@ export type ActieOptions = Partial<Record<ElementKey | ContextKey, string>> & {
   json?: boolean;
   report?: string;
   force?: boolean;
-};
+} & DossierOptions;
 
 export default defineCommand({
   name: 'actie',
@@ -31,7 +33,12 @@ export default defineCommand({
       .option('--explain <methode>', 'waar deze methode in het advies staat, en waarom', nonEmpty)
       .option('--json', 'de antwoorden en het hele advies als JSON')
       .option('--report <bestand>', 'schrijf het advies ook als Markdown-rapport naar dit bestand', nonEmpty)
-      .option('--force', 'laat --report een bestaand bestand vervangen');
+      .option('--dossier <naam>', 'bewaar deze sessie in het dossier van dit initiatief, en toon wat er sinds de vorige veranderde (docs/dossier.md)', nonEmpty)
+      .option('--dossiers <map>', 'de map met dossiers (ook via METHODEWIJZER_DOSSIERS; anders ~/.local/share/methodewijzer/dossiers)', nonEmpty)
+      .option('--note <tekst>', 'een notitie of afspraak bij deze sessie in het dossier (geen persoonsgegevens)')
+      .option('--handout <bestand>', 'schrijf ook een HTML-blad voor de initiatiefnemers (om te printen of te mailen)', nonEmpty)
+      .option('--open', 'open het handout-bestand daarna in de browser')
+      .option('--force', 'laat --report of --handout een bestaand bestand vervangen');
   },
   examples: [
     'actie',
@@ -40,6 +47,9 @@ export default defineCommand({
     'actie --animo aansluiten --contact benutten --toerusting aanreiken --inbedding organisaties --empathie betrokkenheid --setting dorp --over "eigen keet"',
     'actie --animo aansluiten --contact benutten --toerusting aanreiken --inbedding organisaties --empathie betrokkenheid --explain keetkeur',
     'actie --report advies.md',
+    'actie --dossier "Keet Oost"',
+    'actie --dossier "Keet Oost" --animo aansluiten --contact benutten --toerusting eigen-kracht --inbedding burgers --empathie betrokkenheid --note "Volgende keer: de begroting"',
+    'actie --dossier "Keet Oost" --handout keet-oost.html --open',
   ],
   notes: '\nZonder alle vijf antwoorden stelt de opdracht de vragen; dat kan alleen als stdin en stderr een terminal zijn (de vragen staan op stderr).\n',
   catalogueHelp(catalogue, cmd, helpWidth) {
@@ -75,12 +85,14 @@ export default defineCommand({
       },
     };
     if (options.report) checkWritable(options.report, reportOptions);
+    // The dossier is read before any question: a damaged one stops the run before anyone answers in vain.
+    const dossier = startDossier(options, ctx);
 
     // The method to explain is looked up before any question, so a wrong name costs no answers.
     const explained = options.explain ? (await lookupMethod(ctx, [options.explain], 'actie --explain')).method : undefined;
 
     const asked = streams !== undefined;
-    const answers = asked ? await ask(catalogue, given, ctx, streams) : completeAnswers(given);
+    const answers = asked ? await ask(catalogue, given, ctx, streams, dossier, options.note === undefined) : completeAnswers(given);
     const advice = adviseActie(answers, catalogue);
     const command = reproduceCommand(answers, catalogue.model, ctx.folders);
 
@@ -92,20 +104,29 @@ export default defineCommand({
     // The command is continued with backslashes where it is wrapped, so it can still be pasted into a shell.
     let note = asked ? `${ctx.errStyle.dim('Hetzelfde advies later opnieuw:')}\n${wrapCommand(sanitize(command), widthOf(ctx.stderr), '  ')}\n` : '';
     if (options.report) note += `Rapport geschreven naar ${sanitize(options.report)}\n`;
+    const kept = dossier && (await finishDossier(dossier, options, answers, advice, catalogue, ctx));
+    if (kept) note += kept.note;
+    const error = kept?.error;
     if (explained) {
       const explanation = explainMethod(advice, catalogue.model, explained.id);
-      if (options.json) return { note, json: { answers: adviceJson(answers, advice, command).answers, command, explain: explanation } };
-      return { note, text: formatExplanation(explanation, ctx.style, ctx.width) };
+      if (options.json) return { note, error, json: { answers: adviceJson(answers, advice, command).answers, command, explain: explanation, ...dossierJson(kept) } };
+      return { note, error, text: formatExplanation(explanation, ctx.style, ctx.width) };
     }
-    if (options.json) return { json: adviceJson(answers, advice, command), note };
+    if (options.json) return { json: { ...adviceJson(answers, advice, command), ...dossierJson(kept) }, note, error };
     // ctx.width is read now: the window may have been resized during the questions.
-    return { text: formatAdvice(advice, catalogue.model, ctx.style, ctx.width, ctx.link), paged: true, note };
+    return { text: formatAdvice(advice, catalogue.model, ctx.style, ctx.width, ctx.link) + (kept ? kept.text : ''), paged: true, note, error };
   },
 });
 
-async function ask(catalogue: AdviceCatalogue, given: PartialAnswers, ctx: Context, { input, output }: PromptStreams) {
+async function ask(catalogue: AdviceCatalogue, given: PartialAnswers, ctx: Context, { input, output }: PromptStreams, dossier: DossierStart | undefined, askNote: boolean) {
   const { interview } = await import('../prompts/interview.js');
-  return interview(catalogue, given, { input, output, style: ctx.errStyle });
+  const previous = dossier?.last ? answersOf(dossier.last) : undefined;
+  return interview(catalogue, given, { input, output, style: ctx.errStyle }, { previous, resume: dossier?.resume, note: Boolean(dossier?.name) && askNote });
+}
+
+/** The dossier part of `--json`: present with --dossier, with what changed since the last session. */
+function dossierJson(kept: Awaited<ReturnType<typeof finishDossier>> | undefined) {
+  return kept?.json ? { dossier: kept.json } : {};
 }
 
 /** Checks every answer given as an option against the model; a wrong value is a usage error that lists the right ones. */
