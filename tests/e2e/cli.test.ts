@@ -206,7 +206,7 @@ const HELP: Record<string, { usage: string; options: string[]; commands?: string
   methodewijzer: {
     usage: 'methodewijzer [opties] [opdracht]',
     options: ['-V, --version', '-c, --catalogue <map>', '--no-color', '--no-pager', '-h, --help'],
-    commands: ['list', 'search', 'show', 'open', 'compare', 'tags', 'model', 'glossary', 'sources', 'export', 'new', 'actie', 'validate', 'completion', 'help'],
+    commands: ['list', 'search', 'show', 'open', 'compare', 'tags', 'model', 'glossary', 'sources', 'export', 'new', 'actie', 'dossier', 'validate', 'completion', 'help'],
     examples: ['list --element animo', 'search "tijd voor elkaar"', 'show "kan wel"', 'model toerusting', 'actie'],
   },
   list: {
@@ -279,6 +279,11 @@ const HELP: Record<string, { usage: string; options: string[]; commands?: string
       '--explain <methode>',
       '--json',
       '--report <bestand>',
+      '--dossier <naam>',
+      '--dossiers <map>',
+      '--note <tekst>',
+      '--handout <bestand>',
+      '--open',
       '--force',
       '-h, --help',
     ],
@@ -289,6 +294,20 @@ const HELP: Record<string, { usage: string; options: string[]; commands?: string
       'actie --animo aansluiten --contact benutten --toerusting aanreiken --inbedding organisaties --empathie betrokkenheid --setting dorp --over "eigen keet"',
       'actie --animo aansluiten --contact benutten --toerusting aanreiken --inbedding organisaties --empathie betrokkenheid --explain keetkeur',
       'actie --report advies.md',
+      'actie --dossier "Keet Oost"',
+      'actie --dossier "Keet Oost" --animo aansluiten --contact benutten --toerusting eigen-kracht --inbedding burgers --empathie betrokkenheid --note "Volgende keer: de begroting"',
+      'actie --dossier "Keet Oost" --handout keet-oost.html --open',
+    ],
+  },
+  dossier: {
+    usage: 'methodewijzer dossier [opties] <wat> [naam]',
+    options: ['--dossiers <map>', '--json', '--handout <bestand>', '--open', '--force', '-h, --help'],
+    examples: [
+      'dossier list',
+      'dossier show "Keet Oost"',
+      'dossier show "keet oost" --json',
+      'dossier show "Keet Oost" --handout keet-oost.html --open',
+      'dossier list --dossiers ./team/dossiers',
     ],
   },
   validate: {
@@ -318,7 +337,8 @@ function helpExamples(help: string): string[] {
 
 /** An example that reads only, needs no terminal and names no file or folder: it can run here as printed. */
 function runsAsIs(example: string): boolean {
-  return !/>|\||--output|--report|--web|^open |^new |\.\/|validate a b|^actie$|^search( --element animo)?$|^completion /.test(example);
+  // Dossier examples write to the user's dossier folder: tests/e2e/dossier.test.ts runs them in a folder of its own.
+  return !/>|\||--output|--report|--web|--dossier|^dossier |^open |^new |\.\/|validate a b|^actie$|^search( --element animo)?$|^completion /.test(example);
 }
 
 /** A command line split as a shell would, for the double quotes the examples use. */

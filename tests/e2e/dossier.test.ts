@@ -4,7 +4,9 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
+import { Readable } from 'node:stream';
+import { main } from '../../src/cli/program.js';
+import { cleanEnv, expectNoStackTrace, runCli, tempDir } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 
 const ANSWERS = {
@@ -161,6 +163,44 @@ describe('two runs at once', () => {
     const result = await consultant(folder)(['actie', '--dossier', 'Keet', ...ANSWERS.jan], '2026-01-12T10:00');
     expect(result.code, result.stderr).toBe(0);
     expect(readdirSync(folder)).toEqual(['keet.yaml']);
+  });
+});
+
+describe('a run that is stopped', () => {
+  it('leaves the dossier as it was: no half-written file, no temporary file, no lock, exit 130', async () => {
+    const folder = tempDir('dossiers-');
+    const run = consultant(folder);
+    await run(['actie', '--dossier', 'Keet', ...ANSWERS.jan], '2026-01-12T10:00');
+    const file = join(folder, 'keet.yaml');
+    const before = readFileSync(file, 'utf8');
+    // Ctrl-C, a kill or a closed terminal abort the context's signal (src/cli/program.ts); here it is aborted from the start.
+    const stopped = new AbortController();
+    stopped.abort();
+    let stderr = '';
+    const code = await main(['node', 'methodewijzer', 'actie', '--dossier', 'Keet', ...ANSWERS.mar], {
+      stdin: Object.assign(Readable.from([]), { isTTY: false }),
+      stdout: { write: () => true, isTTY: false },
+      stderr: { write: (t: string) => ((stderr += t), true), isTTY: false },
+      env: { ...cleanEnv(), METHODEWIJZER_DOSSIERS: folder, METHODEWIJZER_NOW: '2026-03-02T14:05' },
+      signal: stopped.signal,
+    });
+    expect(code).toBe(130);
+    expect(stderr).toContain('Afgebroken.');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(readdirSync(folder)).toEqual(['keet.yaml']);
+  });
+});
+
+describe('the examples in the help', () => {
+  it('run as shown, in a folder of their own', async () => {
+    const run = consultant(tempDir('dossiers-'));
+    const example = ['actie', '--dossier', 'Keet Oost', '--animo', 'aansluiten', '--contact', 'benutten', '--toerusting', 'eigen-kracht', '--inbedding', 'burgers', '--empathie', 'betrokkenheid', '--note', 'Volgende keer: de begroting'];
+    expect((await run(example, '2026-01-12T10:00')).code).toBe(0);
+    for (const args of [['dossier', 'list'], ['dossier', 'show', 'Keet Oost'], ['dossier', 'show', 'keet oost', '--json']]) {
+      const result = await run(args);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/keet oost/i);
+    }
   });
 });
 
