@@ -11,7 +11,7 @@ import { lookupMethod } from '../runtime/method-lookup.js';
 import { nonEmpty } from '../runtime/options.js';
 import { promptStreams, type PromptStreams } from '../io/prompt-streams.js';
 import { hang, sanitize, widthOf, wrapCommand } from '../text/terminal.js';
-import { finishDossier, startDossier, type DossierOptions, type DossierStart } from '../runtime/dossier-run.js';
+import type { DossierEnd, DossierOptions, DossierStart } from '../runtime/dossier-run.js';
 
 export type ActieOptions = Partial<Record<ElementKey | ContextKey, string>> & {
   over?: string;
@@ -20,6 +20,8 @@ export type ActieOptions = Partial<Record<ElementKey | ContextKey, string>> & {
   report?: string;
   force?: boolean;
 } & DossierOptions;
+
+const DOSSIER_OPTIONS = ['dossier', 'dossiers', 'note', 'handout', 'open'] as const;
 
 export default defineCommand({
   name: 'actie',
@@ -86,7 +88,9 @@ export default defineCommand({
     };
     if (options.report) checkWritable(options.report, reportOptions);
     // The dossier is read before any question: a damaged one stops the run before anyone answers in vain.
-    const dossier = startDossier(options, ctx);
+    // Loaded only then: the dossier brings yaml and zod, which a run without one never needs.
+    const dossiers = DOSSIER_OPTIONS.some((k) => options[k] !== undefined) ? await import('../runtime/dossier-run.js') : undefined;
+    const dossier = dossiers?.startDossier(options, ctx);
 
     // The method to explain is looked up before any question, so a wrong name costs no answers.
     const explained = options.explain ? (await lookupMethod(ctx, [options.explain], 'actie --explain')).method : undefined;
@@ -104,7 +108,7 @@ export default defineCommand({
     // The command is continued with backslashes where it is wrapped, so it can still be pasted into a shell.
     let note = asked ? `${ctx.errStyle.dim('Hetzelfde advies later opnieuw:')}\n${wrapCommand(sanitize(command), widthOf(ctx.stderr), '  ')}\n` : '';
     if (options.report) note += `Rapport geschreven naar ${sanitize(options.report)}\n`;
-    const kept = dossier && (await finishDossier(dossier, options, answers, advice, catalogue, ctx));
+    const kept = dossier && (await dossiers!.finishDossier(dossier, options, answers, advice, catalogue, ctx));
     if (kept) note += kept.note;
     const error = kept?.error;
     if (explained) {
@@ -125,7 +129,7 @@ async function ask(catalogue: AdviceCatalogue, given: PartialAnswers, ctx: Conte
 }
 
 /** The dossier part of `--json`: present with --dossier, with what changed since the last session. */
-function dossierJson(kept: Awaited<ReturnType<typeof finishDossier>> | undefined) {
+function dossierJson(kept: DossierEnd | undefined) {
   return kept?.json ? { dossier: kept.json } : {};
 }
 

@@ -1,11 +1,8 @@
 import { defineCommand } from '../runtime/command.js';
 import { UsageError, NotFoundError } from '../model/errors.js';
 import { nonEmpty } from '../runtime/options.js';
-import { writeHandout, type DossierOptions } from '../runtime/dossier-run.js';
-import { damaged, dossierFolder, findDossier, listDossiers } from '../store/dossiers.js';
-import { formatProblem } from '../catalogue/problem.js';
-import { sessionsInOrder } from '../core/dossier.js';
-import { dossierJson, formatDossier, formatDossierList, methodNames, type ListedDossier } from '../format/dossier.js';
+import type { DossierOptions } from '../runtime/dossier-run.js';
+import type { ListedDossier } from '../format/dossier.js';
 import { displayPath, shellQuote } from '../text/paths.js';
 import { sanitize } from '../text/terminal.js';
 import { plural } from '../text/plural.js';
@@ -32,6 +29,14 @@ export default defineCommand({
   notes: '\nDe dossiers staan in de map van --dossiers, anders in METHODEWIJZER_DOSSIERS, anders in $XDG_DATA_HOME/methodewijzer/dossiers. Een sessie bewaart u met: methodewijzer actie --dossier <naam>. Zet geen persoonsgegevens in notities.\n',
   async run(ctx, options: DossierCommandOptions, what: string, name?: string) {
     if (!(ACTIONS as readonly string[]).includes(what)) throw new UsageError(`onbekende opdracht "${sanitize(what)}" voor dossier; kies uit: ${ACTIONS.join(', ')}`);
+    // Loaded here, not with the command: its --help needs none of it, and the store brings yaml and zod.
+    const [{ damaged, dossierFolder, findDossier, listDossiers }, { formatProblem }, { sessionsInOrder }, { dossierJson, formatDossier, formatDossierList, methodNames }, { writeHandout }] = await Promise.all([
+      import('../store/dossiers.js'),
+      import('../catalogue/problem.js'),
+      import('../core/dossier.js'),
+      import('../format/dossier.js'),
+      import('../runtime/dossier-run.js'),
+    ]);
     const folder = dossierFolder(options.dossiers, ctx.env);
     if (what === 'list') {
       if (name !== undefined) throw new UsageError('dossier list neemt geen naam', `Eén dossier: methodewijzer dossier show ${shellQuote(name)}`);
