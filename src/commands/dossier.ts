@@ -30,8 +30,9 @@ export default defineCommand({
   async run(ctx, options: DossierCommandOptions, what: string, name?: string) {
     if (!(ACTIONS as readonly string[]).includes(what)) throw new UsageError(`onbekende opdracht "${sanitize(what)}" voor dossier; kies uit: ${ACTIONS.join(', ')}`);
     // Loaded here, not with the command: its --help needs none of it, and the store brings yaml and zod.
-    const [{ damaged, dossierFolder, findDossier, listDossiers }, { formatProblem }, { sessionsInOrder }, { dossierJson, formatDossier, formatDossierList, methodNames }, { writeHandout }] = await Promise.all([
+    const [{ damaged, findDossier, listDossiers }, { dossierFolder }, { formatProblem }, { sessionsInOrder }, { dossierJson, formatDossier, formatDossierList, methodNames }, { writeHandout }] = await Promise.all([
       import('../store/dossiers.js'),
+      import('../store/dossier-folder.js'),
       import('../catalogue/problem.js'),
       import('../core/dossier.js'),
       import('../format/dossier.js'),

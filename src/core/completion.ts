@@ -67,8 +67,8 @@ export const OPTION_VALUES: Record<string, Values> = {
   '--report': { kind: 'files' },
   '--handout': { kind: 'files' },
   '--dossiers': { kind: 'dirs' },
-  // actie: the initiative's name and a note are free text.
-  '--dossier': { kind: 'none' },
+  // actie: the dossiers there are, by file name (which names the dossier as well as its name does); a note is free text.
+  '--dossier': { kind: 'query', query: ['dossiers'], label: 'dossier' },
   '--note': { kind: 'none' },
   // actie: what the initiative is about is free text; --explain names a method.
   '--over': { kind: 'none' },

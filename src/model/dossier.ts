@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTEXT_KEYS, ELEMENT_KEYS } from './keys.js';
+import { CONTEXT_KEYS, ELEMENT_KEYS, LOCAL_DATE_TIME } from './keys.js';
 
 // One initiative's dossier: a YAML file per initiative in the dossier folder (docs/dossier.md). Kept
 // stable and diff-friendly for a team that keeps the folder in git: a format version, fixed key order
@@ -8,8 +8,6 @@ import { CONTEXT_KEYS, ELEMENT_KEYS } from './keys.js';
 /** The version of the file format; a file of a later version is refused rather than misread. */
 export const DOSSIER_FORMAT = 1;
 
-/** Local date and time, ISO 8601 without zone, as a consultant reads it: 2026-03-02T14:05. */
-export const LOCAL_DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
 
 const text = z.string().trim().min(1, 'mag niet leeg zijn');
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'gebruik kleine letters, cijfers en koppeltekens');

@@ -1,13 +1,13 @@
 import { constants, mkdirSync, readdirSync, statSync, unlinkSync, writeSync, closeSync, openSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { parseRecords } from '../catalogue/parse-records.js';
 import { formatProblem, type Problem } from '../catalogue/problem.js';
-import { dossierSlug, localDateTime, sameName, withSession } from '../core/dossier.js';
+import { dossierSlug, sameName, withSession } from '../core/dossier.js';
 import { writeFileAtomic, writeFileInterruptibly } from '../io/files.js';
 import { readRegularFile } from '../io/read-file.js';
 import { MAX_FILE_BYTES } from '../model/defaults.js';
-import { DOSSIER_FORMAT, dossierSchema, LOCAL_DATE_TIME, type Dossier, type DossierSession } from '../model/dossier.js';
+import { DOSSIER_FORMAT, dossierSchema, type Dossier, type DossierSession } from '../model/dossier.js';
 import { FailedError, UsageError } from '../model/errors.js';
 import { displayPath } from '../text/paths.js';
 import { sanitize } from '../text/terminal.js';
@@ -15,30 +15,6 @@ import { sanitize } from '../text/terminal.js';
 // The dossier folder: one YAML file per initiative (docs/dossier.md). Files are 0600 in a 0700 folder
 // (they may hold notes about people); a write is atomic and happens under a lock, after reading the file
 // again, so two runs at once both keep their session; a damaged file is reported and never overwritten.
-
-export const ENV_DOSSIERS = 'METHODEWIJZER_DOSSIERS';
-/** The clock for tests and demonstrations: a local date and time (2026-03-02T14:05) used as "now". */
-export const ENV_NOW = 'METHODEWIJZER_NOW';
-
-/** The folder: `--dossiers`, else METHODEWIJZER_DOSSIERS, else $XDG_DATA_HOME/methodewijzer/dossiers (data, not cache). */
-export function dossierFolder(flag: string | undefined, env: NodeJS.ProcessEnv): string {
-  if (flag) return resolve(flag);
-  if (env[ENV_DOSSIERS]) return resolve(env[ENV_DOSSIERS]!);
-  const xdg = env.XDG_DATA_HOME;
-  if (xdg && isAbsolute(xdg)) return join(xdg, 'methodewijzer', 'dossiers');
-  const home = env.HOME && isAbsolute(env.HOME) ? env.HOME : process.getBuiltinModule('node:os').homedir();
-  return join(home, '.local', 'share', 'methodewijzer', 'dossiers');
-}
-
-/** "Now" for a new session: METHODEWIJZER_NOW when set (checked), else the local clock. */
-export function sessionDate(env: NodeJS.ProcessEnv, clock: () => Date = () => new Date()): string {
-  const given = env[ENV_NOW];
-  if (given !== undefined && given !== '') {
-    if (!LOCAL_DATE_TIME.test(given)) throw new UsageError(`${ENV_NOW}="${sanitize(given)}" is geen datum en tijd`, 'Geef hem als JJJJ-MM-DDTUU:MM, bijvoorbeeld 2026-03-02T14:05, of laat hem leeg.');
-    return given;
-  }
-  return localDateTime(clock());
-}
 
 /** Where an initiative's dossier lives; a name without letters or digits is a usage error. */
 export function dossierFile(folder: string, name: string): string {

@@ -204,6 +204,20 @@ describe('the examples in the help', () => {
   });
 });
 
+describe('completion', () => {
+  it('offers the dossiers by file name, which names them as well as their names do', async () => {
+    const folder = tempDir('dossiers-');
+    const run = consultant(folder);
+    expect((await run(['__complete', 'dossiers'])).stdout).toBe('');
+    await run(['actie', '--dossier', 'Keet Oost', ...ANSWERS.jan], '2026-01-12T10:00');
+    await run(['actie', '--dossier', 'Moestuin Zuid', ...ANSWERS.jan], '2026-01-13T10:00');
+    const offered = (await run(['__complete', 'dossiers'])).stdout;
+    expect(offered).toBe('keet-oost\nmoestuin-zuid\n');
+    const again = await run(['actie', '--dossier', 'keet-oost', ...ANSWERS.mar], '2026-03-02T14:05');
+    expect(again.stderr).toContain('Sessie 2 opgeslagen in het dossier "Keet Oost"');
+  });
+});
+
 describe('the handout from the command line', () => {
   it('is written by actie and by dossier show, and is refused over an existing file without --force', async () => {
     const dir = tempDir('handout-');
