@@ -91,8 +91,15 @@ const LOCK_STALE_MS = 60_000;
  * dossier as it was. Returns the dossier as saved and how many sessions it has.
  */
 export async function saveSession(folder: string, name: string, session: DossierSession, signal?: AbortSignal): Promise<{ dossier: Dossier; file: string; created: boolean }> {
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
   const file = dossierFile(folder, name);
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+  } catch (err) {
+    throw new FailedError(
+      `kan de dossiermap ${sanitize(displayPath(folder))} niet maken (${(err as NodeJS.ErrnoException).code}); de sessie is niet opgeslagen`,
+      'Kies met --dossiers of METHODEWIJZER_DOSSIERS een map waarin u mag schrijven.',
+    );
+  }
   const release = await lock(`${file}.lock`, signal);
   try {
     const read = readDossierFile(file);

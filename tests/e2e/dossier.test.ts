@@ -85,6 +85,16 @@ describe('an initiative followed over months', () => {
     expect(yaml.match(/- date: /g)).toHaveLength(2);
   });
 
+  it('says so when the folder cannot be made, after showing the advice', async () => {
+    const dir = tempDir('dossiers-');
+    writeFileSync(join(dir, 'file'), '');
+    const result = await consultant(join(dir, 'file', 'dossiers'))(['actie', '--dossier', 'Keet', ...ANSWERS.jan], '2026-01-12T10:00');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('ACTIE-ADVIES');
+    expect(result.stderr).toMatch(/kan de dossiermap .* niet maken \(ENOTDIR\); de sessie is niet opgeslagen/);
+    expectNoStackTrace(result.stderr);
+  });
+
   it('refuses a bad clock, a nameless dossier and --note without a dossier, before asking anything', async () => {
     const run = consultant(tempDir('dossiers-'));
     const clock = await run(['actie', '--dossier', 'Keet', ...ANSWERS.jan], 'gisteren');
