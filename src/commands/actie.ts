@@ -50,7 +50,7 @@ export default defineCommand({
     'actie --animo aansluiten --contact benutten --toerusting aanreiken --inbedding organisaties --empathie betrokkenheid --explain keetkeur',
     'actie --report advies.md',
     'actie --dossier "Keet Oost"',
-    'actie --dossier "Keet Oost" --animo aansluiten --contact benutten --toerusting eigen-kracht --inbedding burgers --empathie betrokkenheid --note "Volgende keer: de begroting"',
+    'actie --dossier "Keet Oost" --animo aansluiten --contact benutten --toerusting eigen-kracht --inbedding burgers --empathie betrokkenheid --note "Offerte gevraagd"',
     'actie --dossier "Keet Oost" --handout keet-oost.html --open',
   ],
   notes: '\nZonder alle vijf antwoorden stelt de opdracht de vragen; dat kan alleen als stdin en stderr een terminal zijn (de vragen staan op stderr).\n',

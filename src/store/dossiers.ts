@@ -32,7 +32,8 @@ export function readDossierFile(file: string): ReadDossier {
   try {
     statSync(file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') exists = false;
+    // ENOTDIR: a file where a folder on the way should be; then there is no dossier either (saving says why).
+    if (['ENOENT', 'ENOTDIR'].includes((err as NodeJS.ErrnoException).code ?? '')) exists = false;
   }
   if (!exists) return { missing: true, file };
   const read = readRegularFile(file, { maxBytes: MAX_FILE_BYTES });

@@ -295,7 +295,7 @@ const HELP: Record<string, { usage: string; options: string[]; commands?: string
       'actie --animo aansluiten --contact benutten --toerusting aanreiken --inbedding organisaties --empathie betrokkenheid --explain keetkeur',
       'actie --report advies.md',
       'actie --dossier "Keet Oost"',
-      'actie --dossier "Keet Oost" --animo aansluiten --contact benutten --toerusting eigen-kracht --inbedding burgers --empathie betrokkenheid --note "Volgende keer: de begroting"',
+      'actie --dossier "Keet Oost" --animo aansluiten --contact benutten --toerusting eigen-kracht --inbedding burgers --empathie betrokkenheid --note "Offerte gevraagd"',
       'actie --dossier "Keet Oost" --handout keet-oost.html --open',
     ],
   },

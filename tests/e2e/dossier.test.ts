@@ -204,7 +204,7 @@ describe('a run that is stopped', () => {
 describe('the examples in the help', () => {
   it('run as shown, in a folder of their own', async () => {
     const run = consultant(tempDir('dossiers-'));
-    const example = ['actie', '--dossier', 'Keet Oost', '--animo', 'aansluiten', '--contact', 'benutten', '--toerusting', 'eigen-kracht', '--inbedding', 'burgers', '--empathie', 'betrokkenheid', '--note', 'Volgende keer: de begroting'];
+    const example = ['actie', '--dossier', 'Keet Oost', '--animo', 'aansluiten', '--contact', 'benutten', '--toerusting', 'eigen-kracht', '--inbedding', 'burgers', '--empathie', 'betrokkenheid', '--note', 'Offerte gevraagd'];
     expect((await run(example, '2026-01-12T10:00')).code).toBe(0);
     for (const args of [['dossier', 'list'], ['dossier', 'show', 'Keet Oost'], ['dossier', 'show', 'keet oost', '--json']]) {
       const result = await run(args);
