@@ -136,6 +136,16 @@ describe('a damaged dossier', () => {
     expect(list.stderr).toContain('keet-oost.yaml:6');
   });
 
+  it('of a later format is refused rather than misread', async () => {
+    const folder = tempDir('dossiers-');
+    const file = join(folder, 'keet.yaml');
+    writeFileSync(file, 'format: 2\nname: Keet\nsessions: []\n');
+    const result = await consultant(folder)(['dossier', 'show', 'Keet']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/keet\.yaml:1:\d+: format: .*2.*kies uit: 1/);
+    expect(readFileSync(file, 'utf8')).toBe('format: 2\nname: Keet\nsessions: []\n');
+  });
+
   it('is not overwritten when it is damaged between the questions and the save: the advice is shown, the run says so and fails', async () => {
     // A syntax error, as a merge conflict in git leaves it.
     const folder = tempDir('dossiers-');
