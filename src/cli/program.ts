@@ -114,6 +114,7 @@ const COMMANDS: Record<string, () => Promise<{ default: unknown }>> = {
   export: () => import('../commands/export.js'),
   new: () => import('../commands/new.js'),
   actie: () => import('../commands/actie.js'),
+  dossier: () => import('../commands/dossier.js'),
   validate: () => import('../commands/validate.js'),
   completion: () => import('../commands/completion.js'),
   __complete: () => import('../commands/complete.js'),

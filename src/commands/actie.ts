@@ -1,5 +1,6 @@
 import { defineCommand, type Views } from '../runtime/command.js';
 import type { Context } from '../runtime/context.js';
+import { answersOf } from '../core/dossier.js';
 import { adviseActie, answerFlags, completeAnswers, matchKey, NO_PREFERENCE, startsOf, type ActieAnswers, type Advice, type AdviceCatalogue, type PartialAnswers } from '../core/advice.js';
 import { UsageError } from '../model/errors.js';
 import { checkWritable, writeFileInterruptibly } from '../io/files.js';
@@ -11,13 +12,16 @@ import { jsonOption, nonEmpty } from '../runtime/options.js';
 import type { ActieModel } from '../model/schema.js';
 import { promptStreams, type PromptStreams } from '../io/prompt-streams.js';
 import { hang, sanitize, widthOf, wrapCommand } from '../text/terminal.js';
+import type { DossierEnd, DossierOptions, DossierStart } from '../runtime/dossier-run.js';
 
 export type ActieOptions = Partial<Record<ElementKey | ContextKey, string>> & {
   over?: string;
   explain?: string;
   report?: string;
   force?: boolean;
-};
+} & DossierOptions;
+
+const DOSSIER_OPTIONS = ['dossier', 'dossiers', 'note', 'handout', 'open'] as const;
 
 /** The answers and the advice on them, with the command that gives it again. */
 interface Advised {
@@ -25,18 +29,20 @@ interface Advised {
   advice: Advice;
   command: string;
   model: ActieModel;
+  /** With --dossier: the session kept, and what changed since the last one. */
+  kept?: DossierEnd;
 }
 
 const ADVICE: Views<Advised> = {
-  json: ({ answers, advice, command }) => adviceJson(answers, advice, command),
+  json: ({ answers, advice, command, kept }) => ({ ...adviceJson(answers, advice, command), ...dossierJson(kept) }),
   // The width is read when shown: the window may have been resized during the questions.
-  terminal: ({ advice, model }, ctx) => formatAdvice(advice, model, ctx.style, ctx.width, ctx.link),
+  terminal: ({ advice, model, kept }, ctx) => formatAdvice(advice, model, ctx.style, ctx.width, ctx.link) + (kept ? kept.text : ''),
   paged: true,
 };
 
 /** `--explain`: one method's place in the advice, and why. */
 const EXPLANATION: Views<Advised & { explanation: Explanation }> = {
-  json: ({ answers, advice, command, explanation }) => ({ answers: adviceJson(answers, advice, command).answers, command, explain: explanation }),
+  json: ({ answers, advice, command, explanation, kept }) => ({ answers: adviceJson(answers, advice, command).answers, command, explain: explanation, ...dossierJson(kept) }),
   terminal: ({ explanation }, ctx) => formatExplanation(explanation, ctx.style, ctx.width),
 };
 
@@ -52,7 +58,12 @@ export default defineCommand({
       .option('--explain <methode>', 'waar deze methode in het advies staat, en waarom', nonEmpty)
       .addOption(jsonOption('de antwoorden en het hele advies als JSON'))
       .option('--report <bestand>', 'schrijf het advies ook als Markdown-rapport naar dit bestand', nonEmpty)
-      .option('--force', 'laat --report een bestaand bestand vervangen');
+      .option('--dossier <naam>', 'bewaar deze sessie in het dossier van dit initiatief, en toon wat er sinds de vorige veranderde (docs/dossier.md)', nonEmpty)
+      .option('--dossiers <map>', 'de map met dossiers (ook via METHODEWIJZER_DOSSIERS; anders ~/.local/share/methodewijzer/dossiers)', nonEmpty)
+      .option('--note <tekst>', 'een notitie of afspraak bij deze sessie in het dossier (geen persoonsgegevens)')
+      .option('--handout <bestand>', 'schrijf ook een HTML-blad voor de initiatiefnemers (om te printen of te mailen)', nonEmpty)
+      .option('--open', 'open het handout-bestand daarna in de browser')
+      .option('--force', 'laat --report of --handout een bestaand bestand vervangen');
   },
   examples: [
     'actie',
@@ -61,6 +72,9 @@ export default defineCommand({
     'actie --animo aansluiten --contact benutten --toerusting aanreiken --inbedding organisaties --empathie betrokkenheid --setting dorp --over "eigen keet"',
     'actie --animo aansluiten --contact benutten --toerusting aanreiken --inbedding organisaties --empathie betrokkenheid --explain keetkeur',
     'actie --report advies.md',
+    'actie --dossier "Keet Oost"',
+    'actie --dossier "Keet Oost" --animo aansluiten --contact benutten --toerusting eigen-kracht --inbedding burgers --empathie betrokkenheid --note "Offerte gevraagd"',
+    'actie --dossier "Keet Oost" --handout keet-oost.html --open',
   ],
   notes: '\nZonder alle vijf antwoorden stelt de opdracht de vragen; dat kan alleen als stdin en stderr een terminal zijn (de vragen staan op stderr).\n',
   catalogueHelp(catalogue, cmd, helpWidth) {
@@ -96,12 +110,16 @@ export default defineCommand({
       },
     };
     if (options.report) checkWritable(options.report, reportOptions);
+    // The dossier is read before any question: a damaged one stops the run before anyone answers in vain.
+    // Loaded only then: the dossier brings yaml and zod, which a run without one never needs.
+    const dossiers = DOSSIER_OPTIONS.some((k) => options[k] !== undefined) ? await import('../runtime/dossier-run.js') : undefined;
+    const dossier = dossiers?.startDossier(options, ctx);
 
     // The method to explain is looked up before any question, so a wrong name costs no answers.
     const explained = options.explain ? (await lookupMethod(ctx, [options.explain], 'actie --explain')).method : undefined;
 
     const asked = streams !== undefined;
-    const answers = asked ? await ask(catalogue, given, ctx, streams) : completeAnswers(given);
+    const answers = asked ? await ask(catalogue, given, ctx, streams, dossier, options.note === undefined) : completeAnswers(given);
     const advice = adviseActie(answers, catalogue);
     const command = reproduceCommand(answers, catalogue.model, ctx.folders);
 
@@ -113,15 +131,23 @@ export default defineCommand({
     // The command is continued with backslashes where it is wrapped, so it can still be pasted into a shell.
     let note = asked ? `${ctx.errStyle.dim('Hetzelfde advies later opnieuw:')}\n${wrapCommand(sanitize(command), widthOf(ctx.stderr), '  ')}\n` : '';
     if (options.report) note += `Rapport geschreven naar ${sanitize(options.report)}\n`;
-    const advised = { answers, advice, command, model: catalogue.model };
-    if (explained) return { data: { ...advised, explanation: explainMethod(advice, catalogue.model, explained.id) }, views: EXPLANATION, note };
-    return { data: advised, views: ADVICE, note };
+    const kept = dossier && (await dossiers!.finishDossier(dossier, options, answers, advice, catalogue, ctx));
+    if (kept) note += kept.note;
+    const advised = { answers, advice, command, model: catalogue.model, kept: kept || undefined };
+    if (explained) return { data: { ...advised, explanation: explainMethod(advice, catalogue.model, explained.id) }, views: EXPLANATION, note, error: kept?.error };
+    return { data: advised, views: ADVICE, note, error: kept?.error };
   },
 });
 
-async function ask(catalogue: AdviceCatalogue, given: PartialAnswers, ctx: Context, { input, output }: PromptStreams) {
+async function ask(catalogue: AdviceCatalogue, given: PartialAnswers, ctx: Context, { input, output }: PromptStreams, dossier: DossierStart | undefined, askNote: boolean) {
   const { interview } = await import('../prompts/interview.js');
-  return interview(catalogue, given, { input, output, style: ctx.errStyle });
+  const previous = dossier?.last ? answersOf(dossier.last) : undefined;
+  return interview(catalogue, given, { input, output, style: ctx.errStyle }, { previous, resume: dossier?.resume, note: Boolean(dossier?.name) && askNote });
+}
+
+/** The dossier part of `--json`: present with --dossier, with what changed since the last session. */
+function dossierJson(kept: DossierEnd | undefined) {
+  return kept?.json ? { dossier: kept.json } : {};
 }
 
 /** Checks every answer given as an option against the model; a wrong value is a usage error that lists the right ones. */

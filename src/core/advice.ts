@@ -184,7 +184,7 @@ export function answerFlags(catalogue: AdviceCatalogue): { key: ElementKey | Con
 }
 
 /** Where an answer lies between the poles: the first pole left, the second right, beide in the middle. */
-function profilePosition(element: ActieElement, answer: AnswerKey): ProfilePosition {
+export function profilePosition(element: ActieElement, answer: AnswerKey): ProfilePosition {
   if (answer === element.poles[0].key) return 'left';
   if (answer === element.poles[1].key) return 'right';
   return answer === 'beide' ? 'middle' : 'unknown';

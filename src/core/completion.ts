@@ -65,6 +65,11 @@ export const OPTION_VALUES: Record<string, Values> = {
   '--limit': { kind: 'none' },
   '--output': { kind: 'files' },
   '--report': { kind: 'files' },
+  '--handout': { kind: 'files' },
+  '--dossiers': { kind: 'dirs' },
+  // actie: the dossiers there are, by file name (which names the dossier as well as its name does); a note is free text.
+  '--dossier': { kind: 'query', query: ['dossiers'], label: 'dossier' },
+  '--note': { kind: 'none' },
   // actie: what the initiative is about is free text; --explain names a method.
   '--over': { kind: 'none' },
   '--explain': IDS,
@@ -84,6 +89,7 @@ export const ARGUMENT_VALUES: Record<string, Values> = {
   model: ELEMENTS,
   validate: { kind: 'dirs' },
   completion: { kind: 'words', words: SHELLS },
+  dossier: { kind: 'words', words: ['list', 'show'] },
   help: { kind: 'commands' },
 };
 

@@ -33,10 +33,10 @@ const TRACKS: Record<ProfilePosition, string> = {
   unknown: '────?────',
 };
 
-const PROFILE_LEGEND = '● uw antwoord, in het midden bij allebei; ? weet ik (nog) niet';
+export const PROFILE_LEGEND = '● uw antwoord, in het midden bij allebei; ? weet ik (nog) niet';
 
 /** The profile as lines: each element with its two poles and a marker where the answer lies. */
-function formatProfile(profile: ProfileLine[], width: number, indent = '  '): string[] {
+export function formatProfile(profile: ProfileLine[], width: number, indent = '  '): string[] {
   const nameWidth = Math.max(...profile.map((p) => p.name.length)) + 2;
   const leftWidth = Math.max(...profile.map((p) => p.left.length));
   const rightWidth = Math.max(...profile.map((p) => p.right.length));

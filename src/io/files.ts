@@ -17,6 +17,8 @@ export interface AtomicWriteOptions {
    * exists and may not be overwritten, and when it cannot be written (no permission, read-only).
    */
   hints?: { exists?: string; write?: string };
+  /** The mode of a new file (before the umask); a file replaced keeps its own. 0o666 unless given. */
+  mode?: number;
 }
 
 const CHUNK = 64 * 1024;
@@ -42,7 +44,7 @@ export async function writeFileAtomic(
   const { open, rename, unlink } = await import('node:fs/promises');
   let handle: FileHandle | undefined;
   try {
-    handle = await open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, existing ? existing.mode & 0o777 : 0o666);
+    handle = await open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, existing ? existing.mode & 0o777 : (options.mode ?? 0o666));
     for (const piece of chunks(content)) {
       if (options.signal?.aborted) throw new InterruptedError();
       await handle.write(piece);

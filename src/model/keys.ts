@@ -18,3 +18,6 @@ export type ExtraAnswerKey = (typeof EXTRA_ANSWER_KEYS)[number];
 /** The context questions asked after the five elements. */
 export const CONTEXT_KEYS = ['setting', 'doelgroep'] as const;
 export type ContextKey = (typeof CONTEXT_KEYS)[number];
+
+/** Local date and time, ISO 8601 without zone, as a consultant reads it: 2026-03-02T14:05 (a dossier's sessions). */
+export const LOCAL_DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ELEMENT_KEYS, EXTRA_ANSWER_KEYS, SOURCE_KINDS, type ContextKey } from './keys.js';
 import { CONTROL, INVISIBLE, escaped } from '../text/unsafe-chars.js';
+import { dossierSchema } from './dossier.js';
 
 /** The five ACTIE elements (in the model's order) and the source kinds live in keys.ts, free of zod. */
 export { ELEMENT_KEYS, SOURCE_KINDS, type ElementKey, type SourceKind } from './keys.js';
@@ -177,6 +178,7 @@ export const SCHEMAS = {
   glossary: glossarySchema,
   sources: sourcesSchema,
   criteria: criteriaSchema,
+  dossier: dossierSchema,
 } as const;
 export type SchemaName = keyof typeof SCHEMAS;
 

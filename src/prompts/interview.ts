@@ -17,12 +17,22 @@ export interface PromptIO {
 
 const DONE = '__advies__';
 
+/** For a dossier: the answers of its last session to start each question on, and a last question for a note. */
+export interface InterviewExtras {
+  /** Each question asked starts on this answer, so Enter keeps it. */
+  previous?: PartialAnswers;
+  /** A line after the opening, such as when the last session was. */
+  resume?: string;
+  /** Ask for a note at the end (it may be skipped). */
+  note?: boolean;
+}
+
 /**
  * Asks what is still missing: the five elements in the model's order, then the context questions not given
  * as options, then an overview where any answer can be changed before the advice is shown. Every step can
  * go back to the one before.
  */
-export async function interview(catalogue: AdviceCatalogue, given: PartialAnswers, io: PromptIO): Promise<ActieAnswers> {
+export async function interview(catalogue: AdviceCatalogue, given: PartialAnswers, io: PromptIO, extras: InterviewExtras = {}): Promise<ActieAnswers & { note?: string | null }> {
   const { model, methods } = catalogue;
   const contextQuestions = CONTEXT_KEYS.filter((k) => contextOptions(model.context[k], methods).length > 0);
   const elementQuestions: Question[] = model.elements.map((e, index) => ({
@@ -51,17 +61,29 @@ export async function interview(catalogue: AdviceCatalogue, given: PartialAnswer
     choices: [],
     text: { hint: 'Enter zonder tekst slaat de vraag over.' },
   };
-  const questions = [...elementQuestions, ...askedContext, overQuestion];
+  const noteQuestion: Question = {
+    key: 'note',
+    label: 'Notitie',
+    message: 'Een notitie of afspraak voor het dossier? (mag u overslaan)',
+    help: 'Bijvoorbeeld wat u samen hebt afgesproken. Zet er geen namen of andere persoonsgegevens in.',
+    choices: [],
+    text: { hint: 'Enter zonder tekst slaat de vraag over.' },
+  };
+  const questions = [...elementQuestions, ...askedContext, overQuestion, ...(extras.note ? [noteQuestion] : [])];
   // Given as options: not asked one by one, but the overview still offers to change them.
   const ask = questions.map((q) => q.key).filter((k) => given[k as keyof PartialAnswers] === undefined);
   // The context questions start on "geen voorkeur", so Enter skips them.
   const start: Record<string, string> = Object.fromEntries(askedContext.map((q) => [q.key, NO_PREFERENCE]));
   for (const q of questions) {
+    const earlier = extras.previous?.[q.key as keyof PartialAnswers];
+    if (earlier !== undefined) start[q.key] = earlier ?? (q.text ? '' : NO_PREFERENCE);
     const value = given[q.key as keyof PartialAnswers];
     if (value !== undefined) start[q.key] = value ?? (q.text ? '' : NO_PREFERENCE);
   }
 
-  io.output.write(introText(model, io.style, columnsOf(io.output), [...askedContext, overQuestion].filter((q) => ask.includes(q.key)).length));
+  const skippable = [...askedContext, overQuestion, noteQuestion].filter((q) => ask.includes(q.key)).length;
+  io.output.write(introText(model, io.style, columnsOf(io.output), skippable));
+  if (extras.resume) io.output.write(wrap(sanitize(extras.resume), columnsOf(io.output)) + '\n\n');
   const result = await questionnaire(
     {
       questions,
@@ -82,7 +104,8 @@ export async function interview(catalogue: AdviceCatalogue, given: PartialAnswer
     const value = result[q.key];
     out[q.key] = q.text ? value?.trim() || null : (CONTEXT_KEYS as readonly string[]).includes(q.key) && value === NO_PREFERENCE ? null : value;
   }
-  return completeAnswers(out as PartialAnswers);
+  const { note, ...answers } = out;
+  return { ...completeAnswers(answers as PartialAnswers), ...(extras.note ? { note } : {}) };
 }
 
 const COUNT_WORDS = ['geen', 'één', 'twee', 'drie', 'vier', 'vijf'];

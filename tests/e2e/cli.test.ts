@@ -266,7 +266,8 @@ function helpExamples(help: string): string[] {
 
 /** An example that reads only, needs no terminal and names no file or folder: it can run here as printed. */
 function runsAsIs(example: string): boolean {
-  return !/>|\||--output|--report|--web|^open |^new |\.\/|validate a b|^actie$|^search( --element animo)?$|^completion /.test(example);
+  // Dossier examples write to the user's dossier folder: tests/e2e/dossier.test.ts runs them in a folder of its own.
+  return !/>|\||--output|--report|--web|--dossier|^dossier |^open |^new |\.\/|validate a b|^actie$|^search( --element animo)?$|^completion /.test(example);
 }
 
 /** A command line split as a shell would, for the double quotes the examples use. */

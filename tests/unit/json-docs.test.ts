@@ -3,14 +3,20 @@
 // documented field must occur in the output of at least one of the runs below.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { openCatalogue } from '../../src/catalogue/open.js';
 import { method, userFolder, yamlOf } from '../helpers/catalogue.js';
 import { ROOT } from '../helpers/env.js';
 import { runMain } from '../helpers/main.js';
 
-async function json(args: string[]): Promise<unknown> {
-  const { stdout, stderr } = await runMain([...args, '--json']);
+/** The dossiers of these runs: a folder of their own, never the user's; two sessions made below. */
+const dossiers = mkdtempSync(join(tmpdir(), 'methodewijzer-json-docs-'));
+afterAll(() => rmSync(dossiers, { recursive: true, force: true }));
+
+async function json(args: string[], now = '2026-06-01T12:00'): Promise<unknown> {
+  const { stdout, stderr } = await runMain([...args, '--json'], { env: { METHODEWIJZER_DOSSIERS: dossiers, METHODEWIJZER_NOW: now } });
   if (!stdout) throw new Error(`no JSON from ${args.join(' ')}:\n${stderr}`);
   return JSON.parse(stdout);
 }
@@ -53,6 +59,8 @@ const broken = userFolder({ 'b.yaml': 'id: b\nname: B\nelemnts: [animo]\n' });
 // lifts only those two, and the lines above the shortlist have something to say.
 const { methods } = await openCatalogue();
 const keep = methods.filter((m) => m.elements.length === 1 && m.elements[0] === 'animo').slice(0, 2).map((m) => m.id);
+await json([...ANSWERS('bijsturen', 'organisaties'), '--dossier', 'Keet Oost', '--note', 'Offerte opvragen'], '2026-01-12T10:00');
+await json([...ANSWERS('aansluiten', 'burgers'), '--dossier', 'Keet Oost'], '2026-03-02T14:05');
 const wijkOnly = userFolder({ 'all.yaml': yamlOf(...methods.map((m) => ({ ...m, tags: keep.includes(m.id) ? ['dorp'] : ['wijk'] }))) });
 
 /** The runs whose outputs together must show every documented field. */
@@ -74,7 +82,10 @@ const RUNS: Record<string, string[][]> = {
     ['actie', '--animo', 'onbekend', '--contact', 'onbekend', '--toerusting', 'onbekend', '--inbedding', 'onbekend', '--empathie', 'onbekend', '--over', 'jongeren keet'],
     ['actie', '--animo', 'beide', '--contact', 'beide', '--toerusting', 'beide', '--inbedding', 'beide', '--empathie', 'beide'],
     ANSWERS('aansluiten', 'burgers', ['--doelgroep', 'ouderen', '--explain', 'keetkeur']),
+    ANSWERS('aansluiten', 'beide', ['--dossier', 'Keet Oost', '--setting', 'dorp', '--over', 'een eigen keet']),
   ],
+  'dossier list --json': [['dossier', 'list']],
+  'dossier show --json': [['dossier', 'show', 'Keet Oost']],
 };
 
 describe('docs/json.md', () => {
