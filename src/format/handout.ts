@@ -247,7 +247,7 @@ export function formatHandout(dossier: Dossier, model: ActieModel, methodOf: (id
     for (const s of [...notes].reverse()) body.push(`<p class="date">${esc(dateTimeText(s.date, false))}</p><div class="note">${esc(s.note!)}</div>`);
   }
   if (now.shortlist.length) {
-    body.push('<h2>Ideeën die jullie kunnen helpen</h2>', '<p>Andere groepen hebben hier goede ervaringen mee. Kijk gerust wat bij jullie past.</p><ul>');
+    body.push('<h2>Ideeën die jullie kunnen helpen</h2>', '<p>Zo hebben andere groepen het al aangepakt. Kijk gerust wat bij jullie past.</p><ul>');
     for (const id of now.shortlist) {
       const m = methodOf(id);
       const name = m.url ? `<a href="${esc(m.url)}">${esc(m.name)}</a>` : esc(m.name);
