@@ -7,17 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import { main } from '../../src/cli/program.js';
 import { cleanEnv, expectNoStackTrace, tempDir } from '../helpers/env.js';
-import { runMain } from '../helpers/main.js';
-
-const ANSWERS = {
-  jan: ['--animo', 'bijsturen', '--contact', 'benutten', '--toerusting', 'aanreiken', '--inbedding', 'organisaties', '--empathie', 'onbekend', '--setting', 'dorp', '--over', 'jongeren willen een eigen keet'],
-  mar: ['--animo', 'aansluiten', '--contact', 'benutten', '--toerusting', 'eigen-kracht', '--inbedding', 'beide', '--empathie', 'betrokkenheid', '--setting', 'dorp', '--over', 'jongeren willen een eigen keet'],
-  jun: ['--animo', 'aansluiten', '--contact', 'versterken', '--toerusting', 'eigen-kracht', '--inbedding', 'burgers', '--empathie', 'betrokkenheid', '--setting', 'dorp', '--over', 'jongeren willen een eigen keet'],
-};
-
-function consultant(folder: string) {
-  return (args: string[], now?: string, env: NodeJS.ProcessEnv = {}) => runMain(args, { env: { METHODEWIJZER_DOSSIERS: folder, ...(now ? { METHODEWIJZER_NOW: now } : {}), ...env } });
-}
+import { ANSWERS, consultant } from '../helpers/dossier.js';
 
 describe('an initiative followed over months', () => {
   it('keeps three sessions, shows what changed each time, and looks back with list and show', async () => {

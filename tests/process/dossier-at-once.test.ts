@@ -5,17 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/env.js';
-import { runMain } from '../helpers/main.js';
-
-const ANSWERS = {
-  jan: ['--animo', 'bijsturen', '--contact', 'benutten', '--toerusting', 'aanreiken', '--inbedding', 'organisaties', '--empathie', 'onbekend', '--setting', 'dorp', '--over', 'jongeren willen een eigen keet'],
-  mar: ['--animo', 'aansluiten', '--contact', 'benutten', '--toerusting', 'eigen-kracht', '--inbedding', 'beide', '--empathie', 'betrokkenheid', '--setting', 'dorp', '--over', 'jongeren willen een eigen keet'],
-  jun: ['--animo', 'aansluiten', '--contact', 'versterken', '--toerusting', 'eigen-kracht', '--inbedding', 'burgers', '--empathie', 'betrokkenheid', '--setting', 'dorp', '--over', 'jongeren willen een eigen keet'],
-};
-
-function consultant(folder: string) {
-  return (args: string[], now?: string, env: NodeJS.ProcessEnv = {}) => runMain(args, { env: { METHODEWIJZER_DOSSIERS: folder, ...(now ? { METHODEWIJZER_NOW: now } : {}), ...env } });
-}
+import { ANSWERS, consultant } from '../helpers/dossier.js';
 
 describe('two runs at once', () => {
   it('both keep their session, and no lock or temporary file is left', async () => {
