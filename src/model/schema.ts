@@ -154,6 +154,19 @@ export const sourcesSchema = z
       published: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'verwacht jaar en maand als JJJJ-MM, bijvoorbeeld 2015-07').describe('Jaar en maand van verschijnen, JJJJ-MM.'),
       author: text,
       url: link,
+      essay: z
+        .strictObject({
+          title: text,
+          authors: z.array(z.strictObject({ name: text, organisation: text })).min(1),
+          url: link,
+        })
+        .optional()
+        .describe('Het essay waarop de brochure is gebaseerd.'),
+      article: z
+        .strictObject({ site: text.describe('De website waar het artikel verscheen.'), url: link })
+        .optional()
+        .describe('Het artikel met een verkorte versie van het essay.'),
+      funder: text.optional().describe('Wie de brochure heeft gefinancierd, zoals de brochure het schrijft.'),
     }),
     sources: z
       .array(z.strictObject({ key: slug, kind: z.enum(SOURCE_KINDS), name: text, url: link, description: text }))

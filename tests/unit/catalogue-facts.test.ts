@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileBuiltin } from '../../src/catalogue/load.js';
 import { contextOptions } from '../../src/core/advice.js';
 import { ELEMENT_KEYS } from '../../src/model/schema.js';
-import { CRITERIA_COUNT, ELEMENT_FACTS, GLOSSARY_TERMS, METHOD_FACTS, SOURCE_FACTS } from '../fixtures/brochure-facts.js';
+import { COLOPHON_FACTS, CRITERIA_COUNT, ELEMENT_FACTS, GLOSSARY_TERMS, METHOD_FACTS, SOURCE_FACTS } from '../fixtures/brochure-facts.js';
 import { ROOT } from '../helpers/env.js';
 
 const catalogue = compileBuiltin(join(ROOT, 'catalogue'));
@@ -64,6 +64,11 @@ describe('the built-in catalogue against the brochure', () => {
     expect(catalogue.glossary.terms.map((t) => t.term)).toEqual(GLOSSARY_TERMS);
     expect(catalogue.sources.sources.map(({ kind, name, url }) => ({ kind, name, url }))).toEqual(SOURCE_FACTS);
     expect(catalogue.criteria.criteria).toHaveLength(CRITERIA_COUNT);
+  });
+
+  it('names the essay the brochure is based on, the shortened article and the funder, with the brochure\'s links', () => {
+    const { essay, article, funder } = catalogue.sources.brochure;
+    expect({ essay, article, funder }).toEqual(COLOPHON_FACTS);
   });
 
   it('offers under actie --doelgroep each group the brochure names for a method, and the methods carry them', () => {
