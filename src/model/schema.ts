@@ -50,6 +50,17 @@ export const methodSchema = z
       .describe('Waar de methode vandaan komt.'),
     url: link.describe('Link naar de beschrijving van de methode.'),
     tags: uniqueList(slug).optional().describe('Trefwoorden om op te filteren, zoals wijk, dorp of jongeren.'),
+    elementSummaries: z
+      .partialRecord(z.enum(ELEMENT_KEYS), text)
+      .optional()
+      .describe('Per element een eigen beschrijving, waar de bron de methode onder dat element anders beschrijft dan onder een ander.'),
+  })
+  .superRefine((m, ctx) => {
+    for (const key of Object.keys(m.elementSummaries ?? {})) {
+      if (!(m.elements as string[]).includes(key)) {
+        ctx.addIssue({ code: 'custom', path: ['elementSummaries', key], message: `de methode staat niet onder ${key}; noem het element ook onder elements` });
+      }
+    }
   })
   .meta({ title: 'Methode', description: 'Eén methode uit de methodewijzer.' });
 export type Method = z.infer<typeof methodSchema>;

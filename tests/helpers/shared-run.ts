@@ -44,6 +44,7 @@ export function proseFields(catalogue: CompiledCatalogue): { field: string; text
   const add = (field: string, text: string | undefined) => text && out.push({ field, text });
   for (const m of catalogue.methods) {
     add(`methods/${m.id}.summary`, m.summary);
+    for (const [key, text] of Object.entries(m.elementSummaries ?? {})) add(`methods/${m.id}.elementSummaries.${key}`, text);
   }
   for (const s of catalogue.sources.sources) add(`sources/${s.key}.description`, s.description);
   for (const t of catalogue.glossary.terms) add(`glossary/${t.term}.definition`, t.definition);

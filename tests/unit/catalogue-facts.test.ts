@@ -28,6 +28,16 @@ describe('the built-in catalogue against the brochure', () => {
     expect(method.source.collection).toBe(collection);
   });
 
+  it('keeps both of the brochure\'s descriptions of De Smederijen: the buurt under Toerusting, buurt and wijk under Inbedding', () => {
+    const smederijen = catalogue.methods.find((m) => m.id === 'de-smederijen')!;
+    const { toerusting, inbedding } = smederijen.elementSummaries ?? {};
+    expect(toerusting).toMatch(/\bbuurt\b/);
+    expect(toerusting).not.toMatch(/\bwijk\b/);
+    expect(inbedding).toMatch(/\bbuurt en wijk\b/);
+    // Only this method has two descriptions in the brochure.
+    expect(catalogue.methods.filter((m) => m.elementSummaries).map((m) => m.id)).toEqual(['de-smederijen']);
+  });
+
   it('names each method file after its id, with the schema line first', () => {
     const dir = join(ROOT, 'catalogue', 'methods');
     for (const file of readdirSync(dir)) {
