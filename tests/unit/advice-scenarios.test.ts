@@ -200,7 +200,7 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'residents of a shelter who want more say in how it is run',
     answers: { animo: 'aansluiten', contact: 'benutten', toerusting: 'eigen-kracht', inbedding: 'burgers', empathie: 'dienstbaarheid' },
-    doelgroep: 'maatschappelijke-opvang',
+    doelgroep: 'opvang',
     over: 'meer zeggenschap voor de bewoners',
     top: ['maatschappelijke-opvang-in-zelfbeheer'],
     not: ['dorpsspiegel', 'keetkeur'],

@@ -91,8 +91,8 @@ describe('the built-in catalogue against the brochure', () => {
       studenten: ['studenten-wonen-in-aandachtswijken'],
       'allochtone-groepen': ['woonatelier'],
       'kwetsbare-bewoners': ['moedercentra'],
-      'afstand-tot-arbeidsmarkt': ['maatschappelijke-activeringscentra'],
-      'maatschappelijke-opvang': ['maatschappelijke-opvang-in-zelfbeheer'],
+      arbeidsmarkt: ['maatschappelijke-activeringscentra'],
+      opvang: ['maatschappelijke-opvang-in-zelfbeheer'],
     });
   });
 
