@@ -378,7 +378,10 @@ export function formatAdviceMarkdown(answers: ActieAnswers, advice: Advice, mode
   out.push('## Opnieuw maken', '', 'Met deze opdracht krijgt u hetzelfde advies:', '', '```sh', sanitize(meta.command), '```');
   if (meta.sources) {
     const b = meta.sources.brochure;
-    out.push('', '---', '', `Gemaakt met methodewijzer. Het ACTIE-model komt uit "${md(b.title)}" (${md(b.publisher)}, ${monthYear(b.published)}): ${sanitize(b.url)}`);
+    // The brochure uses the ACTIE model and, under "Meer informatie", points to Platform31 for the model itself.
+    const model = meta.sources.furtherReading?.find((r) => r.name === 'Het ACTIE-model');
+    out.push('', '---', '', `Gemaakt met methodewijzer, met het ACTIE-model zoals "${md(b.title)}" (${md(b.publisher)}, ${monthYear(b.published)}) het gebruikt: ${sanitize(b.url)}`);
+    if (model) out.push('', `Voor het model zelf verwijst de brochure naar Platform31: ${sanitize(model.url)}`);
   }
   return out.join('\n') + '\n';
 }

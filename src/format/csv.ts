@@ -3,7 +3,7 @@ import type { Method } from '../model/schema.js';
 import { sanitize } from '../text/terminal.js';
 
 /** The CSV columns, in order: the JSON fields, with `source` flattened. */
-export const CSV_COLUMNS = ['id', 'name', 'aliases', 'summary', 'elements', 'source.kind', 'source.collection', 'url', 'tags'] as const;
+export const CSV_COLUMNS = ['id', 'name', 'aliases', 'summary', 'elements', 'source.kind', 'source.collection', 'url', 'tags', 'elementSummaries'] as const;
 
 /** Separator for the values of a list field (elements, tags, aliases) inside one cell. */
 export const CSV_LIST_SEPARATOR = ';';
@@ -29,6 +29,8 @@ export function formatMethodsCsv(methods: Method[], options: CsvOptions = {}): s
     m.source.collection ?? '',
     cell(m.url),
     list(m.tags),
+    // "toerusting: …" per element, joined like the lists; a text with a ; of its own is, as with aliases, clearer in the JSON.
+    list(Object.entries(m.elementSummaries ?? {}).map(([key, text]) => `${key}: ${text}`)),
   ].map(noFormula));
   return stringify(rows, {
     header: true,

@@ -261,7 +261,7 @@ export function formatHandout(dossier: Dossier, model: ActieModel, methodOf: (id
       body.push(`<p><strong>${esc(dateTimeText(sessions[i - 1].date, false))} tot ${esc(dateTimeText(sessions[i].date, false))}</strong></p>`, list(movesText(model, sessions[i - 1], sessions[i])));
     }
   }
-  body.push('<footer>Gemaakt met methodewijzer, met het ACTIE-model uit de brochure "Methodisch werken aan actief burgerschap" van Movisie (2015).</footer>');
+  body.push('<footer>Gemaakt met methodewijzer, met het ACTIE-model zoals de brochure "Methodisch werken aan actief burgerschap" van Movisie (2015) het gebruikt; voor het model zelf verwijst de brochure naar Platform31.</footer>');
   return [
     '<!doctype html>',
     '<html lang="nl">',

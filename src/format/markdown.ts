@@ -38,7 +38,9 @@ export function formatMethodsMarkdown(methods: Method[], options: MarkdownOption
     for (const m of members) {
       const source = m.source.kind + (m.source.collection ? ` (${m.source.collection})` : '');
       const actie = m.elements.map((e) => names[e]).join(', ');
-      out.push(`| ${mdLink(m.name, m.url)} | ${mdText(m.summary)} | ${actie} | ${mdText(source)} |`);
+      // Where the source describes the method under this element in words of its own, those words.
+      const summary = m.elementSummaries?.[element.key] ?? m.summary;
+      out.push(`| ${mdLink(m.name, m.url)} | ${mdText(summary)} | ${actie} | ${mdText(source)} |`);
     }
   }
   return out.join('\n') + '\n';

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { ElementNames, MethodOrigin } from '../core/methods.js';
 import { ELEMENT_KEYS, type ElementKey } from '../model/keys.js';
 import type { Method } from '../model/schema.js';
-import { noLink, sanitize, visibleLength, wrap, type Link } from '../text/terminal.js';
+import { hang, noLink, sanitize, visibleLength, wrap, type Link } from '../text/terminal.js';
 
 const KIND_LABELS = { databank: 'databank', verkenning: 'verkenning' } as const;
 
@@ -80,6 +80,9 @@ export function formatMethodDetail(
       : [...wrap(name, width).split('\n').map((l) => link(style.bold.cyan(l), m.url)), style.dim(`(${m.id})`)];
   const lines = [...title, ''];
   lines.push(wrap(sanitize(m.summary), width), '');
+  // Where the source describes the method differently under one element than under another: each in its words.
+  const own = Object.entries(m.elementSummaries ?? {});
+  if (own.length) lines.push(...own.map(([key, text]) => hang(`Onder ${names[key as ElementKey]}: `, sanitize(text), width)), '');
   // The element names beside the grid, or below it, under the label, when they do not fit there.
   const grid = elementGrid(m.elements, style);
   const elementNames = m.elements.map((e) => names[e]).join(', ');

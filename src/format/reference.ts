@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Criteria, Glossary, Sources } from '../model/schema.js';
 import { hang, sanitize, wrap } from '../text/terminal.js';
 import { monthYear } from '../text/dates.js';
+import { andList } from '../text/lists.js';
 
 // The brochure's reference parts: the glossary (`glossary`) and the sources with the selection criteria (`sources`).
 
@@ -19,9 +20,14 @@ export function formatSources(sources: Sources, criteria: Criteria, style: Chalk
     bold('BRON'),
     wrap(`${sanitize(b.title)}, ${sanitize(b.publisher)}, ${monthYear(b.published)} (${sanitize(b.author)})`, width, '  '),
     url(b.url, '  '),
-    '',
-    bold('DATABANKEN EN VERKENNINGEN'),
   ];
+  if (b.essay) {
+    const authors = b.essay.authors.map((a) => `${sanitize(a.name)} (${sanitize(a.organisation)})`);
+    lines.push(wrap(`Gebaseerd op het essay "${sanitize(b.essay.title)}", van ${andList(authors)}:`, width, '  '), url(b.essay.url, '    '));
+  }
+  if (b.article) lines.push(wrap(`Een verkorte versie van het essay verscheen als artikel op ${sanitize(b.article.site)}:`, width, '  '), url(b.article.url, '    '));
+  if (b.funder) lines.push(wrap(`Gefinancierd door ${sanitize(b.funder)}.`, width, '  '));
+  lines.push('', bold('DATABANKEN EN VERKENNINGEN'));
   for (const s of sources.sources) {
     // The kind wraps with the name as one text, and is styled after wrapping, so widths stay true.
     const heading = wrap(`${sanitize(s.name)} (${s.kind})`, width, '  ');

@@ -55,5 +55,9 @@ url: ""
 # Trefwoorden om op te filteren, in kleine letters en koppeltekens (mag leeg blijven).
 # Bijvoorbeeld: tags: [wijk, jongeren]
 tags: []
+
+# Alleen als de bron de methode onder één element anders beschrijft dan onder een ander: per element
+# die beschrijving. Haal het #-teken weg om het te gebruiken.
+# elementSummaries: { toerusting: "", inbedding: "" }
 `;
 }

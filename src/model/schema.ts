@@ -50,6 +50,17 @@ export const methodSchema = z
       .describe('Waar de methode vandaan komt.'),
     url: link.describe('Link naar de beschrijving van de methode.'),
     tags: uniqueList(slug).optional().describe('Trefwoorden om op te filteren, zoals wijk, dorp of jongeren.'),
+    elementSummaries: z
+      .partialRecord(z.enum(ELEMENT_KEYS), text)
+      .optional()
+      .describe('Per element een eigen beschrijving, waar de bron de methode onder dat element anders beschrijft dan onder een ander.'),
+  })
+  .superRefine((m, ctx) => {
+    for (const key of Object.keys(m.elementSummaries ?? {})) {
+      if (!(m.elements as string[]).includes(key)) {
+        ctx.addIssue({ code: 'custom', path: ['elementSummaries', key], message: `de methode staat niet onder ${key}; noem het element ook onder elements` });
+      }
+    }
   })
   .meta({ title: 'Methode', description: 'Eén methode uit de methodewijzer.' });
 export type Method = z.infer<typeof methodSchema>;
@@ -154,6 +165,19 @@ export const sourcesSchema = z
       published: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'verwacht jaar en maand als JJJJ-MM, bijvoorbeeld 2015-07').describe('Jaar en maand van verschijnen, JJJJ-MM.'),
       author: text,
       url: link,
+      essay: z
+        .strictObject({
+          title: text,
+          authors: z.array(z.strictObject({ name: text, organisation: text })).min(1),
+          url: link,
+        })
+        .optional()
+        .describe('Het essay waarop de brochure is gebaseerd.'),
+      article: z
+        .strictObject({ site: text.describe('De website waar het artikel verscheen.'), url: link })
+        .optional()
+        .describe('Het artikel met een verkorte versie van het essay.'),
+      funder: text.optional().describe('Wie de brochure heeft gefinancierd, zoals de brochure het schrijft.'),
     }),
     sources: z
       .array(z.strictObject({ key: slug, kind: z.enum(SOURCE_KINDS), name: text, url: link, description: text }))

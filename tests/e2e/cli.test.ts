@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
-import { CRITERIA_COUNT, METHOD_FACTS, SOURCE_FACTS } from '../fixtures/brochure-facts.js';
+import { COLOPHON_FACTS, CRITERIA_COUNT, METHOD_FACTS, SOURCE_FACTS } from '../fixtures/brochure-facts.js';
 import { expectNoStackTrace } from '../helpers/env.js';
 import { runMain } from '../helpers/main.js';
 
@@ -162,6 +162,16 @@ describe('model and glossary', () => {
     expect(code).toBe(0);
     for (const s of SOURCE_FACTS) expect(stdout).toContain(s.url);
     expect(stdout).toMatch(new RegExp(`\\n  ${CRITERIA_COUNT}\\. `));
+  });
+
+  it('sources as text names the essay with its authors, the shortened article and the funder, with their links', async () => {
+    const { stdout } = await runMain(['sources']);
+    const flat = stdout.replace(/\s+/g, ' ');
+    const { essay, article, funder } = COLOPHON_FACTS;
+    expect(flat).toContain(`het essay "${essay.title}", van Radboud Engbersen (Platform31) en Peter Rensen (Movisie):`);
+    for (const url of [essay.url, article.url]) expect(stdout).toContain(url);
+    expect(flat).toContain(`als artikel op ${article.site}`);
+    expect(flat).toContain(`Gefinancierd door ${funder}.`);
   });
 
   it('glossary --json lists the Begrippenkader', async () => {

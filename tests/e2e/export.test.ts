@@ -73,6 +73,7 @@ describe('export --format csv', () => {
         'source.collection': m.source.collection ?? '',
         url: m.url,
         tags: (m.tags ?? []).join(';'),
+        elementSummaries: Object.entries(m.elementSummaries ?? {}).map(([k, t]) => `${k}: ${t}`).join(';'),
       })),
     );
   });

@@ -163,6 +163,10 @@ describe('formatAdviceMarkdown', () => {
     // The profile and the command stand in closed code blocks.
     expect(text.match(/^```/gm)).toHaveLength(4);
     expect(text).toContain("```sh\nmethodewijzer actie --x 'a b'\n```");
+    // The brochure uses the ACTIE model; for the model itself it points to Platform31.
+    expect(text).not.toMatch(/ACTIE-model komt uit/);
+    expect(text).toContain('met het ACTIE-model zoals "Methodisch werken aan actief burgerschap" (Movisie, juli 2015) het gebruikt: https://www.movisie.nl/publicaties');
+    expect(text).toContain('verwijst de brochure naar Platform31: http://www.platform31.nl/nieuws/actie-model-om-burgerinitiatieven-te-ondersteunen');
   });
 
   it.each([

@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileBuiltin } from '../../src/catalogue/load.js';
+import { contextOptions } from '../../src/core/advice.js';
 import { ELEMENT_KEYS } from '../../src/model/schema.js';
-import { CRITERIA_COUNT, ELEMENT_FACTS, GLOSSARY_TERMS, METHOD_FACTS, SOURCE_FACTS } from '../fixtures/brochure-facts.js';
+import { COLOPHON_FACTS, CRITERIA_COUNT, ELEMENT_FACTS, GLOSSARY_TERMS, METHOD_FACTS, SOURCE_FACTS } from '../fixtures/brochure-facts.js';
 import { ROOT } from '../helpers/env.js';
 
 const catalogue = compileBuiltin(join(ROOT, 'catalogue'));
@@ -25,6 +26,16 @@ describe('the built-in catalogue against the brochure', () => {
     expect(method.url).toBe(fact.url);
     const collection = fact.url.includes('movisie.nl/esi/') ? 'esi' : fact.url.includes('watwerktindewijk') ? 'wat-werkt-in-de-wijk' : undefined;
     expect(method.source.collection).toBe(collection);
+  });
+
+  it('keeps both of the brochure\'s descriptions of De Smederijen: the buurt under Toerusting, buurt and wijk under Inbedding', () => {
+    const smederijen = catalogue.methods.find((m) => m.id === 'de-smederijen')!;
+    const { toerusting, inbedding } = smederijen.elementSummaries ?? {};
+    expect(toerusting).toMatch(/\bbuurt\b/);
+    expect(toerusting).not.toMatch(/\bwijk\b/);
+    expect(inbedding).toMatch(/\bbuurt en wijk\b/);
+    // Only this method has two descriptions in the brochure.
+    expect(catalogue.methods.filter((m) => m.elementSummaries).map((m) => m.id)).toEqual(['de-smederijen']);
   });
 
   it('names each method file after its id, with the schema line first', () => {
@@ -63,5 +74,35 @@ describe('the built-in catalogue against the brochure', () => {
     expect(catalogue.glossary.terms.map((t) => t.term)).toEqual(GLOSSARY_TERMS);
     expect(catalogue.sources.sources.map(({ kind, name, url }) => ({ kind, name, url }))).toEqual(SOURCE_FACTS);
     expect(catalogue.criteria.criteria).toHaveLength(CRITERIA_COUNT);
+  });
+
+  it('names the essay the brochure is based on, the shortened article and the funder, with the brochure\'s links', () => {
+    const { essay, article, funder } = catalogue.sources.brochure;
+    expect({ essay, article, funder }).toEqual(COLOPHON_FACTS);
+  });
+
+  it('offers under actie --doelgroep each group the brochure names for a method, and the methods carry them', () => {
+    const groups = contextOptions(catalogue.model.context.doelgroep, catalogue.methods).map((o) => o.tag);
+    const carriers = Object.fromEntries(groups.map((g) => [g, catalogue.methods.filter((m) => m.tags?.includes(g)).map((m) => m.id).sort()]));
+    expect(carriers).toEqual({
+      jongeren: ['eigen-wijze-buurten', 'keetkeur', 'mobieltje-voor-je-mening', 'whoznext'],
+      ouderen: ['het-ondernemende-dorp'],
+      leerlingen: ['gay-straight-alliances'],
+      studenten: ['studenten-wonen-in-aandachtswijken'],
+      'allochtone-groepen': ['woonatelier'],
+      'kwetsbare-bewoners': ['moedercentra'],
+      arbeidsmarkt: ['maatschappelijke-activeringscentra'],
+      opvang: ['maatschappelijke-opvang-in-zelfbeheer'],
+    });
+  });
+
+  it('grounds every tag of a method in a comment with the brochure\'s words', () => {
+    const dir = join(ROOT, 'catalogue', 'methods');
+    for (const file of readdirSync(dir)) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      const tagLines = text.includes('\ntags:\n') ? text.split('\ntags:\n')[1].split('\n').filter((l) => l.startsWith('  - ')) : [];
+      expect(tagLines.length, file).toBe(catalogue.methods.find((m) => `${m.id}.yaml` === file)?.tags?.length ?? 0);
+      for (const line of tagLines) expect(line, file).toMatch(/ {2}# .*"[^"]+"/);
+    }
   });
 });

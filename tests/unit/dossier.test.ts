@@ -109,6 +109,12 @@ describe('the handout', () => {
     expect(hrefs).toEqual(second.shortlist.map((id) => names(id).url));
   });
 
+  it('says the brochure uses the ACTIE model and points to Platform31 for it, not that the model is the brochure\'s', () => {
+    expect(visible).toContain('met het ACTIE-model zoals de brochure');
+    expect(visible).toContain('verwijst de brochure naar Platform31');
+    expect(visible).not.toContain('ACTIE-model uit de brochure');
+  });
+
   it('speaks to the initiative-takers, without the professional terms', () => {
     expect(visible).not.toMatch(/kortlijst|focus|aandacht|element/i);
     expect(visible).toMatch(/\bIk\b/);

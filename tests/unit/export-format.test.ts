@@ -116,6 +116,7 @@ describe('csv', () => {
         'source.collection': m.source.collection ?? '',
         url: m.url,
         tags: (m.tags ?? []).join(CSV_LIST_SEPARATOR),
+        elementSummaries: Object.entries(m.elementSummaries ?? {}).map(([k, t]) => `${k}: ${t}`).join(CSV_LIST_SEPARATOR),
       });
     });
   });

@@ -66,9 +66,9 @@ const wijkOnly = userFolder({ 'all.yaml': yamlOf(...methods.map((m) => ({ ...m, 
 /** The runs whose outputs together must show every documented field. */
 const RUNS: Record<string, string[][]> = {
   'list --json': [['list']],
-  'show --json': [['show', 'abcd'], ['--catalogue', own, 'show', 'eigen-a']],
-  'compare --json': [['compare', 'abcd', 'kan-wel'], ['--catalogue', own, 'compare', 'eigen-a', 'abcd']],
-  'search --json': [['search', 'buurt'], ['search', 'eigen', 'a', '--catalogue', own], ['search', 'jongeren', 'dorp']],
+  'show --json': [['show', 'abcd'], ['show', 'de-smederijen'], ['--catalogue', own, 'show', 'eigen-a']],
+  'compare --json': [['compare', 'abcd', 'de-smederijen'], ['--catalogue', own, 'compare', 'eigen-a', 'abcd']],
+  'search --json': [['search', 'buurt'], ['search', 'smederijen'], ['search', 'eigen', 'a', '--catalogue', own], ['search', 'jongeren', 'dorp']],
   'tags --json': [['tags']],
   'model --json': [['model']],
   'glossary --json': [['glossary']],
