@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { MAX_FILE_BYTES, MODEL_FILES } from '../model/defaults.js';
-import { actieSchema, criteriaSchema, glossarySchema, methodSchema, sourcesSchema } from '../model/schema.js';
+import { actieSchema, criteriaSchema, glossarySchema, methodSchema, sourcesSchema, wordsSchema } from '../model/schema.js';
 import {
   compareIds,
   folderProblem,
@@ -42,6 +42,7 @@ export function compileBuiltin(dir = builtinCatalogueDir()): CompiledCatalogue &
     glossary: folder.glossary!,
     sources: folder.sources!,
     criteria: folder.criteria!,
+    words: folder.words!,
     problems,
   };
 }
@@ -79,7 +80,7 @@ export function readYamlFile(file: string, shown: string, modelKey: ModelKey | u
   return { methods: parsed.records, problems: parsed.problems };
 }
 
-const MODEL_SCHEMAS = { actie: actieSchema, glossary: glossarySchema, sources: sourcesSchema, criteria: criteriaSchema };
+const MODEL_SCHEMAS = { actie: actieSchema, glossary: glossarySchema, sources: sourcesSchema, criteria: criteriaSchema, words: wordsSchema };
 
 function readText(file: string, shown: string, problems: Problem[], inside: string): string | undefined {
   const read = readRegularFile(file, { maxBytes: MAX_FILE_BYTES, inside });
