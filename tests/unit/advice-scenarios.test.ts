@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../src/catalogue/open.js';
 import { adviseActie, type ActieAnswers } from '../../src/core/advice.js';
 
-const { model, methods } = await openCatalogue();
+const { model, methods, words } = await openCatalogue();
 const ids = new Set(methods.map((m) => m.id));
 const unknown = { animo: 'onbekend', contact: 'onbekend', toerusting: 'onbekend', inbedding: 'onbekend', empathie: 'onbekend' };
 
@@ -41,6 +41,16 @@ export const SCENARIOS: Scenario[] = [
     setting: 'wijk',
     doelgroep: 'ouderen',
     over: 'een wekelijkse huiskamer voor ouderen in de buurt',
+    top: ['kulturhuske'],
+    not: ['dorpsspiegel', 'lens-methode', 'paled-methode'],
+  },
+  {
+    // Issue 20's scenario in the consultant's word (issue 23): "ontmoetingsplek" reaches "huiskamer" through catalogue/words.yaml.
+    name: 'older residents who want a weekly meeting place in their neighbourhood',
+    answers: { animo: 'aansluiten', contact: 'versterken', toerusting: 'eigen-kracht', inbedding: 'burgers', empathie: 'betrokkenheid' },
+    setting: 'wijk',
+    doelgroep: 'ouderen',
+    over: 'een wekelijkse ontmoetingsplek voor ouderen in de buurt',
     top: ['kulturhuske'],
     not: ['dorpsspiegel', 'lens-methode', 'paled-methode'],
   },
@@ -220,7 +230,7 @@ describe('the scenario table (written from the brochure before running)', () => 
 
   const run = (s: Scenario) => {
     const answers = { ...s.answers, setting: s.setting ?? null, doelgroep: s.doelgroep ?? null, over: s.over ?? null } as ActieAnswers;
-    const advice = adviseActie(answers, { model, methods });
+    const advice = adviseActie(answers, { model, methods, words });
     // The first five places; methods that share the fifth place count as in it.
     const top = advice.shortlist.filter((m) => m.place <= 5).map((m) => m.id);
     for (const id of s.top) expect(top, `${id} should be in the top five`).toContain(id);
