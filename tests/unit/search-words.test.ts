@@ -86,3 +86,14 @@ describe('search: the consultant\u2019s words (issue 23)', () => {
     expect(ids[0]).toBe('a');
   });
 });
+
+describe('search output: what came through the word list', () => {
+  it('the terminal shows it under the summary', async () => {
+    const { formatSearchResults } = await import('../../src/format/search.js');
+    const { makeStyle } = await import('../../src/text/terminal.js');
+    const { results, words } = found('burgerbegroting');
+    const hits = results.map((r) => ({ method: catalogue.methods[r.record], score: r.score, matched: r.matched, via: r.via }));
+    const text = formatSearchResults(hits, makeStyle(false), 100, words);
+    expect(text).toContain('via de woordenlijst: burgerbegroting \u2192 bewonersbudget');
+  });
+});
