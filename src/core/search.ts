@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import { newStemmer } from 'snowball-stemmers';
 import { fold, wordsOf } from './fold.js';
 import type { Method, Words } from '../model/schema.js';
-import { closestWord } from './distance.js';
+import { closestWord, editDistance } from './distance.js';
 import { compareNames } from './methods.js';
 
 // Search over an inverted index rather than over the records themselves.
@@ -760,4 +760,25 @@ export function nearestWord(index: SearchIndex, word: string): string | undefine
   const count = (t: number) => index.offsets[t + 1] - index.offsets[t];
   const common = index.terms.map((_, t) => t).sort((a, b) => count(b) - count(a)).map((t) => index.terms[t]);
   return closestWord(word, common, Math.max(1, Math.min(3, Math.floor(word.length / 3))));
+}
+
+/**
+ * For a query word that matched nothing: the catalogue words and the tags spelled most like it (by
+ * edits, a shared start counting in their favour), so the hint can offer words that do match. Words
+ * only within about a third of the word's length in edits; the nearest tags always (there are few).
+ */
+export function nearby(index: SearchIndex, word: string, tags: string[], most = 3): { words: string[]; tags: string[] } {
+  const cost = (candidate: string) => {
+    let start = 0;
+    while (start < Math.min(word.length, candidate.length) && word[start] === candidate[start]) start++;
+    return editDistance(word, candidate) - start / 2;
+  };
+  const rank = (candidates: string[]) =>
+    candidates.map((c) => ({ c, cost: cost(wordsOf(fold(c)).join('')) })).sort((a, b) => a.cost - b.cost || (a.c < b.c ? -1 : 1));
+  const words = index.terms.filter((t) => t.length >= 3 && !STOPWORDS.has(t) && !/\d/.test(t));
+  const close = Math.max(1.5, word.length / 3);
+  return {
+    words: rank(words).filter((r) => r.cost <= close).slice(0, most).map((r) => r.c),
+    tags: rank([...new Set(tags)]).slice(0, most).map((r) => r.c),
+  };
 }
