@@ -154,6 +154,14 @@ export function modelKeyOf(dir: string, file: string): ModelKey | undefined {
   return (Object.keys(MODEL_FILES) as ModelKey[]).find((k) => MODEL_FILES[k] === name);
 }
 
+/**
+ * The model file a user's folder may have: only its own word list, words.yaml at the top. Every other
+ * file holds methods, whatever its name (see readFolder in load.ts).
+ */
+export function userModelKeyOf(dir: string, file: string): 'words' | undefined {
+  return file.slice(dir.length + 1) === MODEL_FILES.words ? 'words' : undefined;
+}
+
 /** The YAML files of a folder and of its `methods/` subfolder, in a stable order. */
 export function yamlFiles(dir: string): string[] {
   const files: string[] = [];

@@ -6,6 +6,7 @@ import {
   compareIds,
   folderProblem,
   modelKeyOf,
+  userModelKeyOf,
   uniqueById,
   yamlFiles,
   type CompiledCatalogue,
@@ -50,14 +51,15 @@ export function compileBuiltin(dir = builtinCatalogueDir()): CompiledCatalogue &
 /**
  * Reads every YAML file of a folder (and of its `methods/` subfolder). Never throws. Only the built-in
  * catalogue has model files (actie.yaml, ...); in a user's folder every file holds methods, whatever
- * its name, since `new "Actie"` or an export may well be called actie.yaml.
+ * its name, since `new "Actie"` or an export may well be called actie.yaml; except words.yaml at its
+ * top, the folder's own word list for search (catalogue/words.yaml).
  */
 export function readFolder(dir: string, withModelFiles = false): FolderContents {
   const problem = folderProblem(dir);
   if (problem) return { methods: [], problems: [problem] };
   const contents: FolderContents = { methods: [], problems: [] };
   for (const file of yamlFiles(dir)) {
-    const modelKey = withModelFiles ? modelKeyOf(dir, file) : undefined;
+    const modelKey = withModelFiles ? modelKeyOf(dir, file) : userModelKeyOf(dir, file);
     const read = readYamlFile(file, displayPath(file), modelKey, dir);
     for (const m of read.methods) contents.methods.push(m);
     for (const p of read.problems) contents.problems.push(p);
