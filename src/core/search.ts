@@ -411,13 +411,15 @@ function linkOf(index: SearchIndex, word: string): string[] | undefined {
   if (index.links.size === 0) return undefined;
   const direct = index.links.get(word);
   if (direct) return direct;
+  // A word the catalogue has as typed is taken as typed (and the stemmer is not loaded for it).
+  if (word.length < 4 || findTerm(index, word) >= 0) return undefined;
   let byStem = linkStems.get(index.links);
   if (!byStem) {
     byStem = new Map();
     for (const [key, as] of index.links) if (!byStem.has(stem(key))) byStem.set(stem(key), as);
     linkStems.set(index.links, byStem);
   }
-  return word.length >= 4 ? byStem.get(stem(word)) : undefined;
+  return byStem.get(stem(word));
 }
 const linkStems = new WeakMap<Map<string, string[]>, Map<string, string[]>>();
 
