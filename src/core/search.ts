@@ -69,6 +69,8 @@ const DIMINUTIVES = ['je', 'jes', 'tje', 'tjes', 'etje', 'etjes', 'pje', 'pjes']
 const LINK_WEIGHT = 0.85;
 /** How much the first part of a compound counts of its head (the last part): sportkeet is a keet. */
 const MODIFIER_WEIGHT = 0.7;
+/** What the parts of a compound the catalogue has count for a record that lacks the compound itself. */
+const PART_WEIGHT = { modifier: 0.3, head: 0.4 };
 
 /** A result needs at least this score, and at least this share of the best result's score. */
 export const RELEVANCE = { minimum: 0.2, relative: 0.4 } as const;
@@ -309,6 +311,22 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
         via.set(r, [...list.filter((v) => v.word !== word), { word, as: phrase }]);
       }
     }
+  });
+
+  // A compound the catalogue has (vrijwilligerswerk) also counts, weakly, as its parts where it does
+  // not occur itself (a method tagged vrijwilligers), the head more than the first part.
+  words.forEach((word, i) => {
+    if (!required[i] || word.length < 9 || findTerm(index, word) < 0) return;
+    const split = splitWord(index, word);
+    if (!split) return;
+    const parts = new Map<number, number>();
+    split.forEach((part, p) => {
+      const matches = matchTerm(index, part, 'word');
+      if (matches.length === 0) return;
+      unitMatches.push({ unit: { text: part, from: i, to: i }, matches });
+      collect(matches, true, (r, e) => parts.set(r, (parts.get(r) ?? 0) + e * (p === 0 ? PART_WEIGHT.modifier : PART_WEIGHT.head)));
+    });
+    for (const [r, e] of parts) if (evidence[i][r] < e) evidence[i][r] = e;
   });
 
   // Rarer words weigh more; words found nowhere are left out; the first part of a compound weighs less than its head.

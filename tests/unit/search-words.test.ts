@@ -77,6 +77,10 @@ describe('search: the consultant\u2019s words (issue 23)', () => {
     expect(searchIndex(own, 'dorpen').results).toHaveLength(1);
   });
 
+  it('a compound the catalogue has also finds records with its parts: vrijwilligerswerk finds Present (tag vrijwilligers)', () => {
+    expect(found('vrijwilligerswerk').results.map((r) => catalogue.methods[r.record].id)).toContain('present');
+  });
+
   it('a compound weighs its head more than its first part', () => {
     const methods: Method[] = catalogue.methods;
     const a = { ...methods[0], id: 'a', name: 'A', summary: 'Over de keet.', aliases: [], tags: [] };
