@@ -101,3 +101,17 @@ describe('search output: what came through the word list', () => {
     expect(text).toContain('via de woordenlijst: burgerbegroting \u2192 bewonersbudget');
   });
 });
+
+describe('catalogue/words.yaml', () => {
+  // The brochure's words a list entry points at must be in the catalogue, or the entry finds nothing
+  // (a rewritten summary may drop one).
+  const bare = buildIndex(catalogue.methods);
+  it.each(catalogue.words.words.flatMap((e) => e.as.map((as) => [as, e.words[0]])))('"%s" (for %s) finds a method by itself', (as) => {
+    expect(searchIndex(bare, as).total).toBeGreaterThan(0);
+  });
+
+  it('no everyday word is listed twice', () => {
+    const all = catalogue.words.words.flatMap((e) => e.words.map((w) => w.toLowerCase()));
+    expect(all.length).toBe(new Set(all).size);
+  });
+});
