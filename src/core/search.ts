@@ -317,7 +317,7 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
   // not occur itself (a method tagged vrijwilligers), the head more than the first part.
   words.forEach((word, i) => {
     if (!required[i] || word.length < 9 || findTerm(index, word) < 0) return;
-    const split = splitWord(index, word);
+    const split = splitWord(index, word, false);
     if (!split) return;
     const parts = new Map<number, number>();
     split.forEach((part, p) => {
@@ -413,8 +413,8 @@ function queryWords(index: SearchIndex, query: string): QueryWords {
 }
 
 /** A word split into a known word (or one with a linking s or e: dorps-, jongere-) and a known word, start or inflected form. */
-function splitWord(index: SearchIndex, word: string): [string, string] | undefined {
-  const known = (part: string) => findTerm(index, part) >= 0 || hasPrefix(index, part) || stemMatches(index, part).length > 0;
+function splitWord(index: SearchIndex, word: string, stems = true): [string, string] | undefined {
+  const known = (part: string) => findTerm(index, part) >= 0 || hasPrefix(index, part) || (stems && stemMatches(index, part).length > 0);
   for (let at = word.length - 3; at >= 3; at--) {
     const [left, right] = [word.slice(0, at), word.slice(at)];
     if (!known(right)) continue;
@@ -429,8 +429,8 @@ function linkOf(index: SearchIndex, word: string): string[] | undefined {
   if (index.links.size === 0) return undefined;
   const direct = index.links.get(word);
   if (direct) return direct;
-  // A word the catalogue has as typed is taken as typed (and the stemmer is not loaded for it).
-  if (word.length < 4 || findTerm(index, word) >= 0) return undefined;
+  // A word the catalogue has as typed, or the start of one, is taken as typed (and the stemmer is not loaded for it).
+  if (word.length < 4 || findTerm(index, word) >= 0 || hasPrefix(index, word)) return undefined;
   let byStem = linkStems.get(index.links);
   if (!byStem) {
     byStem = new Map();
@@ -518,9 +518,10 @@ function matchTerm(index: SearchIndex, text: string, mode: MatchMode = 'word'): 
       if (t !== exact) put(t, prefixSim(len, terms[t].length));
     }
   }
-  // Other forms of a word the catalogue does not have as typed (vouchers, regelingen). A word it has is
-  // taken as typed: "straten" should not rank every record named after a "straat" above the one that says "straten".
-  if (exact < 0) for (const t of stemMatches(index, text)) put(t, 0.85);
+  // Other forms of a word the catalogue has neither as typed nor as the start of a word (regelingen,
+  // dorpen). A word it has is taken as typed: "straten" should not rank every record named after a
+  // "straat" above the one that says "straten". Glued runs of query words are not stemmed.
+  if (exact < 0 && mode === 'word' && !(len >= 3 && hasPrefix(index, text))) for (const t of stemMatches(index, text)) put(t, 0.85);
   for (const ending of DIMINUTIVES) {
     if (len - ending.length >= 3 && text.endsWith(ending)) {
       const t = findTerm(index, text.slice(0, len - ending.length));
