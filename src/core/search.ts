@@ -522,6 +522,14 @@ function matchTerm(index: SearchIndex, text: string, mode: MatchMode = 'word'): 
   // dorpen). A word it has is taken as typed: "straten" should not rank every record named after a
   // "straat" above the one that says "straten". Glued runs of query words are not stemmed.
   if (exact < 0 && mode === 'word' && !(len >= 3 && hasPrefix(index, text))) for (const t of stemMatches(index, text)) put(t, 0.85);
+  // A word it has may still be an inflected form of a shorter one it has (dorpen, buurten): those
+  // count too, where the stemmer agrees; it is loaded only when such a shorter word exists.
+  if (mode === 'word' && len >= 5 && (exact >= 0 || hasPrefix(index, text))) {
+    for (let l = len - 1; l >= Math.max(3, len - 5); l--) {
+      const t = findTerm(index, text.slice(0, l));
+      if (t >= 0 && stem(terms[t]) === stem(text)) put(t, 0.85);
+    }
+  }
   for (const ending of DIMINUTIVES) {
     if (len - ending.length >= 3 && text.endsWith(ending)) {
       const t = findTerm(index, text.slice(0, len - ending.length));

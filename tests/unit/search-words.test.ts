@@ -81,6 +81,14 @@ describe('search: the consultant\u2019s words (issue 23)', () => {
     expect(found('vrijwilligerswerk').results.map((r) => catalogue.methods[r.record].id)).toContain('present');
   });
 
+  it('a word the catalogue has as typed still finds the shorter form it inflects: dorpen finds dorp', () => {
+    const methods: Method[] = catalogue.methods;
+    const a = { ...methods[0], id: 'a', name: 'A', summary: 'Vijf dorpen.', aliases: [], tags: [] };
+    const b = { ...methods[0], id: 'b', name: 'B', summary: 'Een dorp.', aliases: [], tags: [] };
+    const own = buildIndex([a, b]);
+    expect(searchIndex(own, 'dorpen').results.map((r) => [a, b][r.record].id).sort()).toEqual(['a', 'b']);
+  });
+
   it('a compound weighs its head more than its first part', () => {
     const methods: Method[] = catalogue.methods;
     const a = { ...methods[0], id: 'a', name: 'A', summary: 'Over de keet.', aliases: [], tags: [] };
