@@ -27,7 +27,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
  * Libraries bundled apart from the CLI, by import name; the CLI requires them lazily. `open` bundled
  * finds no import.meta.url, so it starts the system's xdg-open rather than a copy of its own.
  */
-const VENDOR = ['yaml', 'zod', '@inquirer/core', '@inquirer/search', 'fuse.js', 'csv-stringify/sync', 'chalk', 'open', 'supports-hyperlinks', 'string-width'];
+const VENDOR = ['yaml', 'zod', '@inquirer/core', '@inquirer/search', 'fuse.js', 'snowball-stemmers', 'csv-stringify/sync', 'chalk', 'open', 'supports-hyperlinks', 'string-width'];
 /**
  * Libraries the CLI takes the default export of: their bundle's module.exports is that export, with the
  * named exports on it, since the CLI's bundle reads module.exports as the default (Node's rule for an
@@ -57,10 +57,11 @@ const bundled = {
  * Libraries a command needs only now and then, loaded when first called rather than when the module
  * that imports them starts: fuse.js serves only some query words, chalk only output with colour,
  * supports-hyperlinks only output to a terminal, string-width only text other than plain ASCII
- * measured for a terminal (it makes an Intl.Segmenter as it loads). Each by import name, with the
+ * measured for a terminal (it makes an Intl.Segmenter as it loads), snowball-stemmers (all its
+ * languages in one file) only query words the catalogue does not have as typed. Each by import name, with the
  * class or function the CLI takes from it.
  */
-const LAZY = { 'fuse.js': 'default', chalk: 'Chalk', 'supports-hyperlinks': 'createSupportsHyperlinks', 'string-width': 'default' };
+const LAZY = { 'fuse.js': 'default', 'snowball-stemmers': 'newStemmer', chalk: 'Chalk', 'supports-hyperlinks': 'createSupportsHyperlinks', 'string-width': 'default' };
 
 const vendorPlugin = {
   name: 'vendor',
@@ -164,7 +165,7 @@ if (catalogue.problems.length) {
   process.exit(3);
 }
 const { problems, ...compiled } = catalogue;
-compiled.searchIndex = tools.indexToJson(tools.buildIndex(compiled.methods));
+compiled.searchIndex = tools.indexToJson(tools.buildIndex(compiled.methods, compiled.words.words));
 compiled.nameOrder = tools.sortByName(compiled.methods).map((m) => m.id);
 writeFileSync(join(dist, 'catalogue.json'), JSON.stringify(compiled));
 

@@ -4,7 +4,7 @@ import { MODEL_FILES } from '../model/defaults.js';
 import { ELEMENT_KEYS } from '../model/keys.js';
 import { unknownTags, type MethodOrigin } from '../core/methods.js';
 import { UsageError } from '../model/errors.js';
-import type { ActieModel, Criteria, Glossary, Method, Sources } from '../model/schema.js';
+import type { ActieModel, Criteria, Glossary, Method, Sources, Words } from '../model/schema.js';
 import type { Located } from './parse-records.js';
 import { displayPath } from '../text/paths.js';
 import { compiledCataloguePath } from '../io/package-paths.js';
@@ -22,6 +22,8 @@ export interface Catalogue {
   glossary: Glossary;
   sources: Sources;
   criteria: Criteria;
+  /** Everyday words and the brochure's words they stand for: the built-in list, then each folder's own. */
+  words: Words;
   /** Problems in user folders. The records that had them are left out; the rest still loads. */
   problems: Problem[];
   /** The ids in the order of their names (core/methods.ts sortByName), where the build worked it out: the built-in catalogue alone. */
@@ -37,6 +39,8 @@ export interface FolderContents {
   glossary?: Glossary;
   sources?: Sources;
   criteria?: Criteria;
+  /** A user folder's own words.yaml. */
+  words?: Words;
   problems: Problem[];
 }
 
@@ -44,7 +48,7 @@ export interface FolderContents {
 export interface FileContents {
   methods: Located<Method>[];
   problems: Problem[];
-  model?: { key: ModelKey; value: ActieModel | Glossary | Sources | Criteria };
+  model?: { key: ModelKey; value: ActieModel | Glossary | Sources | Criteria | Words };
 }
 
 /** The search index in JSON: what the build stores for the built-in catalogue (see core/search.ts). */
@@ -54,6 +58,8 @@ export interface IndexJson {
   offsets: number[];
   postings: number[];
   tiebreak: number[];
+  /** The word list as the index holds it (see core/search.ts). */
+  links?: [word: string, as: string[]][];
 }
 
 export type CompiledCatalogue = Omit<Catalogue, 'problems'> & {
@@ -82,11 +88,13 @@ export function assembleCatalogue(builtin: CompiledCatalogue, folders: FolderCon
   }
   // The default sort orders strings by UTF-16 code units, as compareIds does, and needs no callback.
   const methods = [...byId.keys()].sort().map((id) => byId.get(id)!);
-  // The prebuilt index describes the built-in methods only.
-  const searchIndex = userIds.size === 0 && methods.length === builtin.methods.length ? builtin.searchIndex : undefined;
+  const own = folders.flatMap((f) => f.words?.words ?? []);
+  const words = own.length ? { words: [...builtin.words.words, ...own] } : builtin.words;
+  // The prebuilt index describes the built-in methods and words only.
+  const searchIndex = userIds.size === 0 && own.length === 0 && methods.length === builtin.methods.length ? builtin.searchIndex : undefined;
   // The same holds for the order by name.
   const nameOrder = searchIndex ? builtin.nameOrder : undefined;
-  return { ...builtin, methods, origins, problems, searchIndex, nameOrder };
+  return { ...builtin, methods, origins, words, problems, searchIndex, nameOrder };
 }
 
 /**
@@ -144,6 +152,14 @@ export function folderProblem(dir: string): Problem | undefined {
 export function modelKeyOf(dir: string, file: string): ModelKey | undefined {
   const name = file.slice(dir.length + 1);
   return (Object.keys(MODEL_FILES) as ModelKey[]).find((k) => MODEL_FILES[k] === name);
+}
+
+/**
+ * The model file a user's folder may have: only its own word list, words.yaml at the top. Every other
+ * file holds methods, whatever its name (see readFolder in load.ts).
+ */
+export function userModelKeyOf(dir: string, file: string): 'words' | undefined {
+  return file.slice(dir.length + 1) === MODEL_FILES.words ? 'words' : undefined;
 }
 
 /** The YAML files of a folder and of its `methods/` subfolder, in a stable order. */

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { MAX_FILE_BYTES, MODEL_FILES } from '../model/defaults.js';
-import { actieSchema, criteriaSchema, glossarySchema, methodSchema, sourcesSchema } from '../model/schema.js';
+import { actieSchema, criteriaSchema, glossarySchema, methodSchema, sourcesSchema, wordsSchema } from '../model/schema.js';
 import {
   compareIds,
   folderProblem,
   modelKeyOf,
+  userModelKeyOf,
   uniqueById,
   yamlFiles,
   type CompiledCatalogue,
@@ -42,6 +43,7 @@ export function compileBuiltin(dir = builtinCatalogueDir()): CompiledCatalogue &
     glossary: folder.glossary!,
     sources: folder.sources!,
     criteria: folder.criteria!,
+    words: folder.words!,
     problems,
   };
 }
@@ -49,14 +51,15 @@ export function compileBuiltin(dir = builtinCatalogueDir()): CompiledCatalogue &
 /**
  * Reads every YAML file of a folder (and of its `methods/` subfolder). Never throws. Only the built-in
  * catalogue has model files (actie.yaml, ...); in a user's folder every file holds methods, whatever
- * its name, since `new "Actie"` or an export may well be called actie.yaml.
+ * its name, since `new "Actie"` or an export may well be called actie.yaml; except words.yaml at its
+ * top, the folder's own word list for search (catalogue/words.yaml).
  */
 export function readFolder(dir: string, withModelFiles = false): FolderContents {
   const problem = folderProblem(dir);
   if (problem) return { methods: [], problems: [problem] };
   const contents: FolderContents = { methods: [], problems: [] };
   for (const file of yamlFiles(dir)) {
-    const modelKey = withModelFiles ? modelKeyOf(dir, file) : undefined;
+    const modelKey = withModelFiles ? modelKeyOf(dir, file) : userModelKeyOf(dir, file);
     const read = readYamlFile(file, displayPath(file), modelKey, dir);
     for (const m of read.methods) contents.methods.push(m);
     for (const p of read.problems) contents.problems.push(p);
@@ -79,7 +82,7 @@ export function readYamlFile(file: string, shown: string, modelKey: ModelKey | u
   return { methods: parsed.records, problems: parsed.problems };
 }
 
-const MODEL_SCHEMAS = { actie: actieSchema, glossary: glossarySchema, sources: sourcesSchema, criteria: criteriaSchema };
+const MODEL_SCHEMAS = { actie: actieSchema, glossary: glossarySchema, sources: sourcesSchema, criteria: criteriaSchema, words: wordsSchema };
 
 function readText(file: string, shown: string, problems: Problem[], inside: string): string | undefined {
   const read = readRegularFile(file, { maxBytes: MAX_FILE_BYTES, inside });

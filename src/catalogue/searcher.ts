@@ -59,7 +59,7 @@ export async function openSearcher(ctx: SearchContext, flags: FilterFlags): Prom
     find: async (query, limit) => {
       const keep = included();
       const outcome = searchIndex(index, query, { limit, include: keep ?? undefined });
-      const hits = outcome.results.map((r) => ({ method: snapshot.method(r.record), score: r.score, matched: r.matched }));
+      const hits = outcome.results.map((r) => ({ method: snapshot.method(r.record), score: r.score, matched: r.matched, via: r.via }));
       return { hits, total: outcome.total, outcome, filtered };
     },
     byName: async () => {

@@ -3,7 +3,8 @@ import { defineCommand, type Output, type Views } from '../runtime/command.js';
 import type { Context } from '../runtime/context.js';
 import { fold, hasWord } from '../core/fold.js';
 import type { FilterFlags } from '../core/methods.js';
-import { nearestWord, searchIndex, type SearchIndex } from '../core/search.js';
+import type { Method } from '../model/schema.js';
+import { nearby, nearestWord, searchIndex, type SearchIndex } from '../core/search.js';
 import { SEARCH_LIMIT } from '../model/defaults.js';
 import { MissingArgument, NotFoundError, UsageError } from '../model/errors.js';
 import { plural } from '../text/plural.js';
@@ -74,10 +75,14 @@ export default defineCommand({
     const searcher = await openSearcher(ctx, options);
     const found = await searcher.find(query, options.limit ?? SEARCH_LIMIT);
     if (found.hits.length === 0) {
-      return { data: found, views: NONE, error: new NotFoundError(`geen methoden gevonden voor "${sanitize(query)}"`, noResultHint(searcher.index, found)) };
+      const tags = tagsOf(await searcher.byName());
+      return { data: found, views: NONE, error: new NotFoundError(`geen methoden gevonden voor "${sanitize(query)}"`, noResultHint(searcher.index, found, tags)) };
     }
     const { unknown } = found.outcome;
-    const skipped = unknown.length ? ctx.errStyle.dim(`Niet gevonden en overgeslagen: ${unknown.map((w) => sanitize(w)).join(', ')}`) + '\n' : undefined;
+    const tags = unknown.length ? tagsOf(await searcher.byName()) : [];
+    const skipped = unknown.length
+      ? ctx.errStyle.dim(`Niet gevonden en overgeslagen: ${unknown.map((w) => sanitize(w) + nearbyNote(searcher.index, w, tags)).join(', ')}`) + '\n'
+      : undefined;
     return { data: found, views, note: skipped };
   },
 });
@@ -93,7 +98,7 @@ async function pick(ctx: Context, options: SearchOptions, { input, output }: Pro
 }
 
 /** What to try when nothing was found: without the filters, a nearby spelling, or the whole list. */
-function noResultHint(index: SearchIndex, { outcome, filtered }: Found): string {
+function noResultHint(index: SearchIndex, { outcome, filtered }: Found, tags: string[]): string {
   const query = outcome.words.join(' ');
   if (filtered) {
     const unfiltered = searchIndex(index, query).total;
@@ -104,5 +109,15 @@ function noResultHint(index: SearchIndex, { outcome, filtered }: Found): string 
   if (suggestion !== query && searchIndex(index, suggestion, { limit: 1 }).results.length > 0) {
     return didYouMean([`methodewijzer search ${sanitize(suggestion)}`]).replace(/"/g, '');
   }
-  return "Probeer andere of minder woorden. Alle methoden: methodewijzer list.";
+  const near = outcome.unknown.map((w) => `${sanitize(w)}${nearbyNote(index, w, tags)}`);
+  return (near.length ? `Niet in de catalogus: ${near.join(', ')}.\n` : '') + 'Probeer andere of minder woorden. Alle methoden: methodewijzer list; alle tags: methodewijzer tags.';
+}
+
+const tagsOf = (methods: Method[]) => methods.flatMap((m) => m.tags ?? []);
+
+/** " (lijkt op: a, b; tags: c, d)": the catalogue words and tags nearest to a word that matched nothing. */
+function nearbyNote(index: SearchIndex, word: string, catalogueTags: string[]): string {
+  const { words, tags } = nearby(index, word, catalogueTags);
+  const parts = [words.length ? `lijkt op: ${words.join(', ')}` : '', tags.length ? `tags: ${tags.join(', ')}` : ''].filter(Boolean);
+  return parts.length ? ` (${parts.join('; ')})` : '';
 }

@@ -1,6 +1,6 @@
 import { SHORTLIST_SHARED_MAX, SHORTLIST_SIZE, THEME_POINTS } from '../model/defaults.js';
 import { CONTEXT_KEYS, EXTRA_ANSWER_KEYS, type ContextKey, type ElementKey, type SourceKind } from '../model/keys.js';
-import type { ActieElement, ActieModel, ContextQuestion, Method } from '../model/schema.js';
+import type { ActieElement, ActieModel, ContextQuestion, Method, Words } from '../model/schema.js';
 import { matchChoice } from './choice.js';
 import { compact } from './fold.js';
 import { compareNames } from './methods.js';
@@ -144,6 +144,8 @@ export interface Advice {
 export interface AdviceCatalogue {
   model: ActieModel;
   methods: Method[];
+  /** The word list search uses too (catalogue/words.yaml): what the initiative is about, in everyday words. */
+  words?: Words;
 }
 
 /** The four answers of an element in the order the questionnaire shows them: the poles, then beide and onbekend. */
@@ -214,7 +216,7 @@ export function adviseActie(answers: ActieAnswers, catalogue: AdviceCatalogue): 
 
   const context = resolveContext(answers, model, methods);
   const over = answers.over?.trim() || null;
-  const theme = over ? themeMatches(methods, over) : undefined;
+  const theme = over ? themeMatches(methods, over, catalogue.words) : undefined;
 
   const scored = methods.map((m, index) => {
     const parts: Part[] = [];
@@ -313,8 +315,8 @@ export function adviseActie(answers: ActieAnswers, catalogue: AdviceCatalogue): 
  * first result and any with the same words and score) get THEME_POINTS.best; every other result up to
  * THEME_POINTS.match, in proportion to its score against the best one's, rounded.
  */
-function themeMatches(methods: Method[], text: string): Map<number, { level: 'best' | 'match'; points: number }> {
-  const results = searchMethods(methods, text, { everyMatch: true });
+function themeMatches(methods: Method[], text: string, words?: Words): Map<number, { level: 'best' | 'match'; points: number }> {
+  const results = searchMethods(methods, text, { everyMatch: true, words: words?.words });
   const out = new Map<number, { level: 'best' | 'match'; points: number }>();
   const first = results[0];
   for (const r of results) {

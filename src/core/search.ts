@@ -1,7 +1,8 @@
 import Fuse from 'fuse.js';
+import { newStemmer } from 'snowball-stemmers';
 import { fold, wordsOf } from './fold.js';
-import type { Method } from '../model/schema.js';
-import { closestWord } from './distance.js';
+import type { Method, Words } from '../model/schema.js';
+import { closestWord, editDistance } from './distance.js';
 import { compareNames } from './methods.js';
 
 // Search over an inverted index rather than over the records themselves.
@@ -58,8 +59,18 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-/** Endings that make an inflected or diminutive form of a word: buurten -> buurt, dorpje -> dorp. */
-const INFLECTIONS = ['s', 'e', 'n', 'en', 'er', 'ers', 'es', 'je', 'jes', 'tje', 'tjes', 'etje', 'ing', 'ingen', 'te', 'ten'];
+/**
+ * Endings of a diminutive: dorpje -> dorp. Other inflected forms (buurten, regelingen, vouchers) are
+ * found through the Snowball Dutch stemmer, which leaves diminutives alone.
+ */
+const DIMINUTIVES = ['je', 'jes', 'tje', 'tjes', 'etje', 'etjes', 'pje', 'pjes'];
+
+/** How much a match through the word list (catalogue/words.yaml) counts of a direct one. */
+const LINK_WEIGHT = 0.85;
+/** How much the first part of a compound counts of its head (the last part): sportkeet is a keet. */
+const MODIFIER_WEIGHT = 0.7;
+/** What the parts of a compound the catalogue has count for a record that lacks the compound itself. */
+const PART_WEIGHT = { modifier: 0.3, head: 0.4 };
 
 /** A result needs at least this score, and at least this share of the best result's score. */
 export const RELEVANCE = { minimum: 0.2, relative: 0.4 } as const;
@@ -79,9 +90,25 @@ export interface SearchIndex {
   postings: Uint32Array;
   /** Per record, its place among equal scores: databank before verkenning, then by name. */
   tiebreak: Uint32Array;
+  /** The word list: a folded everyday word -> the brochure's words it stands for, as written. */
+  links: Map<string, string[]>;
 }
 
-export function buildIndex(methods: Method[]): SearchIndex {
+/** The word list as the index holds it: each word folded (and written together), with what it stands for. */
+export function linksOf(words: Words['words'] = []): Map<string, string[]> {
+  const links = new Map<string, string[]>();
+  for (const entry of words) {
+    for (const word of entry.words) {
+      const key = wordsOf(fold(word)).join('');
+      if (!key) continue;
+      const known = links.get(key) ?? [];
+      links.set(key, [...known, ...entry.as.filter((a) => !known.includes(a))]);
+    }
+  }
+  return links;
+}
+
+export function buildIndex(methods: Method[], words: Words['words'] = []): SearchIndex {
   const ids = new Map<string, number>();
   const lists: number[][] = [];
   const last: number[] = [];
@@ -138,7 +165,7 @@ export function buildIndex(methods: Method[]): SearchIndex {
     at += list.length;
   });
   offsets[terms.length] = at;
-  return { size: methods.length, terms, offsets, postings, tiebreak: tiebreakOf(methods) };
+  return { size: methods.length, terms, offsets, postings, tiebreak: tiebreakOf(methods), links: linksOf(words) };
 }
 
 /** Each record's place in the order databank before verkenning, then by name (compareNames). */
@@ -168,6 +195,8 @@ export interface SearchResult {
   coverage: number;
   /** Per field, the catalogue words that matched. */
   matched: Partial<Record<SearchField, string[]>>;
+  /** Query words that matched through the word list, and the brochure's words they stood for. */
+  via?: { word: string; as: string }[];
 }
 
 export interface SearchOutcome {
@@ -180,6 +209,12 @@ export interface SearchOutcome {
   unknown: string[];
   /** How many of the words count for coverage (all but words like "de" and "voor"). */
   required: number;
+}
+
+interface QueryWords {
+  words: string[];
+  /** Per word, whether it is the first part of a compound the query wrote as one word (it weighs less). */
+  modifier: boolean[];
 }
 
 interface Unit {
@@ -196,7 +231,7 @@ interface TermMatch {
 
 /** Ranks the indexed records against a query. */
 export function searchIndex(index: SearchIndex, query: string, options: SearchOptions = {}): SearchOutcome {
-  const words = queryWords(index, query);
+  const { words, modifier } = queryWords(index, query);
   const required = words.map((w) => !STOPWORDS.has(w));
   if (!required.some(Boolean)) required.fill(true);
   const none: SearchOutcome = { results: [], total: 0, words, unknown: [], required: required.filter(Boolean).length };
@@ -212,11 +247,8 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
   const unitRecords: number[] = [];
   const unitMatches: { unit: Unit; matches: TermMatch[] }[] = [];
 
-  for (const unit of unitsOf(words)) {
-    const mode = unit.from !== unit.to ? 'glued' : required[unit.from] ? 'word' : 'stopword';
-    const matches = matchTerm(index, unit.text, mode);
-    if (matches.length === 0) continue;
-    unitMatches.push({ unit, matches });
+  /** Each record the matches occur in, with its evidence for them (best per group of fields, saturated). */
+  const collect = (matches: TermMatch[], countFields: boolean, take: (record: number, e: number) => void) => {
     for (const { term, sim } of matches) {
       for (let p = index.offsets[term], end = index.offsets[term + 1]; p < end; p++) {
         const posting = index.postings[p];
@@ -225,7 +257,7 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
           inUnit[r] = 1;
           unitRecords.push(r);
         }
-        if (mode !== 'stopword') fields[r] |= posting & FIELD_MASK;
+        if (countFields) fields[r] |= posting & FIELD_MASK;
         for (let g = 0; g < GROUPS.length; g++) {
           if (posting & GROUPS[g].mask && groupBest[r * GROUPS.length + g] < sim) groupBest[r * GROUPS.length + g] = sim;
         }
@@ -237,8 +269,7 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
         tf += GROUPS[g].weight * groupBest[r * GROUPS.length + g];
         groupBest[r * GROUPS.length + g] = 0;
       }
-      const e = saturate(tf) / MAX_EVIDENCE;
-      for (let i = unit.from; i <= unit.to; i++) if (evidence[i][r] < e) evidence[i][r] = e;
+      take(r, saturate(tf) / MAX_EVIDENCE);
       inUnit[r] = 0;
       if (!seen[r]) {
         seen[r] = 1;
@@ -246,11 +277,63 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
       }
     }
     unitRecords.length = 0;
+  };
+
+  for (const unit of unitsOf(words)) {
+    const mode = unit.from !== unit.to ? 'glued' : required[unit.from] ? 'word' : 'stopword';
+    const matches = matchTerm(index, unit.text, mode);
+    if (matches.length === 0) continue;
+    unitMatches.push({ unit, matches });
+    collect(matches, mode !== 'stopword', (r, e) => {
+      for (let i = unit.from; i <= unit.to; i++) if (evidence[i][r] < e) evidence[i][r] = e;
+    });
   }
 
-  // Rarer words weigh more; words found nowhere are left out.
+  // A word of the word list also counts as the brochure's words it stands for: each phrase as the
+  // mean of its words' evidence, a little below a direct match.
+  const via = new Map<number, { word: string; as: string }[]>();
+  words.forEach((word, i) => {
+    if (!required[i]) return;
+    for (const phrase of linkOf(index, word) ?? []) {
+      const parts = wordsOf(fold(phrase)).filter((p) => !STOPWORDS.has(p));
+      const sums = new Map<number, number>();
+      for (const part of parts) {
+        const matches = matchTerm(index, part, 'word');
+        if (matches.length === 0) continue;
+        unitMatches.push({ unit: { text: part, from: i, to: i }, matches });
+        collect(matches, true, (r, e) => sums.set(r, (sums.get(r) ?? 0) + e));
+      }
+      for (const [r, sum] of sums) {
+        const e = (LINK_WEIGHT * sum) / parts.length;
+        if (e <= evidence[i][r]) continue;
+        evidence[i][r] = e;
+        const list = via.get(r) ?? [];
+        via.set(r, [...list.filter((v) => v.word !== word), { word, as: phrase }]);
+      }
+    }
+  });
+
+  // A compound the catalogue has (vrijwilligerswerk) also counts, weakly, as its parts where it does
+  // not occur itself (a method tagged vrijwilligers), the head more than the first part.
+  words.forEach((word, i) => {
+    if (!required[i] || word.length < 9 || findTerm(index, word) < 0) return;
+    const split = splitWord(index, word, false);
+    if (!split) return;
+    const parts = new Map<number, number>();
+    split.forEach((part, p) => {
+      const matches = matchTerm(index, part, 'word');
+      if (matches.length === 0) return;
+      unitMatches.push({ unit: { text: part, from: i, to: i }, matches });
+      collect(matches, true, (r, e) => parts.set(r, (parts.get(r) ?? 0) + e * (p === 0 ? PART_WEIGHT.modifier : PART_WEIGHT.head)));
+    });
+    for (const [r, e] of parts) if (evidence[i][r] < e) evidence[i][r] = e;
+  });
+
+  // Rarer words weigh more; words found nowhere are left out; the first part of a compound weighs less than its head.
   const df = words.map((_, i) => touched.reduce((c, r) => c + (evidence[i][r] > 0 ? 1 : 0), 0));
-  const weight = words.map((_, i) => (df[i] === 0 ? 0 : rarity(n, df[i]) * (required[i] ? 1 : STOPWORD_WEIGHT)));
+  const weight = words.map((_, i) =>
+    df[i] === 0 ? 0 : rarity(n, df[i]) * (required[i] ? 1 : STOPWORD_WEIGHT) * (modifier[i] ? MODIFIER_WEIGHT : 1),
+  );
   const totalWeight = weight.reduce((a, b) => a + b, 0);
   const unknown = words.filter((_, i) => df[i] === 0 && required[i]);
   if (totalWeight === 0) return { ...none, unknown };
@@ -276,7 +359,11 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
     .sort((a, b) => b.coverage - a.coverage || b.score - a.score || b.fields - a.fields || tiebreak[a.record] - tiebreak[b.record]);
   const shown = options.limit === undefined ? kept : kept.slice(0, Math.max(0, options.limit));
   return {
-    results: shown.map(({ record, score, coverage }) => ({ record, score, coverage, matched: matchedFields(index, record, unitMatches) })),
+    results: shown.map(({ record, score, coverage }) => {
+      const result: SearchResult = { record, score, coverage, matched: matchedFields(index, record, unitMatches) };
+      if (via.has(record)) result.via = via.get(record);
+      return result;
+    }),
     total: kept.length,
     words,
     unknown,
@@ -291,38 +378,98 @@ function bitCount(bits: number): number {
 }
 
 /** Builds an index and searches it: for one-off searches over a few records. */
-export function searchMethods(methods: Method[], query: string, options: SearchOptions = {}): (SearchResult & { method: Method })[] {
-  return searchIndex(buildIndex(methods), query, options).results.map((r) => ({ ...r, method: methods[r.record] }));
+export function searchMethods(
+  methods: Method[],
+  query: string,
+  options: SearchOptions & { words?: Words['words'] } = {},
+): (SearchResult & { method: Method })[] {
+  return searchIndex(buildIndex(methods, options.words), query, options).results.map((r) => ({ ...r, method: methods[r.record] }));
 }
 
 /** Words of a query beyond this many are ignored (a pasted paragraph is not a query). */
 const MAX_QUERY_WORDS = 20;
 
 /**
- * The query's words. A word that is not in the vocabulary but splits into two that are
- * ("jongerenkeet", "dorptoekomst") counts as those two.
+ * The query's words. A word that is not in the vocabulary (nor in the word list) but is a compound of
+ * words that are ("jongerenkeet", "dorpsplan" with its linking s) counts as its parts, the first of
+ * which (the modifier) weighs less than the last (the head).
  */
-function queryWords(index: SearchIndex, query: string): string[] {
+function queryWords(index: SearchIndex, query: string): QueryWords {
   const words: string[] = [];
+  const modifier: boolean[] = [];
   for (const word of wordsOf(fold(query))) {
-    if (word.length >= 6 && findTerm(index, word) < 0 && !hasPrefix(index, word)) {
+    if (word.length >= 6 && findTerm(index, word) < 0 && !hasPrefix(index, word) && !linkOf(index, word)) {
       const split = splitWord(index, word);
       if (split) {
         words.push(...split);
+        modifier.push(true, false);
         continue;
       }
     }
     words.push(word);
+    modifier.push(false);
   }
-  return words.slice(0, MAX_QUERY_WORDS);
+  return { words: words.slice(0, MAX_QUERY_WORDS), modifier: modifier.slice(0, MAX_QUERY_WORDS) };
 }
 
-function splitWord(index: SearchIndex, word: string): [string, string] | undefined {
+/** A word split into a known word (or one with a linking s or e: dorps-, jongere-) and a known word, start or inflected form. */
+function splitWord(index: SearchIndex, word: string, stems = true): [string, string] | undefined {
+  const known = (part: string) => findTerm(index, part) >= 0 || hasPrefix(index, part) || (stems && stemMatches(index, part).length > 0);
   for (let at = word.length - 3; at >= 3; at--) {
     const [left, right] = [word.slice(0, at), word.slice(at)];
-    if (findTerm(index, left) >= 0 && (findTerm(index, right) >= 0 || hasPrefix(index, right))) return [left, right];
+    if (!known(right)) continue;
+    if (findTerm(index, left) >= 0) return [left, right];
+    if (/[se]$/.test(left) && left.length > 3 && findTerm(index, left.slice(0, -1)) >= 0) return [left.slice(0, -1), right];
   }
   return undefined;
+}
+
+/** What the word list says a query word stands for: by the word as typed, or by its stem (statushouder, statushouders). */
+function linkOf(index: SearchIndex, word: string): string[] | undefined {
+  if (index.links.size === 0) return undefined;
+  const direct = index.links.get(word);
+  if (direct) return direct;
+  // A word the catalogue has as typed, or the start of one, is taken as typed (and the stemmer is not loaded for it).
+  if (word.length < 4 || findTerm(index, word) >= 0 || hasPrefix(index, word)) return undefined;
+  let byStem = linkStems.get(index.links);
+  if (!byStem) {
+    byStem = new Map();
+    for (const [key, as] of index.links) if (!byStem.has(stem(key))) byStem.set(stem(key), as);
+    linkStems.set(index.links, byStem);
+  }
+  return byStem.get(stem(word));
+}
+const linkStems = new WeakMap<Map<string, string[]>, Map<string, string[]>>();
+
+let dutch: { stem(word: string): string } | undefined;
+/** The Snowball Dutch stem of a folded word: regelingen -> regel, vouchers -> voucher. */
+function stem(word: string): string {
+  return (dutch ??= newStemmer('dutch')).stem(word);
+}
+
+/** Per index, the stems of its words as far as they were needed (the picker searches on every key). */
+const termStems = new WeakMap<string[], (string | undefined)[]>();
+
+/**
+ * The vocabulary words with the same stem as `text`, other than `text` itself. Only words that start
+ * like it are tried (the first two letters, or three where the stem keeps them), so the stemmer runs
+ * on a small part of the vocabulary.
+ */
+function stemMatches(index: SearchIndex, text: string): number[] {
+  if (text.length < 4) return [];
+  const { terms } = index;
+  const target = stem(text);
+  let common = 0;
+  while (common < 3 && text[common] === target[common]) common++;
+  const start = text.slice(0, Math.max(2, common));
+  let stems = termStems.get(terms);
+  if (!stems) termStems.set(terms, (stems = []));
+  const found: number[] = [];
+  for (let t = lowerBound(terms, start); t < terms.length && terms[t].startsWith(start); t++) {
+    if (terms[t] === text || terms[t].length < 3) continue;
+    if ((stems[t] ??= stem(terms[t])) === target) found.push(t);
+  }
+  return found;
 }
 
 /** Each word, and each run of up to four neighbouring words glued together. */
@@ -371,8 +518,20 @@ function matchTerm(index: SearchIndex, text: string, mode: MatchMode = 'word'): 
       if (t !== exact) put(t, prefixSim(len, terms[t].length));
     }
   }
-  for (const ending of INFLECTIONS) {
-    if (len - ending.length >= 4 && text.endsWith(ending)) {
+  // Other forms of a word the catalogue has neither as typed nor as the start of a word (regelingen,
+  // dorpen). A word it has is taken as typed: "straten" should not rank every record named after a
+  // "straat" above the one that says "straten". Glued runs of query words are not stemmed.
+  if (exact < 0 && mode === 'word' && !(len >= 3 && hasPrefix(index, text))) for (const t of stemMatches(index, text)) put(t, 0.85);
+  // A word it has may still be an inflected form of a shorter one it has (dorpen, buurten): those
+  // count too, where the stemmer agrees; it is loaded only when such a shorter word exists.
+  if (mode === 'word' && len >= 5 && (exact >= 0 || hasPrefix(index, text))) {
+    for (let l = len - 1; l >= Math.max(3, len - 5); l--) {
+      const t = findTerm(index, text.slice(0, l));
+      if (t >= 0 && stem(terms[t]) === stem(text)) put(t, 0.85);
+    }
+  }
+  for (const ending of DIMINUTIVES) {
+    if (len - ending.length >= 3 && text.endsWith(ending)) {
       const t = findTerm(index, text.slice(0, len - ending.length));
       if (t >= 0) put(t, 0.85);
     }
@@ -430,24 +589,35 @@ function matchTerm(index: SearchIndex, text: string, mode: MatchMode = 'word'): 
 /** A known word of this many letters or more counts as the start or end of a compound. */
 const MIN_PART = 4;
 const partSim = (length: number, wordLength: number) => 0.3 + (0.3 * length) / wordLength;
+/** The head of a compound (its last part) says what the thing is: a zuipkeet is a keet. */
+const headSim = (length: number, wordLength: number) => 0.45 + (0.3 * length) / wordLength;
 
 /**
  * A word found nowhere may be a compound the catalogue does not have, made of one it has and an
- * unknown part ("voetbalvereniging" when it only says "voetbal"): it counts as the longest known word
- * it starts with and the longest it ends with, at reduced weight.
+ * unknown part ("voetbalvereniging" when it only says "voetbal", "zuipkeet" when it says "keet"): it
+ * counts as the longest known word it starts with and the longest it ends with (the head, which
+ * weighs more), at reduced weight.
  */
 function compoundParts(index: SearchIndex, text: string, put: (term: number, sim: number) => void): void {
   for (let l = text.length - 1; l >= MIN_PART; l--) {
-    const t = findTerm(index, text.slice(0, l));
+    const part = text.slice(0, l);
+    const t = findTerm(index, part);
     if (t >= 0) {
       put(t, partSim(l, text.length));
       break;
     }
+    // Or the start of a word the catalogue has: keetcultuur and KeetKeur.
+    if (hasPrefix(index, part)) {
+      for (let u = lowerBound(index.terms, part); u < index.terms.length && index.terms[u].startsWith(part); u++) put(u, partSim(l, text.length) - 0.1);
+      break;
+    }
   }
   for (let l = text.length - 1; l >= MIN_PART; l--) {
-    const t = findTerm(index, text.slice(text.length - l));
-    if (t >= 0) {
-      put(t, partSim(l, text.length));
+    const tail = text.slice(text.length - l);
+    const t = findTerm(index, tail);
+    const ts = t >= 0 ? [t] : stemMatches(index, tail);
+    if (ts.length > 0) {
+      for (const u of ts) put(u, headSim(l, text.length));
       break;
     }
   }
@@ -595,12 +765,19 @@ export function highlightRanges(text: string, matched: Set<string>, query: strin
  * Checks an index read back from the cache: lengths that fit together, postings in range. Returns
  * undefined when anything is off, so a damaged cache file is rebuilt rather than trusted.
  */
-export function checkedIndex(size: number, terms: string[], offsets: Uint32Array, postings: Uint32Array, tiebreak: Uint32Array): SearchIndex | undefined {
+export function checkedIndex(
+  size: number,
+  terms: string[],
+  offsets: Uint32Array,
+  postings: Uint32Array,
+  tiebreak: Uint32Array,
+  links: Map<string, string[]> = new Map(),
+): SearchIndex | undefined {
   if (offsets.length !== terms.length + 1 || offsets[0] !== 0 || offsets[terms.length] !== postings.length) return undefined;
   for (let t = 0; t < terms.length; t++) if (offsets[t] > offsets[t + 1]) return undefined;
   for (let p = 0; p < postings.length; p++) if (postings[p] >>> FIELD_BITS >= size) return undefined;
   if (tiebreak.length !== size) return undefined;
-  return { size, terms, offsets, postings, tiebreak };
+  return { size, terms, offsets, postings, tiebreak, links };
 }
 
 /**
@@ -612,4 +789,25 @@ export function nearestWord(index: SearchIndex, word: string): string | undefine
   const count = (t: number) => index.offsets[t + 1] - index.offsets[t];
   const common = index.terms.map((_, t) => t).sort((a, b) => count(b) - count(a)).map((t) => index.terms[t]);
   return closestWord(word, common, Math.max(1, Math.min(3, Math.floor(word.length / 3))));
+}
+
+/**
+ * For a query word that matched nothing: the catalogue words and the tags spelled most like it (by
+ * edits, a shared start counting in their favour), so the hint can offer words that do match. Words
+ * only within about a third of the word's length in edits; the nearest tags always (there are few).
+ */
+export function nearby(index: SearchIndex, word: string, tags: string[], most = 3): { words: string[]; tags: string[] } {
+  const cost = (candidate: string) => {
+    let start = 0;
+    while (start < Math.min(word.length, candidate.length) && word[start] === candidate[start]) start++;
+    return editDistance(word, candidate) - start / 2;
+  };
+  const rank = (candidates: string[]) =>
+    candidates.map((c) => ({ c, cost: cost(wordsOf(fold(c)).join('')) })).sort((a, b) => a.cost - b.cost || (a.c < b.c ? -1 : 1));
+  const words = index.terms.filter((t) => t.length >= 3 && !STOPWORDS.has(t) && !/\d/.test(t));
+  const close = Math.max(1.5, word.length / 3);
+  return {
+    words: rank(words).filter((r) => r.cost <= close).slice(0, most).map((r) => r.c),
+    tags: rank([...new Set(tags)]).slice(0, most).map((r) => r.c),
+  };
 }

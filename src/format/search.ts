@@ -8,6 +8,8 @@ export interface SearchHit {
   method: Method;
   score: number;
   matched: Partial<Record<SearchField, string[]>>;
+  /** Query words that matched through the word list (catalogue/words.yaml), and the brochure's words they stood for. */
+  via?: { word: string; as: string }[];
 }
 
 /** Narrower terminals get this width anyway: below it the elements and an id no longer fit beside the indent. */
@@ -49,6 +51,10 @@ export function formatSearchResults(hits: SearchHit[], style: ChalkInstance, col
     }
     const summary = truncate(sanitize(m.summary), room);
     lines.push(indent + mark(summary, highlightRanges(summary, words, query), [0, summary.length], (s) => s, style.yellow));
+    if (hit.via?.length) {
+      const via = hit.via.map((v) => `${sanitize(v.word)} \u2192 ${sanitize(v.as)}`).join(', ');
+      lines.push(indent + style.dim(truncate(`via de woordenlijst: ${via}`, room)));
+    }
   }
   return lines.join('\n') + '\n';
 }
@@ -60,7 +66,7 @@ export function formatSearchLines(hits: SearchHit[]): string {
 
 /** The records as `list --json` gives them, each with its score and, per field, the words that matched. */
 export function searchJson(hits: SearchHit[]): unknown[] {
-  return hits.map((h) => ({ ...h.method, score: h.score, matched: h.matched }));
+  return hits.map((h) => ({ ...h.method, score: h.score, matched: h.matched, ...(h.via ? { via: h.via } : {}) }));
 }
 
 /** Where `text` breaks into lines of at most `room` characters, between words; a word longer than a line stays whole. */

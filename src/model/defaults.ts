@@ -13,6 +13,7 @@ export const MODEL_FILES = {
   glossary: 'glossary.yaml',
   sources: 'sources.yaml',
   criteria: 'criteria.yaml',
+  words: 'words.yaml',
 } as const;
 
 export const SEARCH_LIMIT = 10;

@@ -195,6 +195,21 @@ export const criteriaSchema = z
   .meta({ title: 'Selectiecriteria' });
 export type Criteria = z.infer<typeof criteriaSchema>;
 
+export const wordsSchema = z
+  .strictObject({
+    words: z
+      .array(
+        z.strictObject({
+          words: z.array(text).min(1).describe('Woorden die een gebruiker typt: alledaags, nieuwer of regionaal.'),
+          as: z.array(text).min(1).describe('De woorden die de brochure ervoor gebruikt; search zoekt daar ook op.'),
+          ground: text.describe('Waarom de woorden hetzelfde bedoelen, in één regel.'),
+        }),
+      )
+      .min(1),
+  })
+  .meta({ title: 'Woordenlijst voor zoeken' });
+export type Words = z.infer<typeof wordsSchema>;
+
 /** Each record type with the file name of its generated JSON Schema. */
 export const SCHEMAS = {
   method: methodSchema,
@@ -202,6 +217,7 @@ export const SCHEMAS = {
   glossary: glossarySchema,
   sources: sourcesSchema,
   criteria: criteriaSchema,
+  words: wordsSchema,
   dossier: dossierSchema,
 } as const;
 export type SchemaName = keyof typeof SCHEMAS;

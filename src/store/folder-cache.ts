@@ -3,8 +3,8 @@ import { CACHE_RACY_MS, MAX_FILE_BYTES } from '../model/defaults.js';
 import { VERSION } from '../model/version.js';
 import { crc32 } from './crc32.js';
 import { cacheRoot as sharedCacheRoot, OwnCache } from './cache-root.js';
-import type { Method } from '../model/schema.js';
-import { folderProblem, yamlFiles, type ReadYamlFile, type FolderContents } from '../catalogue/catalogue.js';
+import type { Method, Words } from '../model/schema.js';
+import { folderProblem, userModelKeyOf, yamlFiles, type ReadYamlFile, type FolderContents } from '../catalogue/catalogue.js';
 import { readRegularFile } from '../io/read-file.js';
 import { displayPath } from '../text/paths.js';
 import { compiledCataloguePath } from '../io/package-paths.js';
@@ -24,7 +24,7 @@ import type { Problem } from '../catalogue/problem.js';
 // time each leave a whole file. Only what is the user's own is read or written (src/store/cache-root.ts).
 
 /** Bump when the layout of a cache file changes: files of another format are ignored, then replaced. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 /** The files of earlier formats in folders/: a binary manifest and records files, or names by a sha1 of the folder. */
 const EARLIER_FORMAT = /\.manifest$|\.records\.json$|^[0-9a-f]{20}\./;
@@ -107,6 +107,8 @@ interface Entry extends Stamp {
   /** Checksum of the file's bytes as they were read. */
   hash: string;
   methods: { value: Method; line: number }[];
+  /** The folder's own word list, when this file is its words.yaml (format 6). */
+  words?: Words;
   problems: Omit<Problem, 'file'>[];
 }
 
@@ -191,6 +193,7 @@ export class FolderCache {
       const shown = displayPath(paths[i]);
       for (const { value, line } of entry!.methods) contents.methods.push({ value, file: shown, line });
       for (const p of entry!.problems) contents.problems.push({ file: shown, ...p });
+      if (entry!.words) contents.words = entry!.words;
     }
     return this.keep(dir, contents);
   }
@@ -262,14 +265,15 @@ export class FolderCache {
     const readAt = this.now();
     const stamp = stampOf(path);
     const hash = stamp && contentHash(path, stamp.size, dir);
-    // A user's folder holds methods only (see readFolder).
-    const read = readYamlFile(path, path, undefined, dir);
+    // A user's folder holds methods only, and perhaps its own words.yaml (see readFolder).
+    const read = readYamlFile(path, path, userModelKeyOf(dir, path), dir);
     return {
       name: path.slice(dir.length + 1),
       ...(stamp ?? { size: 0, mtimeMs: 0, ctimeMs: 0, ino: 0 }),
       readAt,
       hash: hash ?? '',
       methods: read.methods.map(({ value, line }) => ({ value, line })),
+      ...(read.model?.key === 'words' ? { words: read.model.value as Words } : {}),
       problems: read.problems.map(({ file: _file, ...rest }) => rest),
       ...(stamp && hash ? {} : { unstamped: true }),
     };
@@ -322,7 +326,8 @@ function isEntry(e: Entry): boolean {
     Array.isArray(e.problems) &&
     e.problems.every((p) => p && typeof p.message === 'string') &&
     Array.isArray(e.methods) &&
-    e.methods.every((m) => m && typeof m.line === 'number' && isMethodShape(m.value))
+    e.methods.every((m) => m && typeof m.line === 'number' && isMethodShape(m.value)) &&
+    (e.words === undefined || isWordsShape(e.words))
   );
 }
 
@@ -337,4 +342,10 @@ function isMethodShape(m: Method): boolean {
     typeof m.source === 'object' &&
     m.source !== null
   );
+}
+
+/** Whether a cached word list still has the shape the schema gave it (it was validated when read). */
+function isWordsShape(w: Words): boolean {
+  const strings = (a: unknown) => Array.isArray(a) && a.every((x) => typeof x === 'string');
+  return Boolean(w) && Array.isArray(w.words) && w.words.every((e) => e && strings(e.words) && strings(e.as) && typeof e.ground === 'string');
 }

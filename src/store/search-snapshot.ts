@@ -75,10 +75,11 @@ export function snapshotOf(catalogue: Catalogue & Pick<CompiledCatalogue, 'searc
   const { methods, problems } = catalogue;
   const inMemory = (index: SearchIndex): SearchSnapshot => ({ index, problems, method: (r) => methods[r], methods: () => methods });
   if (catalogue.searchIndex) return inMemory(indexFromJson(catalogue.searchIndex));
-  if (methods.length < SEARCH_INDEX_CACHE_MIN) return inMemory(buildIndex(methods));
+  const words = catalogue.words?.words;
+  if (methods.length < SEARCH_INDEX_CACHE_MIN) return inMemory(buildIndex(methods, words));
   const cached = openSnapshot(folders, cache);
   if (cached && cached.index.size === methods.length) return inMemory(cached.index);
-  const index = buildIndex(methods);
+  const index = buildIndex(methods, words);
   const dirs = folders.map((dir) => resolve(dir));
   const file: SnapshotFile = { key: cache.stampKey(dirs), savedAt: cache.now(), problems, index: indexToJson(index), docs: methods.map((m) => JSON.stringify(m)) };
   writeSealed(cache.files, fileName(dirs), JSON.stringify(file));
@@ -86,17 +87,31 @@ export function snapshotOf(catalogue: Catalogue & Pick<CompiledCatalogue, 'searc
 }
 
 export function indexToJson(index: SearchIndex): IndexJson {
-  return { size: index.size, terms: index.terms, offsets: [...index.offsets], postings: [...index.postings], tiebreak: [...index.tiebreak] };
+  const json: IndexJson = { size: index.size, terms: index.terms, offsets: [...index.offsets], postings: [...index.postings], tiebreak: [...index.tiebreak] };
+  if (index.links.size) json.links = [...index.links];
+  return json;
 }
 
 function indexFromJson(json: IndexJson): SearchIndex {
   const [offsets, postings, tiebreak] = [json.offsets, json.postings, json.tiebreak].map((a) => Uint32Array.from(a));
-  return { size: json.size, terms: json.terms, offsets, postings, tiebreak };
+  return { size: json.size, terms: json.terms, offsets, postings, tiebreak, links: linksFromJson(json.links) };
+}
+
+/** The word list of an index in JSON; anything not shaped as [word, [as...]] is left out. */
+function linksFromJson(links: unknown): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  if (!Array.isArray(links)) return map;
+  for (const entry of links) {
+    if (Array.isArray(entry) && typeof entry[0] === 'string' && Array.isArray(entry[1]) && entry[1].every((a: unknown) => typeof a === 'string')) {
+      map.set(entry[0], entry[1]);
+    }
+  }
+  return map;
 }
 
 /** An index read back from the cache, when it holds together and has `size` records; else undefined (it is built anew). */
 function checkedFromJson(json: IndexJson | undefined, size: number): SearchIndex | undefined {
   if (!json || json.size !== size || ![json.terms, json.offsets, json.postings, json.tiebreak].every(Array.isArray)) return undefined;
-  const { offsets, postings, tiebreak } = indexFromJson(json);
-  return checkedIndex(size, json.terms, offsets, postings, tiebreak);
+  const { offsets, postings, tiebreak, links } = indexFromJson(json);
+  return checkedIndex(size, json.terms, offsets, postings, tiebreak, links);
 }

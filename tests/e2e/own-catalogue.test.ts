@@ -186,3 +186,39 @@ describe('own catalogues', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('an own words.yaml (issue 23)', () => {
+  const deelkast = method({ id: 'deelkast', name: 'Deelkast', summary: 'Een kast in de straat waarin bewoners spullen delen.' });
+
+  it('adds its words to search: a match through it says so in --json, in the own folder and with the built-in list', async () => {
+    const dir = userFolder({
+      'deelkast.yaml': yamlOf(deelkast),
+      'words.yaml': 'words:\n  - words: [weggeefkastje]\n    as: [kast]\n    ground: Een weggeefkastje is een kast waarin bewoners spullen delen.\n',
+    });
+    for (const run of [1, 2]) {
+      // The second run is served by the caches (folder and search snapshot).
+      const r = await runMain(['--catalogue', dir, 'search', 'weggeefkastje', '--json']);
+      expect(r.code, `run ${run}: ${r.stderr}`).toBe(0);
+      const [first] = JSON.parse(r.stdout);
+      expect(first.id).toBe('deelkast');
+      expect(first.via).toEqual([{ word: 'weggeefkastje', as: 'kast' }]);
+    }
+    const builtin = JSON.parse((await runMain(['--catalogue', dir, 'search', 'burgerbegroting', '--json'])).stdout);
+    expect(builtin[0].id).toBe('bewonersbudgetten');
+    expect((await runMain(['validate', dir])).code).toBe(0);
+  });
+
+  it('an invalid words.yaml is named with file, line and field by validate (exit 3), never a stack trace', async () => {
+    const dir = userFolder({
+      'deelkast.yaml': yamlOf(deelkast),
+      'words.yaml': 'words:\n  - words: [weggeefkastje]\n    as: [kast]\n',
+    });
+    const v = await runMain(['validate', dir]);
+    expect(v.code).toBe(3);
+    expect(v.stdout).toMatch(/words\.yaml:2:\d+: words\.0\.ground: /);
+    expectNoStackTrace(v.stdout + v.stderr);
+    const s = await runMain(['--catalogue', dir, 'search', 'deelkast']);
+    expect(s.code).toBe(3);
+    expect(s.stdout).toContain('deelkast');
+  });
+});

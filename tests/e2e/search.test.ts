@@ -56,6 +56,22 @@ describe('search output', () => {
     expectNoStackTrace(r.stderr);
   });
 
+  it('a word that matches nothing is named, with the catalogue words and tags nearest to it (issue 23)', async () => {
+    const r = await runMain(['search', 'wijk', 'smadarijan']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/Niet gevonden en overgeslagen: smadarijan \(lijkt op: smederijen[^;]*; tags: [a-z-]+(, [a-z-]+)*\)/);
+    const none = await runMain(['search', 'qxzqxz']);
+    expect(none.stderr).toMatch(/Niet in de catalogus: qxzqxz \(tags: /);
+  });
+
+  it('the nearest tags are the catalogue’s tags, whole', async () => {
+    const r = await runMain(['search', 'wijk', 'qxzqxz']);
+    const tags = JSON.parse((await runMain(['tags', '--json'])).stdout).map((t: { tag: string }) => t.tag);
+    const offered = /tags: ([^)]*)\)/.exec(r.stderr)![1].split(', ');
+    for (const tag of offered) expect(tags).toContain(tag);
+    expect(offered.length).toBeGreaterThan(0);
+  });
+
   it('no result with --json: an empty list on stdout, and still exit 1', async () => {
     const r = await runMain(['search', 'qxzqxz', '--json']);
     expect(r.code).toBe(1);

@@ -5,7 +5,7 @@ import type { ActieAnswers, AdviceCatalogue } from '../../src/core/advice.js';
 import type { ContextKey, ElementKey } from '../../src/model/schema.js';
 
 const builtin = await openCatalogue();
-export const catalogue: AdviceCatalogue = { model: builtin.model, methods: builtin.methods };
+export const catalogue: AdviceCatalogue = { model: builtin.model, methods: builtin.methods, words: builtin.words };
 export const { model } = catalogue;
 export const elementKeys = model.elements.map((e) => e.key);
 

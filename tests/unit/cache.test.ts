@@ -128,8 +128,9 @@ describe('folder cache', async () => {
 
   it.each([
     ['not sealed', 'nonsense'],
-    ['sealed, of an earlier format', (text: string) => text.replace('"format":5', '"format":4')],
-    ['valid JSON, wrong shape', '{"format":5,"entries":[{"methods":[{"value":1}]}]}'],
+    ['sealed, of an earlier format', (text: string) => text.replace('"format":6', '"format":5')],
+    ['valid JSON, wrong shape', '{"format":6,"entries":[{"methods":[{"value":1}]}]}'],
+    ['a word list of the wrong shape', (text: string) => text.replace('"problems"', '"words":{"words":[{"words":"x"}]},"problems"')],
     // Parses, has the shape, and lies: what a bit flip or a hand edit leaves. The checksum line no longer matches.
     ['tags a text, not a list', (text: string) => text.replace('"elements"', '"tags":"wijk","elements"')],
     ['another name', (text: string) => text.replace('Methode a', 'Methode X')],

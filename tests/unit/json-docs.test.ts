@@ -68,7 +68,7 @@ const RUNS: Record<string, string[][]> = {
   'list --json': [['list']],
   'show --json': [['show', 'abcd'], ['show', 'de-smederijen'], ['--catalogue', own, 'show', 'eigen-a']],
   'compare --json': [['compare', 'abcd', 'de-smederijen'], ['--catalogue', own, 'compare', 'eigen-a', 'abcd']],
-  'search --json': [['search', 'buurt'], ['search', 'smederijen'], ['search', 'eigen', 'a', '--catalogue', own], ['search', 'jongeren', 'dorp']],
+  'search --json': [['search', 'buurt'], ['search', 'smederijen'], ['search', 'eigen', 'a', '--catalogue', own], ['search', 'jongeren', 'dorp'], ['search', 'burgerbegroting']],
   'tags --json': [['tags']],
   'model --json': [['model']],
   'glossary --json': [['glossary']],
