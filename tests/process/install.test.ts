@@ -89,7 +89,7 @@ async function ok(args: string[], options?: Parameters<typeof installedCli>[1]):
 }
 
 describe('the packed package', () => {
-  it('holds only what runs: bin, the bundles, the catalogue and its schemas, README and package.json', () => {
+  it('holds only what runs: bin, the bundles, the catalogue and its schemas, README, package.json and the licences', () => {
     const allowed = [
       /^README\.md$/,
       /^LICEN[CS]E(\.md)?$/,
@@ -97,12 +97,15 @@ describe('the packed package', () => {
       /^bin\/methodewijzer\.cjs$/,
       /^dist\/(boot|cli)\.cjs$/,
       /^dist\/catalogue\.json$/,
+      /^dist\/THIRD-PARTY-NOTICES\.txt$/,
       /^dist\/vendor\/[a-z-]+\.cjs$/,
       /^catalogue\/([a-z]+|methods\/[a-z0-9-]+)\.yaml$/,
       /^catalogue\/schema\/[a-z]+\.schema\.json$/,
     ];
     expect(packed.filter((path) => !allowed.some((re) => re.test(path)))).toEqual([]);
     expect(packed).toContain('dist/boot.cjs');
+    expect(packed).toContain('LICENSE');
+    expect(packed).toContain('dist/THIRD-PARTY-NOTICES.txt');
     expect(packed).toContain('catalogue/schema/method.schema.json');
   });
 
