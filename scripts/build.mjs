@@ -5,13 +5,15 @@
 //                  csv), each its own bundle, loaded on first use;
 //   boot.cjs       the entry for bin/: runs the CLI with a code cache in the user's cache folder (see
 //                  src/boot/boot.ts), keyed by a hash of the bundles that this build writes into it;
-//   catalogue.json the built-in catalogue, validated, so no YAML is parsed to show it.
+//   catalogue.json the built-in catalogue, validated, so no YAML is parsed to show it;
+//   THIRD-PARTY-NOTICES.txt the licence texts of every package bundled into the files above (esbuild's
+//                  metafile says which), as their licences ask of whoever ships their code.
 // Every library is in these bundles, so the package has no runtime dependencies.
 // CommonJS rather than ESM because Node 20 gives scripts, not ES modules, a code cache.
 // With --write-schema it also regenerates catalogue/schema/*.schema.json from the zod schema.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +47,8 @@ const common = {
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
+  // Which files went into each bundle: the packages in it need their licence in THIRD-PARTY-NOTICES.txt.
+  metafile: true,
 };
 
 /** What src/ learns of being bundled: that it is, and its own file's URL (import.meta has no url in CommonJS). */
@@ -106,7 +110,7 @@ process.on('exit', () => rmSync(dist, { recursive: true, force: true }));
 // outside dist/, so they do not ship: into node_modules/.cache, where the scripts find them.
 const toolsFile = join(root, 'node_modules', '.cache', 'methodewijzer', 'build-tools.cjs');
 
-await Promise.all([
+const shipped = await Promise.all([
   build({
     ...common,
     entryPoints: { cli: 'src/cli/program.ts' },
@@ -121,7 +125,6 @@ await Promise.all([
     define: { __VERSION__: JSON.stringify(pkg.version), ...bundled.define },
     banner: bundled.banner,
   }),
-  build({ ...common, entryPoints: ['src/build-tools.ts'], outfile: toolsFile, define: { __VERSION__: JSON.stringify(pkg.version), ...bundled.define }, banner: bundled.banner }),
   ...VENDOR.map((name) =>
     build({
       ...common,
@@ -135,6 +138,8 @@ await Promise.all([
     }),
   ),
 ]);
+// The build's tools do not ship, so their libraries need no notice.
+await build({ ...common, entryPoints: ['src/build-tools.ts'], outfile: toolsFile, define: { __VERSION__: JSON.stringify(pkg.version), ...bundled.define }, banner: bundled.banner });
 
 // The CLI's bundle must be ASCII: src/boot/boot.ts then reads it as Latin-1, twice as fast as UTF-8, on
 // every run. esbuild escapes strings but not regular expressions: write \u00e9, not the letter itself.
@@ -148,13 +153,17 @@ if (nonAscii >= 0) {
 // boot.cjs last, with a hash of every bundle it may load: the key of the code cache it keeps.
 const hash = createHash('sha256');
 for (const file of ['cli.cjs', ...VENDOR.map(vendorFile)]) hash.update(file).update(readFileSync(join(dist, file)));
-await build({
+shipped.push(await build({
   ...common,
   entryPoints: { boot: 'src/boot/boot.ts' },
   outdir: dist,
   outExtension: { '.js': '.cjs' },
   define: { __BUILD_ID__: JSON.stringify(hash.digest('hex').slice(0, 16)) },
-});
+}));
+const shippedInputs = shipped.flatMap((result) => Object.keys(result.metafile.inputs));
+writeFileSync(join(dist, 'THIRD-PARTY-NOTICES.txt'), thirdPartyNotices(shippedInputs));
+// For tests/e2e/notices.test.ts: what went into dist/, as esbuild reports it (the minified cli.cjs names no sources).
+writeFileSync(join(dirname(toolsFile), 'shipped-inputs.json'), JSON.stringify(shippedInputs));
 
 const require = createRequire(import.meta.url);
 const tools = require(toolsFile);
@@ -176,6 +185,43 @@ if (process.argv.includes('--write-schema')) {
     writeFileSync(file, JSON.stringify(tools.jsonSchemaOf(name), null, 2) + '\n');
     console.error(`wrote ${file}`);
   }
+}
+
+/**
+ * The notices file: for every package under node_modules/ that one of `inputs` (esbuild's input paths)
+ * comes from, its name, version and licence, then the text of its licence files (LICENSE, LICENCE,
+ * COPYING, NOTICE, in any case and with any extension). A package without such a file gets its
+ * package.json "license" field and author, the most it says of itself; the build fails on a package
+ * that says nothing, rather than ship its code without a word.
+ */
+function thirdPartyNotices(inputs) {
+  const folders = new Set();
+  for (const input of inputs) {
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.replaceAll('\\', '/'));
+    if (match) folders.add(match[1]);
+  }
+  const sections = [...folders]
+    .map((folder) => {
+      const own = JSON.parse(readFileSync(join(root, folder, 'package.json'), 'utf8'));
+      const files = readdirSync(join(root, folder))
+        .filter((name) => /^(licen[cs]e|copying|notice)([.-]|$)/i.test(name))
+        .sort();
+      const licence = typeof own.license === 'string' ? own.license : (own.license?.type ?? own.licenses?.map((l) => l.type).join(' OR '));
+      if (!files.length && !licence) throw new Error(`build: ${folder} has no licence file and no "license" field; it cannot be shipped`);
+      const author = typeof own.author === 'string' ? own.author : own.author?.name;
+      const texts = files.length
+        ? files.map((name) => readFileSync(join(root, folder, name), 'utf8').trim())
+        : [`(No licence file in the package; its package.json says "license": "${licence}"${author ? `, "author": "${author}"` : ''}.)`];
+      return { name: own.name, text: [`${own.name}@${own.version} (${licence ?? 'see below'})`, own.homepage ?? own.repository?.url ?? '', '', ...texts].filter((line, i) => i !== 1 || line).join('\n') };
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const rule = '-'.repeat(72);
+  return (
+    `THIRD-PARTY NOTICES for ${pkg.name} ${pkg.version}\n\n` +
+    `The files in dist/ hold code of the ${sections.length} packages below, bundled by esbuild.\n` +
+    `Their licences follow, as each package ships them.\n\n` +
+    sections.map((s) => `${rule}\n${s.text}\n`).join('\n')
+  );
 }
 
 // The swap: the old build steps aside, the new one takes its place, the old one goes.

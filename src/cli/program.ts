@@ -150,7 +150,12 @@ export async function buildProgram(run: Runner, output: OutputConfiguration, onl
     .option('--no-pager', 'lange uitvoer zonder pager (ook met METHODEWIJZER_PAGER= leeg)')
     .addHelpText('after', () =>
       examples(['list --element animo', 'search "tijd voor elkaar"', 'show "kan wel"', 'model toerusting', 'actie'], helpWidth()) +
-        wrap('\nMeer hulp bij een opdracht: methodewijzer <opdracht> --help', helpWidth()) +
+        wrap(
+          '\nMeer hulp bij een opdracht: methodewijzer <opdracht> --help\n' +
+            'Omgevingsvariabelen: methodewijzer help environment\n' +
+            'Afsluitcodes: methodewijzer help exit-codes',
+          helpWidth(),
+        ) +
         '\n',
     );
   for (const spec of specs) addCommand(program, spec, run, helpWidth);
@@ -160,21 +165,29 @@ export async function buildProgram(run: Runner, output: OutputConfiguration, onl
 
 /**
  * `help [opdracht]`, our own rather than commander's: an unknown command is an error with a
- * suggestion (exit 2), as it is without `help`.
+ * suggestion (exit 2), as it is without `help`. It also shows the topics of src/cli/help-topics.ts.
  */
 function addHelpCommand(program: Command): void {
   program
     .command('help')
-    .argument('[opdracht]', 'de opdracht')
-    .description('toon hulp bij een opdracht')
-    .action((name?: string) => {
+    .argument('[opdracht]', `de opdracht, of een onderwerp: ${TOPICS.join(', ')}`)
+    .description('toon hulp bij een opdracht of een onderwerp')
+    .action(async (name?: string) => {
       if (name === undefined) return program.outputHelp();
-      const known = program.commands.filter((c) => !(c as unknown as { _hidden: boolean })._hidden).map((c) => c.name());
       const cmd = program.commands.find((c) => c.name() === name);
-      if (!cmd) throw new UsageError(`onbekende opdracht '${sanitize(name)}'`, suggestion(name, known) ?? 'Zie methodewijzer --help voor de opdrachten.');
-      cmd.outputHelp();
+      if (cmd) return cmd.outputHelp();
+      if (TOPICS.includes(name)) {
+        const { HELP_TOPICS, formatTopic } = await import('./help-topics.js');
+        const output = program.configureOutput() as OutputConfiguration;
+        return output.writeOut!(formatTopic(HELP_TOPICS[name], output.getOutHelpWidth?.() ?? 80));
+      }
+      const known = [...program.commands.filter((c) => !(c as unknown as { _hidden: boolean })._hidden).map((c) => c.name()), ...TOPICS];
+      throw new UsageError(`onbekende opdracht '${sanitize(name)}'`, suggestion(name, known) ?? 'Zie methodewijzer --help voor de opdrachten en onderwerpen.');
     });
 }
+
+/** The topics of `help <onderwerp>` (src/cli/help-topics.ts, loaded only to show one). */
+const TOPICS = ['environment', 'exit-codes'];
 
 /** Declares one command from its spec: arguments, options, help with examples, and the action. */
 function addCommand(program: Command, spec: AnyCommand, run: Runner, helpWidth: () => number): void {

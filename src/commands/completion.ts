@@ -8,10 +8,10 @@ export default defineCommand({
   name: 'completion',
   description: 'een script waarmee uw shell opdrachten, opties, waarden en methode-ids aanvult met Tab',
   arguments: [['<shell>', `de shell: ${SHELLS.join(', ')}`]],
-  // The install lines, as in the scripts' own comments and the README.
-  examples: SHELLS.map((shell) => INSTALL[shell].replace(/^methodewijzer /, '')),
+  // The install lines (each makes its folder first), as in the scripts' own comments and docs/completion.md.
+  examples: SHELLS.map((shell) => INSTALL[shell]),
   notes:
-    '\nZet het script waar uw shell het zoekt, zoals in de voorbeelden, en start een nieuwe shell.\n' +
+    '\nZet het script waar uw shell het zoekt, zoals in de voorbeelden (die eerst de map maken), en start een nieuwe shell.\n' +
     'Zonder het pakket bash-completion zet u deze regel in ~/.bashrc:\n' +
     'source <(methodewijzer completion bash)\n' +
     'Voor zsh moet de map in $fpath staan, vóór compinit; bijvoorbeeld in ~/.zshrc:\n' +

@@ -11,11 +11,16 @@ export const CSV_LIST_SEPARATOR = ';';
 export interface CsvOptions {
   /** Start with a byte order mark, for spreadsheet programs that otherwise guess the wrong encoding. */
   bom?: boolean;
+  /**
+   * For Excel with Dutch (and most European) regional settings: `;` between cells, a BOM so it reads
+   * UTF-8, CRLF line ends. Such an Excel opens a comma-separated file as one column.
+   */
+  excel?: boolean;
 }
 
 /**
  * One header row, then one row per method; quoting is left to csv-stringify (RFC 4180 style, \n line
- * ends), and a cell holding a `;` is quoted too, for a spreadsheet that splits on `;` (Dutch Excel).
+ * ends, or CRLF with `excel`), and a cell holding a `;` is quoted too, for a spreadsheet that splits on `;`.
  */
 export function formatMethodsCsv(methods: Method[], options: CsvOptions = {}): string {
   const list = (xs: string[] | undefined) => (xs ?? []).map(cell).join(CSV_LIST_SEPARATOR);
@@ -35,8 +40,9 @@ export function formatMethodsCsv(methods: Method[], options: CsvOptions = {}): s
   return stringify(rows, {
     header: true,
     columns: [...CSV_COLUMNS],
-    bom: options.bom ?? false,
-    record_delimiter: 'unix',
+    bom: Boolean(options.bom || options.excel),
+    delimiter: options.excel ? ';' : ',',
+    record_delimiter: options.excel ? 'windows' : 'unix',
     quoted_match: CSV_LIST_SEPARATOR,
   });
 }

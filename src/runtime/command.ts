@@ -75,7 +75,12 @@ export function defineCommand<A extends unknown[], O>(spec: CommandSpec<A, O>): 
   return spec;
 }
 
-/** The examples for a help text: each command whole, continued with a backslash where it is wider than `width`. */
+/**
+ * The examples for a help text: each command whole, continued with a backslash where it is wider than
+ * `width`. A line is the program's arguments, or a shell line of its own where it names the program
+ * (`mkdir -p … && methodewijzer completion bash > …`).
+ */
 export function examples(lines: string[], width: number): string {
-  return `\nVoorbeelden:\n${lines.map((l) => wrapCommand(`$ methodewijzer ${l}`, width, '  ')).join('\n')}\n`;
+  const line = (l: string) => (/(^|&& )methodewijzer /.test(l) ? l : `methodewijzer ${l}`);
+  return `\nVoorbeelden:\n${lines.map((l) => wrapCommand(`$ ${line(l)}`, width, '  ')).join('\n')}\n`;
 }

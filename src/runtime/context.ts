@@ -9,6 +9,8 @@ import { hang, makeLink, makeStyle, sanitize, wantsColor, wantsLinks, widthOf, w
 import { displayPath, shellQuote } from '../text/paths.js';
 import { envFolders, expandHome } from './command-word.js';
 import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { UsageError } from '../model/errors.js';
 
 export interface GlobalOptions {
   catalogue?: string[];
@@ -103,14 +105,44 @@ export function createContext(global: GlobalOptions, io: IO = {}): Context {
       stderr.write(wrap(skippedNote(problems, fromFlag, fromEnv), widthOf(stderr)) + '\n');
     },
     catalogue() {
-      loaded ??= openCatalogue({ folders: ctx.folders, cache: ctx.cache }).then((catalogue) => {
-        ctx.reportProblems(catalogue.problems);
-        return catalogue;
-      });
+      loaded ??= Promise.resolve(global.catalogue ?? [])
+        .then((given) => refuseMissingFolders(given, env))
+        .then(() => openCatalogue({ folders: ctx.folders, cache: ctx.cache }))
+        .then((catalogue) => {
+          ctx.reportProblems(catalogue.problems);
+          return catalogue;
+        });
       return loaded;
     },
   };
   return ctx;
+}
+
+/**
+ * A folder named with --catalogue that does not exist is a usage error (exit 2): a typo there is the
+ * caller's, and a script must notice it. One from METHODEWIJZER_CATALOGUE, set once and for every run,
+ * stays a warning (a removed folder should not stop every command). `new` makes the folder instead,
+ * and so does not call this.
+ */
+export function refuseMissingFolders(given: string[], env: NodeJS.ProcessEnv): void {
+  for (const word of given) {
+    const code = statCode(expandHome(word, env));
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new UsageError(
+        `de map ${sanitize(word)} van --catalogue bestaat niet`,
+        'Controleer de naam. Een nieuwe map met een eigen methode maakt u met: methodewijzer --catalogue <map> new <naam>',
+      );
+    }
+  }
+}
+
+function statCode(path: string): string | undefined {
+  try {
+    statSync(path);
+    return undefined;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code;
+  }
 }
 
 /**

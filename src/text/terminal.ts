@@ -147,14 +147,19 @@ export function visibleLength(text: string): number {
 }
 
 export function wrapCommand(command: string, width: number, indent = ''): string {
-  // Words that must stay together: a quoted value, and an option with its value. Their spaces are held
-  // by a character wrap does not break at, and given back after.
+  // Words that must stay together: a quoted value, and an option of ours with its value. Their spaces are
+  // held by a character wrap does not break at, and given back after. Another program's option (the -p
+  // of `mkdir -p <map> && methodewijzer …`) takes no value as far as we know: there the words may part.
   const KEEP = '\u0001';
   const words = command.match(/(?:'[^']*'|"(?:[^"\\]|\\.)*"|\S)+/g) ?? [];
   const units: string[] = [];
-  for (const word of words) {
+  // Ours from the start, unless the line starts with another program (`$ mkdir …`).
+  let ours = true;
+  for (const [i, word] of words.entries()) {
     const previous = units.at(-1);
-    if (previous && /^--?[\w-]+$/.test(previous) && !word.startsWith('-')) units[units.length - 1] = `${previous} ${word}`;
+    if (word === 'methodewijzer') ours = true;
+    else if (['&&', '||', '|', ';'].includes(word) || (i === 1 && previous === '$' && !word.startsWith('-'))) ours = false;
+    if (ours && previous && /^--?[\w-]+$/.test(previous) && !word.startsWith('-')) units[units.length - 1] = `${previous} ${word}`;
     else units.push(word);
   }
   const held = units.map((u) => u.replaceAll(' ', KEEP)).join(' ');

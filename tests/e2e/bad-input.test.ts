@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, symlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, symlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Method } from '../../src/model/schema.js';
@@ -128,9 +128,23 @@ describe('bad input: several at once', () => {
     }
   });
 
-  it('a folder that does not exist is named, exit 3, and the built-ins still list', async () => {
+  it('a folder given with --catalogue that does not exist is a usage error (exit 2), for every command that reads the catalogue', async () => {
     const missing = join(tempDir('weg-'), 'bestaat-niet');
-    const list = await runMain(['--catalogue', missing, 'list', '--json']);
+    for (const args of [['list', '--json'], ['show', 'abcd'], ['search', 'buurt'], ['export', '--format', 'json'], ['validate']]) {
+      const r = await runMain(['--catalogue', missing, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout, args.join(' ')).toBe('');
+      expect(r.stderr).toContain(`de map ${missing} van --catalogue bestaat niet`);
+      expectNoStackTrace(r.stderr);
+    }
+    // Under a file, too: the path cannot be a folder.
+    const file = join(userFolder({ 'a.yaml': yamlOf(method({ id: 'a' })) }), 'a.yaml');
+    expect((await runMain(['--catalogue', join(file, 'sub'), 'list'])).code).toBe(2);
+  });
+
+  it('one from METHODEWIJZER_CATALOGUE stays a warning: named, exit 3, and the built-ins still list', async () => {
+    const missing = join(tempDir('weg-'), 'bestaat-niet');
+    const list = await runMain(['list', '--json'], { env: { METHODEWIJZER_CATALOGUE: missing } });
     expect(list.code).toBe(3);
     expect(list.stderr).toContain(`${missing}: map bestaat niet`);
     expect(JSON.parse(list.stdout)).toEqual(builtinJson);
@@ -138,6 +152,13 @@ describe('bad input: several at once', () => {
     expect(validate.code).toBe(3);
     expect(validate.stdout).toContain(`${missing}: map bestaat niet`);
     expectNoStackTrace(list.stderr + validate.stderr);
+  });
+
+  it('new makes the folder of --catalogue rather than refuse it', async () => {
+    const folder = join(tempDir('nieuw-'), 'mijn-methoden');
+    const r = await runMain(['--catalogue', folder, 'new', 'Deelkast']);
+    expect(r.code).toBe(0);
+    expect(readdirSync(folder)).toEqual(['deelkast.yaml']);
   });
 
   // root reads anything, so where the tests run as root, the CLI runs as another user.

@@ -264,14 +264,15 @@ async function parses(words: string[]): Promise<string | undefined> {
   }
 }
 
-/** The examples of the help, without `$ methodewijzer`, an example continued over lines (`\`) as one. */
+/** The examples of the help, without `$ methodewijzer` (or `$ mkdir -p <map> && methodewijzer`), an example continued over lines (`\`) as one. */
 function helpExamples(help: string): string[] {
   const section = help.split('\nVoorbeelden:\n')[1]?.split('\n\n')[0] ?? '';
   return section
     .replace(/ \\\n\s+/g, ' ')
     .split('\n')
     .filter(Boolean)
-    .map((l) => l.replace(/^ {2}\$ methodewijzer /, ''));
+    // A shell line that makes a folder first (completion's install lines): the program's part of it.
+    .map((l) => l.replace(/^ {2}\$ (mkdir -p \S+ && )?methodewijzer /, ''));
 }
 
 /** An example that reads only, needs no terminal and names no file or folder: it can run here as printed. */

@@ -27,14 +27,15 @@ describe('completion <shell>', () => {
     expect(stderr).toMatch(/^fout: onbekende shell "tcsh"\nKies uit: bash, zsh, fish\.$/m);
   });
 
-  it('--help gives the install line of every shell as examples, and how to load it without bash-completion or into $fpath', async () => {
+  it('--help gives the install line of every shell (making its folder) as examples, and how to load it without bash-completion or into $fpath', async () => {
     const { code, stdout } = await runMain(['completion', '--help']);
     expect(code).toBe(0);
     // Examples too wide for the help continue with a backslash.
     const flat = stdout.replace(/ \\\n\s+/g, ' ');
-    expect(flat).toContain('$ methodewijzer completion bash > ~/.local/share/bash-completion/completions/methodewijzer');
-    expect(flat).toContain('$ methodewijzer completion zsh > ~/.zfunc/_methodewijzer');
-    expect(flat).toContain('$ methodewijzer completion fish > ~/.config/fish/completions/methodewijzer.fish');
+    // Each makes its folder first: a fresh account has none of them.
+    expect(flat).toContain('$ mkdir -p ~/.local/share/bash-completion/completions && methodewijzer completion bash > ~/.local/share/bash-completion/completions/methodewijzer');
+    expect(flat).toContain('$ mkdir -p ~/.zfunc && methodewijzer completion zsh > ~/.zfunc/_methodewijzer');
+    expect(flat).toContain('$ mkdir -p ~/.config/fish/completions && methodewijzer completion fish > ~/.config/fish/completions/methodewijzer.fish');
     expect(stdout).toMatch(/^source <\(methodewijzer completion bash\)$/m);
     expect(stdout).toMatch(/^fpath=\(~\/\.zfunc \$fpath\)$/m);
   });

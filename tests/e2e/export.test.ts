@@ -90,6 +90,28 @@ describe('export --format csv', () => {
   });
 });
 
+describe('export --format csv --excel', () => {
+  it('is the same table with ; between cells, a BOM and CRLF line ends, as Dutch Excel reads it', async () => {
+    const dir = tempDir('excel-');
+    expect((await runMain(['export', '--excel', '-o', join(dir, 'excel.csv')])).code).toBe(0);
+    const bytes = readFileSync(join(dir, 'excel.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text.split('\r\n')[0]).toBe('\ufeffid;name;aliases;summary;elements;source.kind;source.collection;url;tags');
+    // Every line end outside a cell is CRLF: no bare \n between records.
+    const records = parseCsv(text, { bom: true, delimiter: ';', record_delimiter: '\r\n' }) as string[][];
+    const plain = parseCsv((await runMain(['export', '--format', 'csv'])).stdout) as string[][];
+    expect(records).toEqual(plain);
+  });
+
+  it('--excel alone means CSV; with another format it is a usage error', async () => {
+    expect((await runMain(['export', '--excel'])).stdout.startsWith('\ufeffid;name;')).toBe(true);
+    const r = await runMain(['export', '--excel', '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--excel hoort bij --format csv');
+  });
+});
+
 describe('export --format md', () => {
   it('is a document with a section per ACTIE element, its question and linked methods', async () => {
     const r = await runMain(['export', '--format', 'md']);
@@ -148,6 +170,26 @@ describe('export --output never loses a file', () => {
     expect((await runMain(['export', '--output', target, '--force'])).code).toBe(0);
     expect(readFileSync(target, 'utf8')).toBe(await listJson([]));
     expect(readdirSync(dir)).toEqual(['bestaand.json']);
+  });
+
+  it('makes a missing folder for --output, and says so on stderr', async () => {
+    const dir = tempDir('made-');
+    const r = await runMain(['export', '--format', 'yaml', '--output', join(dir, 'kopie', 'diep', 'methoden.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`Map gemaakt: ${join(dir, 'kopie')}`);
+    expect(readdirSync(join(dir, 'kopie', 'diep'))).toEqual(['methoden.yaml']);
+    const again = await runMain(['export', '--format', 'yaml', '--output', join(dir, 'kopie', 'tweede.yaml')]);
+    expect(again.stderr).not.toContain('Map gemaakt');
+  });
+
+  it('says so when a file stands where the folder for --output should be', async () => {
+    const dir = tempDir('file-');
+    writeFileSync(join(dir, 'kopie'), OLD);
+    const r = await runMain(['export', '--format', 'json', '--output', join(dir, 'kopie', 'methoden.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('kan de map');
+    expectNoStackTrace(r.stderr);
+    expect(readFileSync(join(dir, 'kopie'), 'utf8')).toBe(OLD);
   });
 
   it('leaves the target intact and no temporary file when the export fails (a broken user folder)', async () => {

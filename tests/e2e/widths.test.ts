@@ -61,7 +61,9 @@ describe.each(cases)('%s', (_, args) => {
     expect(narrow.code).toBe(wide.code);
     const whole = words(wide.text);
     const lines = narrow.text.split('\n');
-    const tooWide = lines.filter((l) => l.length > width && !(l.trim().split(' ').length === 1 && whole.has(l.trim())));
+    // A word longer than the line may stand alone on it, with the backslash of a continued command.
+    const alone = (l: string) => l.trim().replace(/ \\$/, '');
+    const tooWide = lines.filter((l) => l.length > width && !(alone(l).split(' ').length === 1 && whole.has(alone(l))));
     expect(tooWide).toEqual([]);
     expect([...words(narrow.text)].filter((w) => !whole.has(w))).toEqual([]);
   });

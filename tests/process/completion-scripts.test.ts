@@ -1,13 +1,13 @@
 // The completion scripts as the shells read them: syntax, loading, and what a Tab completes (fish by
 // `complete -C`, zsh in a zpty of its own). Their content: tests/unit/completion.test.ts.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
 import { completionTree, SHELLS } from '../../src/core/completion.js';
-import { completionScript } from '../../src/format/completion/index.js';
-import { tempDir } from '../helpers/env.js';
+import { completionScript, INSTALL } from '../../src/format/completion/index.js';
+import { ROOT, tempDir } from '../helpers/env.js';
 import { lacks } from '../helpers/tools.js';
 
 const program = await buildProgram(async () => undefined, {});
@@ -25,6 +25,23 @@ describe.each(SHELLS)('the %s script', (shell) => {
     const result = spawnSync(check[0] as string, check[1] as string[], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
+  });
+});
+
+// Each install line in the shell it is written for, on a fresh account: a home without any of the
+// folders. The program found on PATH as the user's shell finds it.
+describe.each(SHELLS)('the %s install line', (shell) => {
+  it.skipIf(shell !== 'bash' && lacks(shell, 'completion install tests'))('makes the folder and writes the script there, in a home that has none', () => {
+    const home = tempDir('home-');
+    const bin = tempDir('bin-');
+    symlinkSync(join(ROOT, 'bin', 'methodewijzer.cjs'), join(bin, 'methodewijzer'));
+    const env = { ...process.env, HOME: home, XDG_CACHE_HOME: join(home, '.cache'), PATH: [bin, dirname(process.execPath), process.env.PATH].join(delimiter) };
+    const args = shell === 'fish' ? ['--no-config', '-c', INSTALL[shell]] : shell === 'zsh' ? ['-f', '-c', INSTALL[shell]] : ['--norc', '-c', INSTALL[shell]];
+    const result = spawnSync(shell, args, { env, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const file = INSTALL[shell].split(' > ')[1].replace(/^~/, home);
+    expect(readFileSync(file, 'utf8')).toBe(scripts[shell]);
   });
 });
 

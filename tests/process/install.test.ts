@@ -1,7 +1,7 @@
 // The package as a user gets it: packed, installed globally into a folder of its own, made read-only,
 // and every command run from the installed bin. One pack and one install for the whole file.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { delimiter, dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,12 +17,29 @@ let packed: string[];
 let before: Map<string, string>;
 const cache = tempDir('install-cache-');
 
+let installWarnings: string;
+let manifestAfterPack: string;
+
 /** npm without the variables `npm test` sets for its scripts, which would steer the install. */
 function npm(args: string[], cwd: string) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
   const result = spawnSync('npm', args, { cwd, env, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`npm ${args.join(' ')} exited with ${result.status}:\n${result.stderr}`);
-  return result.stdout;
+  return result;
+}
+
+/**
+ * A copy of the checkout as `npm pack` reads it, with the checkout's node_modules linked in: packing
+ * runs its scripts (the build, and prepack/postpack, which take "scripts" out of the packed
+ * package.json), and they build into the copy, not into the dist/ that other tests are running.
+ */
+function checkoutCopy(): string {
+  const copy = tempDir('checkout-');
+  for (const name of ['package.json', 'README.md', 'LICENSE', 'bin', 'catalogue', 'scripts', 'src']) {
+    cpSync(join(ROOT, name), join(copy, name), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
+  return copy;
 }
 
 /** Every file and folder under `dir`, with its size and modification time. */
@@ -38,12 +55,14 @@ function snapshot(dir: string, into = new Map<string, string>()): Map<string, st
 
 beforeAll(() => {
   const scratch = tempDir('pack-');
-  // --ignore-scripts: pack the dist/ that `npm test` has just built, rather than build it again.
-  const [report] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], ROOT)) as { filename: string; files: { path: string }[] }[];
+  const copy = checkoutCopy();
+  const [report] = JSON.parse(npm(['pack', '--json', '--pack-destination', scratch], copy).stdout) as { filename: string; files: { path: string }[] }[];
   packed = report.files.map((f) => f.path).sort();
+  manifestAfterPack = readFileSync(join(copy, 'package.json'), 'utf8');
+  rmSync(copy, { recursive: true, force: true });
   prefix = tempDir('prefix-');
   // Offline: a package without dependencies needs nothing from the registry.
-  npm(['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', join(scratch, report.filename)], scratch);
+  installWarnings = npm(['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', join(scratch, report.filename)], scratch).stderr;
   installed = join(prefix, 'lib', 'node_modules', 'methodewijzer');
   // Read-only, as a system-wide install is for its users. Root ignores this, hence also the snapshot.
   spawnSync('chmod', ['-R', 'a-w', prefix]);
@@ -89,7 +108,7 @@ async function ok(args: string[], options?: Parameters<typeof installedCli>[1]):
 }
 
 describe('the packed package', () => {
-  it('holds only what runs: bin, the bundles, the catalogue and its schemas, README and package.json', () => {
+  it('holds only what runs: bin, the bundles, the catalogue and its schemas, README, package.json and the licences', () => {
     const allowed = [
       /^README\.md$/,
       /^LICEN[CS]E(\.md)?$/,
@@ -97,13 +116,26 @@ describe('the packed package', () => {
       /^bin\/methodewijzer\.cjs$/,
       /^dist\/(boot|cli)\.cjs$/,
       /^dist\/catalogue\.json$/,
+      /^dist\/THIRD-PARTY-NOTICES\.txt$/,
       /^dist\/vendor\/[a-z-]+\.cjs$/,
       /^catalogue\/([a-z]+|methods\/[a-z0-9-]+)\.yaml$/,
       /^catalogue\/schema\/[a-z]+\.schema\.json$/,
     ];
     expect(packed.filter((path) => !allowed.some((re) => re.test(path)))).toEqual([]);
     expect(packed).toContain('dist/boot.cjs');
+    expect(packed).toContain('LICENSE');
+    expect(packed).toContain('dist/THIRD-PARTY-NOTICES.txt');
     expect(packed).toContain('catalogue/schema/method.schema.json');
+  });
+
+  it('runs nothing on install: its package.json has no scripts, npm installs it without a warning, and the checkout keeps its own', () => {
+    const shipped = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(shipped.scripts).toBeUndefined();
+    expect(shipped.bin).toEqual(pkg.bin);
+    expect(installWarnings).not.toMatch(/warn/i);
+    // postpack put the checkout's package.json back as it was, byte for byte, `prepare` and all.
+    expect(manifestAfterPack).toBe(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect((pkg.scripts as Record<string, string>).prepare).toBe('node scripts/build.mjs');
   });
 
   it('has no runtime dependencies: its code requires only Node built-ins and its own files', () => {

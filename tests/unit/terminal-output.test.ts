@@ -169,6 +169,14 @@ describe('model on a terminal', () => {
 });
 
 describe('wrapCommand', () => {
+  it("lets another program's option part from the next word (mkdir -p <map>), but not one of ours", () => {
+    const command = '$ mkdir -p ~/.local/share/bash-completion/completions && methodewijzer --catalogue ~/een/lange/map/met/methoden completion bash';
+    const lines = wrapCommand(command, 40, '  ').split('\n');
+    expect(lines.map((l) => l.replace(/ \\$/, '').trim()).join(' ')).toBe(command);
+    expect(lines).toContain('  $ mkdir -p \\');
+    expect(lines.some((l) => l.trim().startsWith('--catalogue ~/een/lange/map/met/methoden'))).toBe(true);
+  });
+
   it('never splits an option from its value, nor a quoted value, at any width', () => {
     const command = "methodewijzer --catalogue '/een/map met spaties' actie --animo bijsturen --contact benutten --toerusting eigen-kracht --inbedding organisaties --empathie beide --setting dorp --doelgroep geen --over 'jongeren willen een eigen keet'";
     for (let width = 30; width <= 120; width += 7) {

@@ -4,12 +4,20 @@ import type { CompletionCommand, CompletionOption, CompletionTree, Shell, Values
 
 export const CATALOGUE = '--catalogue';
 
-/** Where each shell looks for a completion script, as the help and the README give it. */
-export const INSTALL: Record<Shell, string> = {
-  bash: 'methodewijzer completion bash > ~/.local/share/bash-completion/completions/methodewijzer',
-  zsh: 'methodewijzer completion zsh > ~/.zfunc/_methodewijzer',
-  fish: 'methodewijzer completion fish > ~/.config/fish/completions/methodewijzer.fish',
+/** Where each shell looks for a completion script: a folder, and the file's name in it. */
+const INSTALL_PLACE: Record<Shell, [string, string]> = {
+  bash: ['~/.local/share/bash-completion/completions', 'methodewijzer'],
+  zsh: ['~/.zfunc', '_methodewijzer'],
+  fish: ['~/.config/fish/completions', 'methodewijzer.fish'],
 };
+
+/**
+ * The install line of each shell, as the help, the scripts and docs/completion.md give it: it makes the
+ * folder first, which a fresh account does not have (the redirection alone would fail there).
+ */
+export const INSTALL = Object.fromEntries(
+  Object.entries(INSTALL_PLACE).map(([shell, [folder, file]]) => [shell, `mkdir -p ${folder} && methodewijzer completion ${shell} > ${folder}/${file}`]),
+) as Record<Shell, string>;
 
 /**
  * The options that hold after the command too: the program's own, but for --help (each command has

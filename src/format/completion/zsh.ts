@@ -60,7 +60,7 @@ export function zshScript(tree: CompletionTree): string {
 # zsh completion for ${p}: commands, options, their values, and method ids, also from your own folders.
 # Written by \`${p} completion zsh\` from the program's own commands; write it again after an update.
 # Install: save it as _${p} in a folder of $fpath, and start a new zsh. For example:
-#   mkdir -p ~/.zfunc && ${INSTALL.zsh}
+#   ${INSTALL.zsh}
 #   and in ~/.zshrc, before compinit:  fpath=(~/.zfunc $fpath)
 
 # Values the program knows (method ids, tags, answers), with the folders given on the line.
