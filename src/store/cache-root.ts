@@ -14,7 +14,7 @@ import {
   writeSync,
   type Stats,
 } from 'node:fs';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, join, posix, win32 } from 'node:path';
 import { tempName } from '../io/temp-name.js';
 
 // The CLI's cache folder and the one way into it, shared by the CLI and boot.ts (which may load
@@ -28,20 +28,47 @@ import { tempName } from '../io/temp-name.js';
 // names, never through a link.
 
 /**
- * The CLI's cache folder: $XDG_CACHE_HOME/methodewijzer, else ~/.cache/methodewijzer; undefined when
- * there is no home. Relative paths are ignored (they would name a folder wherever the CLI is run).
- * `homedir` is asked only without a usable HOME, since node:os costs start-up time.
+ * The CLI's own folder of a kind ('cache': what may be removed at any time; 'data': the dossiers), by
+ * the rules of the env-paths package, which this repeats rather than imports: boot.ts finds the code
+ * cache with it before anything else is loaded, and may use Node's built-ins only (env-paths is ESM,
+ * and needs node:os and node:process at load time).
+ * - Linux and the rest: $XDG_CACHE_HOME or ~/.cache, $XDG_DATA_HOME or ~/.local/share;
+ * - macOS: ~/Library/Caches, ~/Library/Application Support;
+ * - Windows: %LOCALAPPDATA% (else ~\AppData\Local)\methodewijzer\Cache or \Data.
+ * An XDG variable, when set, is followed on every system: the user (or a test) chose that folder.
+ * Relative paths are ignored (they would name a folder wherever the CLI is run); undefined when
+ * there is no home. `homedir` is asked only without a usable HOME (USERPROFILE on Windows), since
+ * node:os costs start-up time. `platform` is for the tests.
  */
-export function cacheRoot(env: NodeJS.ProcessEnv, homedir: () => string): string | undefined {
-  const xdg = env.XDG_CACHE_HOME;
-  if (xdg && isAbsolute(xdg)) return join(xdg, 'methodewijzer');
-  let home = env.HOME;
+export function userFolder(
+  kind: 'cache' | 'data',
+  env: NodeJS.ProcessEnv,
+  homedir: () => string,
+  platform: NodeJS.Platform = process.platform,
+): string | undefined {
+  const path = platform === 'win32' ? win32 : posix;
+  const xdg = kind === 'cache' ? env.XDG_CACHE_HOME : env.XDG_DATA_HOME;
+  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, NAME);
+  if (platform === 'win32' && env.LOCALAPPDATA && path.isAbsolute(env.LOCALAPPDATA)) {
+    return path.join(env.LOCALAPPDATA, NAME, kind === 'cache' ? 'Cache' : 'Data');
+  }
+  let home = platform === 'win32' ? env.USERPROFILE : env.HOME;
   try {
-    if (!home || !isAbsolute(home)) home = homedir();
+    if (!home || !path.isAbsolute(home)) home = homedir();
   } catch {
     return undefined;
   }
-  return home && isAbsolute(home) ? join(home, '.cache', 'methodewijzer') : undefined;
+  if (!home || !path.isAbsolute(home)) return undefined;
+  if (platform === 'win32') return path.join(home, 'AppData', 'Local', NAME, kind === 'cache' ? 'Cache' : 'Data');
+  if (platform === 'darwin') return path.join(home, 'Library', kind === 'cache' ? 'Caches' : 'Application Support', NAME);
+  return kind === 'cache' ? path.join(home, '.cache', NAME) : path.join(home, '.local', 'share', NAME);
+}
+
+const NAME = 'methodewijzer';
+
+/** The CLI's cache folder (userFolder's rules). */
+export function cacheRoot(env: NodeJS.ProcessEnv, homedir: () => string, platform: NodeJS.Platform = process.platform): string | undefined {
+  return userFolder('cache', env, homedir, platform);
 }
 
 /** A temporary file this old was left by a process that was killed while writing it. */
