@@ -10,7 +10,7 @@
 // The same V8 code cache on every version, made with public APIs (vm.Script), not Node 22's
 // module.enableCompileCache: that one keeps only the code compiled when a module loads, not the
 // functions a run compiles after, and measured slower on Node 22 and 24 (list by 3-5 ms, search by
-// 6-10 ms), where a bare start takes only ~27 ms (README, "Snelheid").
+// 6-10 ms), where a bare start takes only ~27 ms (docs/speed.md).
 // Bundled on its own by scripts/build.mjs; uses only Node built-ins.
 import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';

@@ -89,9 +89,10 @@ async function ok(args: string[], options?: Parameters<typeof installedCli>[1]):
 }
 
 describe('the packed package', () => {
-  it('holds only what runs: bin, the bundles, the catalogue and its schemas, README and package.json', () => {
+  it('holds only what runs: bin, the bundles, the catalogue and its schemas, README, docs and package.json', () => {
     const allowed = [
       /^README\.md$/,
+      /^docs\/[a-z-]+\.md$/,
       /^LICEN[CS]E(\.md)?$/,
       /^package\.json$/,
       /^bin\/methodewijzer\.cjs$/,
@@ -103,6 +104,8 @@ describe('the packed package', () => {
     ];
     expect(packed.filter((path) => !allowed.some((re) => re.test(path)))).toEqual([]);
     expect(packed).toContain('dist/boot.cjs');
+    // The README links to docs/: those links must work in an install too.
+    expect(packed).toContain('docs/commands.md');
     expect(packed).toContain('catalogue/schema/method.schema.json');
   });
 
