@@ -9,6 +9,8 @@ export const INSTALL: Record<Shell, string> = {
   bash: 'methodewijzer completion bash > ~/.local/share/bash-completion/completions/methodewijzer',
   zsh: 'methodewijzer completion zsh > ~/.zfunc/_methodewijzer',
   fish: 'methodewijzer completion fish > ~/.config/fish/completions/methodewijzer.fish',
+  // The profile runs at every start: the script is added to it, not regenerated each time.
+  powershell: 'methodewijzer completion powershell >> $PROFILE',
 };
 
 /**
