@@ -24,7 +24,7 @@ describe('completion <shell>', () => {
     const { code, stdout, stderr } = await runMain(['completion', 'tcsh']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^fout: onbekende shell "tcsh"\nKies uit: bash, zsh, fish\.$/m);
+    expect(stderr).toMatch(/^fout: onbekende shell "tcsh"\nKies uit: bash, zsh, fish, powershell\.$/m);
   });
 
   it('--help gives the install line of every shell as examples, and how to load it without bash-completion or into $fpath', async () => {
@@ -35,6 +35,7 @@ describe('completion <shell>', () => {
     expect(flat).toContain('$ methodewijzer completion bash > ~/.local/share/bash-completion/completions/methodewijzer');
     expect(flat).toContain('$ methodewijzer completion zsh > ~/.zfunc/_methodewijzer');
     expect(flat).toContain('$ methodewijzer completion fish > ~/.config/fish/completions/methodewijzer.fish');
+    expect(flat).toContain('$ methodewijzer completion powershell >> $PROFILE');
     expect(stdout).toMatch(/^source <\(methodewijzer completion bash\)$/m);
     expect(stdout).toMatch(/^fpath=\(~\/\.zfunc \$fpath\)$/m);
   });
