@@ -3,12 +3,14 @@ import {
   closeSync,
   constants,
   fstatSync,
+  futimesSync,
   lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
   readSync,
   renameSync,
+  rmdirSync,
   statSync,
   unlinkSync,
   writeSync,
@@ -217,7 +219,7 @@ export class OwnCache {
   }
 
   /** The file opened for reading, with its status, when it is there and the user's own. */
-  open(name: string): { fd: number; size: number } | undefined {
+  open(name: string): { fd: number; size: number; mtimeMs: number } | undefined {
     const own = this.ownFile(name);
     if (!own?.stat) return undefined;
     let fd: number | undefined;
@@ -229,19 +231,32 @@ export class OwnCache {
         closeSync(fd);
         return undefined;
       }
-      return { fd, size: s.size };
+      return { fd, size: s.size, mtimeMs: s.mtimeMs };
     } catch {
       if (fd !== undefined) closeSync(fd);
       return undefined;
     }
   }
 
-  /** The whole file, when it is the user's own and holds no more than `maxBytes`. */
-  read(name: string, maxBytes: number): Buffer | undefined {
+  /**
+   * The whole file, when it is the user's own and holds no more than `maxBytes`. With `freshenMs`, a
+   * file last written longer ago than that gets its time set to now: `trim` keeps the files used
+   * most recently, and a file that is only ever read would otherwise look unused. Once in a while,
+   * not on every read, since every run reads.
+   */
+  read(name: string, maxBytes: number, freshenMs?: number): Buffer | undefined {
     const file = this.open(name);
     if (!file) return undefined;
     try {
       if (file.size > maxBytes) return undefined;
+      if (freshenMs !== undefined && Date.now() - file.mtimeMs > freshenMs) {
+        try {
+          const now = new Date();
+          futimesSync(file.fd, now, now);
+        } catch {
+          // A read-only cache: it is read all the same.
+        }
+      }
       const bytes = Buffer.allocUnsafe(file.size);
       let done = 0;
       while (done < file.size) {
@@ -300,6 +315,66 @@ export class OwnCache {
       unlinkSync(own.path);
     } catch {
       // Gone already.
+    }
+  }
+
+  /**
+   * Keeps folder `sub` within `maxFiles` files and `maxBytes` bytes: the files written (or freshened,
+   * see read) most recently are kept, the rest removed, oldest first; the newest is always kept,
+   * whatever its size. Only the user's own regular files, never through a link; temporary files are
+   * left to tidy.
+   */
+  trim(sub: string, maxFiles: number, maxBytes: number): void {
+    const folder = this.folder(sub);
+    if (!folder) return;
+    const files: { path: string; size: number; mtimeMs: number }[] = [];
+    try {
+      for (const name of readdirSync(folder)) {
+        if (TEMP.test(name)) continue;
+        const path = join(folder, name);
+        const s = lstatOrUndefined(path);
+        if (s && !distrust(s, false)) files.push({ path, size: s.size, mtimeMs: s.mtimeMs });
+      }
+    } catch {
+      return;
+    }
+    files.sort((a, b) => b.mtimeMs - a.mtimeMs);
+    let bytes = 0;
+    for (const [i, file] of files.entries()) {
+      bytes += file.size;
+      if (i === 0 || (i < maxFiles && bytes <= maxBytes)) continue;
+      try {
+        unlinkSync(file.path);
+      } catch {
+        // Removed by another run meanwhile.
+      }
+    }
+  }
+
+  /**
+   * Removes folder `sub` of the cache when it is the user's own: its own regular files, then the
+   * folder, if that left it empty (anything else in it, a stranger's file or a link, keeps it).
+   */
+  removeFolder(sub: string): void {
+    const folder = this.folder(sub);
+    if (!folder) return;
+    this.tidy(sub, () => true);
+    try {
+      rmdirSync(folder);
+    } catch {
+      // Not empty, or gone already.
+    }
+    this.trusted.delete(folder);
+  }
+
+  /** The names in the cache's root folder; none when it cannot be read or is not the user's own. */
+  list(): string[] {
+    const folder = this.folder('');
+    if (!folder) return [];
+    try {
+      return readdirSync(folder);
+    } catch {
+      return [];
     }
   }
 
