@@ -30,7 +30,7 @@ const FORMAT = 5;
 /** The files of earlier formats in folders/: a binary manifest and records files, or names by a sha1 of the folder. */
 const EARLIER_FORMAT = /\.manifest$|\.records\.json$|^[0-9a-f]{20}\./;
 
-/** The cache folder: $XDG_CACHE_HOME/methodewijzer, else ~/.cache/methodewijzer (src/store/cache-root.ts). */
+/** The cache folder, by each system's rules (userFolder in src/store/cache-root.ts). */
 export function cacheRoot(env: NodeJS.ProcessEnv): string | undefined {
   // node:os only when neither XDG_CACHE_HOME nor HOME is set, and only in runs with user folders.
   return sharedCacheRoot(env, () => process.getBuiltinModule('node:os').homedir());
