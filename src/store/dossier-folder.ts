@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { posix, resolve, win32 } from 'node:path';
 import { userFolder } from './cache-root.js';
 import { localDateTime } from '../core/dossier.js';
@@ -19,8 +20,18 @@ export const ENV_NOW = 'METHODEWIJZER_NOW';
 export function dossierFolder(flag: string | undefined, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
   if (flag) return resolve(flag);
   if (env[ENV_DOSSIERS]) return resolve(env[ENV_DOSSIERS]!);
-  const data = userFolder('data', env, () => process.getBuiltinModule('node:os').homedir(), platform);
-  return data ? (platform === 'win32' ? win32 : posix).join(data, 'dossiers') : resolve('dossiers');
+  const path = platform === 'win32' ? win32 : posix;
+  const homedir = () => process.getBuiltinModule('node:os').homedir();
+  const data = userFolder('data', env, homedir, platform);
+  const folder = data ? path.join(data, 'dossiers') : resolve('dossiers');
+  // Before macOS and Windows had folders of their own, the dossiers were in ~/.local/share there too:
+  // where those are and the new folder is not, they stay where they are, so that none seems lost.
+  if (platform === 'darwin' || platform === 'win32') {
+    const home = env.HOME && path.isAbsolute(env.HOME) ? env.HOME : homedir();
+    const earlier = path.join(home, '.local', 'share', 'methodewijzer', 'dossiers');
+    if (earlier !== folder && !existsSync(folder) && existsSync(earlier)) return earlier;
+  }
+  return folder;
 }
 
 /** "Now" for a new session: METHODEWIJZER_NOW when set (checked), else the local clock. */

@@ -1,4 +1,7 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/env.js';
 import { cacheRoot, userFolder } from '../../src/store/cache-root.js';
 import { dossierFolder } from '../../src/store/dossier-folder.js';
 
@@ -54,5 +57,18 @@ describe('userFolder on each system', () => {
     expect(dossierFolder(undefined, { HOME: '/home/u' }, 'linux')).toBe('/home/u/.local/share/methodewijzer/dossiers');
     expect(dossierFolder(undefined, { HOME: '/Users/u' }, 'darwin')).toBe('/Users/u/Library/Application Support/methodewijzer/dossiers');
     expect(dossierFolder(undefined, { LOCALAPPDATA: 'C:\\L' }, 'win32')).toBe('C:\\L\\methodewijzer\\Data\\dossiers');
+  });
+
+  it('keeps the dossiers where an earlier version put them on macOS (~/.local/share), until the new folder exists', () => {
+    const home = tempDir('dossiers-home-');
+    const earlier = join(home, '.local', 'share', 'methodewijzer', 'dossiers');
+    const now = join(home, 'Library', 'Application Support', 'methodewijzer', 'dossiers');
+    expect(dossierFolder(undefined, { HOME: home }, 'darwin')).toBe(now);
+    mkdirSync(earlier, { recursive: true });
+    expect(dossierFolder(undefined, { HOME: home }, 'darwin')).toBe(earlier);
+    // Linux never moved.
+    expect(dossierFolder(undefined, { HOME: home }, 'linux')).toBe(earlier);
+    mkdirSync(now, { recursive: true });
+    expect(dossierFolder(undefined, { HOME: home }, 'darwin')).toBe(now);
   });
 });
