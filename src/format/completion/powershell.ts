@@ -59,8 +59,12 @@ ${args.join('\n')}
 
 Register-ArgumentCompleter -Native -CommandName ${pq(p)} -ScriptBlock {
     param($wordToComplete, $commandAst, $cursorPosition)
-    $words = @($commandAst.CommandElements | Where-Object { $_.Extent.EndOffset -le $cursorPosition } | ForEach-Object { $_.ToString() })
-    if ($wordToComplete -ne '' -and $words.Count -gt 1) { $words = $words[0..($words.Count - 2)] }
+    # The words before the one being completed, unquoted ('mijn map' is the folder mijn map).
+    $words = @($commandAst.CommandElements | Where-Object { $_.Extent.EndOffset -le $cursorPosition } | ForEach-Object {
+        if ($_ -is [System.Management.Automation.Language.StringConstantExpressionAst]) { $_.Value } else { $_.ToString() }
+    })
+    # @(): a range of one element would otherwise be that element, a string.
+    if ($wordToComplete -ne '' -and $words.Count -gt 1) { $words = @($words[0..($words.Count - 2)]) }
     $program = $words[0]
     $command = ''
     $option = ''
