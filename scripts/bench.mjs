@@ -33,7 +33,7 @@ const SEED = 1;
 const SHAPES = [800, 1];
 /** Queries from the issue, cycled through the runs. */
 const QUERIES = [['jongeren', 'keet'], ['tijd', 'voor', 'elkaar'], ['dorp', 'toekomst'], ['vrijwilligers', 'vraag', 'aanbod'], ['smederij'], ['politie', 'buurt']];
-/** The Node.js majors the start-up benchmark runs on, this one first (README, "Node.js-versies"). */
+/** The Node.js majors the start-up benchmark runs on, this one first (docs/development.md, "Node.js-versies"). */
 const NODES = ['20', '22', '24'];
 const TARGETS = { 10000: { ratio: 3, coldMs: 3000 }, 100000: { ms: 1500 } };
 /** The catalogue the picker is typed into. */

@@ -10,7 +10,7 @@
 // The same V8 code cache on every version, made with public APIs (vm.Script), not Node 22's
 // module.enableCompileCache: that one keeps only the code compiled when a module loads, not the
 // functions a run compiles after, and measured slower on Node 22 and 24 (list by 3-5 ms, search by
-// 6-10 ms), where a bare start takes only ~27 ms (README, "Snelheid").
+// 6-10 ms), where a bare start takes only ~27 ms (docs/speed.md).
 // Bundled on its own by scripts/build.mjs; uses only Node built-ins.
 import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
@@ -95,6 +95,22 @@ class CodeCache {
     return join(this.dir, `${basename(bundle)}.${__BUILD_ID__}.${command ?? NO_COMMAND}${this.ownFolders ? '+own' : ''}.bin`);
   }
 
+  private pruned = false;
+
+  /**
+   * Before a cache file is written: the caches of other builds (a file of any bundle named with
+   * another build's hash), temporary files a killed process left, and the folders of other Node
+   * versions (each 1-7 MB, and never read again once Node is updated) go. Only the user's own files,
+   * never through a link (OwnCache); a folder something else is left in stays.
+   */
+  private prune(): void {
+    this.pruned = true;
+    this.cache.tidy(this.dir, (name) => name.endsWith('.bin') && !name.includes(`.${__BUILD_ID__}.`));
+    for (const name of this.cache.list()) {
+      if (name !== this.dir && NODE_FOLDER.test(name)) this.cache.removeFolder(name);
+    }
+  }
+
   load(filename: string): unknown {
     const known = this.loaded.get(filename);
     if (known) return known.module.exports;
@@ -143,9 +159,7 @@ class CodeCache {
       // A word that is no command (a typo) shares the cache of runs without one, once that is written.
       if (!sameFile && this.cache.has(file)) continue;
       if (!this.cache.folder(this.dir, true)) return;
-      // The caches of the bundle's earlier builds, and temporary files a killed process left.
-      const bundle = basename(filename);
-      this.cache.tidy(this.dir, (name) => name.startsWith(`${bundle}.`) && !name.startsWith(`${bundle}.${__BUILD_ID__}.`));
+      if (!this.pruned) this.prune();
       const data = script.createCachedData();
       const sum = checksum(data);
       if (sum === undefined) return;
@@ -157,6 +171,9 @@ class CodeCache {
     }
   }
 }
+
+/** A folder of code caches, one per Node version and architecture: `v22.23.5-x64`. */
+const NODE_FOLDER = /^v\d+\.\d+\.\d+[\w.+-]*-[a-z0-9]+$/;
 
 /** Bytes before V8's data in a cache file: the count of writes, three unused, and the checksum of the data. */
 const HEADER = 8;

@@ -6,6 +6,7 @@ import { createContext, type GlobalOptions, type IO } from '../runtime/context.j
 import { ENV_CATALOGUE } from '../model/defaults.js';
 import { AppError, EXIT, InterruptedError, MissingArgument, UsageError } from '../model/errors.js';
 import { getEventListeners } from 'node:events';
+import { delimiter } from 'node:path';
 import { collect, wantsJson } from '../runtime/options.js';
 import { commandWord } from '../runtime/command-word.js';
 import { openOutput, print } from './output.js';
@@ -143,7 +144,7 @@ export async function buildProgram(run: Runner, output: OutputConfiguration, onl
     .helpCommand(false)
     .option(
       '-c, --catalogue <map>',
-      `voeg een map met eigen methoden toe (herhaalbaar; ook via ${ENV_CATALOGUE}, gescheiden door ':')`,
+      `voeg een map met eigen methoden toe (herhaalbaar; ook via ${ENV_CATALOGUE}, gescheiden door '${delimiter}')`,
       collect,
     )
     .option('--no-color', 'geen kleur (ook met de omgevingsvariabele NO_COLOR)')

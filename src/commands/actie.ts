@@ -59,7 +59,7 @@ export default defineCommand({
       .addOption(jsonOption('de antwoorden en het hele advies als JSON'))
       .option('--report <bestand>', 'schrijf het advies ook als Markdown-rapport naar dit bestand', nonEmpty)
       .option('--dossier <naam>', 'bewaar deze sessie in het dossier van dit initiatief, en toon wat er sinds de vorige veranderde (docs/dossier.md)', nonEmpty)
-      .option('--dossiers <map>', 'de map met dossiers (ook via METHODEWIJZER_DOSSIERS; anders ~/.local/share/methodewijzer/dossiers)', nonEmpty)
+      .option('--dossiers <map>', 'de map met dossiers (ook via METHODEWIJZER_DOSSIERS; anders ~/.local/share/methodewijzer/dossiers, op macOS en Windows de gegevensmap: zie de README)', nonEmpty)
       .option('--note <tekst>', 'een notitie of afspraak bij deze sessie in het dossier (geen persoonsgegevens)')
       .option('--handout <bestand>', 'schrijf ook een HTML-blad voor de initiatiefnemers (om te printen of te mailen)', nonEmpty)
       .option('--open', 'open het handout-bestand daarna in de browser')

@@ -20,13 +20,13 @@ export default defineCommand({
   ],
   options: (cmd) =>
     cmd
-      .option('--dossiers <map>', 'de map met dossiers (ook via METHODEWIJZER_DOSSIERS; anders ~/.local/share/methodewijzer/dossiers)', nonEmpty)
+      .option('--dossiers <map>', 'de map met dossiers (ook via METHODEWIJZER_DOSSIERS; anders ~/.local/share/methodewijzer/dossiers, op macOS en Windows de gegevensmap: zie de README)', nonEmpty)
       .addOption(jsonOption('als JSON'))
       .option('--handout <bestand>', 'bij show: schrijf een HTML-blad voor de initiatiefnemers', nonEmpty)
       .option('--open', 'open het handout-bestand daarna in de browser')
       .option('--force', 'laat --handout een bestaand bestand vervangen'),
   examples: ['dossier list', 'dossier show "Keet Oost"', 'dossier show "keet oost" --json', 'dossier show "Keet Oost" --handout keet-oost.html --open', 'dossier list --dossiers ./team/dossiers'],
-  notes: '\nDe dossiers staan in de map van --dossiers, anders in METHODEWIJZER_DOSSIERS, anders in $XDG_DATA_HOME/methodewijzer/dossiers. Een sessie bewaart u met: methodewijzer actie --dossier <naam>. Zet geen persoonsgegevens in notities.\n',
+  notes: '\nDe dossiers staan in de map van --dossiers, anders in METHODEWIJZER_DOSSIERS, anders in $XDG_DATA_HOME/methodewijzer/dossiers (meestal ~/.local/share/methodewijzer/dossiers; macOS: ~/Library/Application Support/methodewijzer/dossiers; Windows: %LOCALAPPDATA%\\methodewijzer\\Data\\dossiers). Een sessie bewaart u met: methodewijzer actie --dossier <naam>. Zet geen persoonsgegevens in notities.\n',
   async run(ctx, options: DossierCommandOptions, what: string, name?: string) {
     if (!(ACTIONS as readonly string[]).includes(what)) throw new UsageError(`onbekende opdracht "${sanitize(what)}" voor dossier; kies uit: ${ACTIONS.join(', ')}`);
     // Loaded here, not with the command: its --help needs none of it, and the store brings yaml and zod.

@@ -7,7 +7,7 @@ import { CONTEXT_KEYS, ELEMENT_KEYS } from '../model/keys.js';
 // here, per option and per command; tests/unit/completion.test.ts fails for any option or argument
 // that is said nowhere.
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
 export type Shell = (typeof SHELLS)[number];
 
 /** Where the values for an option or argument come from. */

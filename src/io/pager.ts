@@ -1,9 +1,13 @@
 import { spawn } from 'node:child_process';
 import type { OutputStream } from '../text/terminal.js';
 
-/** The pager to use: METHODEWIJZER_PAGER, then PAGER, then less; an empty value means none. */
-function pagerCommand(env: NodeJS.ProcessEnv): string | undefined {
-  const command = env.METHODEWIJZER_PAGER ?? env.PAGER ?? 'less';
+/**
+ * The pager to use: METHODEWIJZER_PAGER, then PAGER, then less; an empty value means none. Windows
+ * has no less, and cmd.exe reports a missing program with exit code 1, not 127, after its own message:
+ * there `more`, which every Windows has. `platform` is for the tests.
+ */
+export function pagerCommand(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string | undefined {
+  const command = env.METHODEWIJZER_PAGER ?? env.PAGER ?? (platform === 'win32' ? 'more' : 'less');
   return command.trim() ? command : undefined;
 }
 

@@ -41,6 +41,15 @@ export const THEME_POINTS = { best: 10, match: 4 } as const;
  */
 export const CACHE_RACY_MS = 2000;
 
+/**
+ * What folders/ and search/ of the cache each keep at most: the files of the folders used most
+ * recently. A folder whose cache went is read again, once; 64 is more folders than anyone uses.
+ */
+export const CACHE_MAX_FILES = 64;
+export const CACHE_MAX_BYTES = 64 * 1024 * 1024;
+/** A cache file that is only read gets its time set to now this long after it was last set (see OwnCache.read). */
+export const CACHE_FRESHEN_MS = 24 * 60 * 60 * 1000;
+
 /** Catalogues at least this large keep their search index in the cache folder; smaller ones build it on the fly. */
 export const SEARCH_INDEX_CACHE_MIN = 1000;
 

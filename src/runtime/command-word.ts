@@ -1,7 +1,7 @@
 // Which word of the command line names the command, read before commander is even loaded: by the CLI
 // (src/cli/program.ts), to declare only that command, and by src/boot/boot.ts, to pick the code cache of that
 // command. Little else here: boot.ts is bundled on its own.
-import { isAbsolute, join } from 'node:path';
+import { delimiter, isAbsolute, join } from 'node:path';
 import { ENV_CATALOGUE } from '../model/defaults.js';
 
 /** Global options that take a value: the word after them is not the command. */
@@ -21,9 +21,12 @@ export function commandWord(argv: string[]): string | undefined {
   return undefined;
 }
 
-/** The user's folders named in the environment (METHODEWIJZER_CATALOGUE, separated by ':'), `~` expanded. */
-export function envFolders(env: NodeJS.ProcessEnv): string[] {
-  return (env[ENV_CATALOGUE] ?? '').split(':').filter(Boolean).map((dir) => expandHome(dir, env));
+/**
+ * The user's folders named in the environment (METHODEWIJZER_CATALOGUE), `~` expanded, separated as
+ * PATH is: by ':', on Windows by ';' (where `C:\methoden` holds a colon). `separator` is for the tests.
+ */
+export function envFolders(env: NodeJS.ProcessEnv, separator: string = delimiter): string[] {
+  return (env[ENV_CATALOGUE] ?? '').split(separator).filter(Boolean).map((dir) => expandHome(dir, env));
 }
 
 /**

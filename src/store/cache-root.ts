@@ -3,18 +3,20 @@ import {
   closeSync,
   constants,
   fstatSync,
+  futimesSync,
   lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
   readSync,
   renameSync,
+  rmdirSync,
   statSync,
   unlinkSync,
   writeSync,
   type Stats,
 } from 'node:fs';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, join, posix, win32 } from 'node:path';
 import { tempName } from '../io/temp-name.js';
 
 // The CLI's cache folder and the one way into it, shared by the CLI and boot.ts (which may load
@@ -28,20 +30,47 @@ import { tempName } from '../io/temp-name.js';
 // names, never through a link.
 
 /**
- * The CLI's cache folder: $XDG_CACHE_HOME/methodewijzer, else ~/.cache/methodewijzer; undefined when
- * there is no home. Relative paths are ignored (they would name a folder wherever the CLI is run).
- * `homedir` is asked only without a usable HOME, since node:os costs start-up time.
+ * The CLI's own folder of a kind ('cache': what may be removed at any time; 'data': the dossiers), by
+ * the rules of the env-paths package, which this repeats rather than imports: boot.ts finds the code
+ * cache with it before anything else is loaded, and may use Node's built-ins only (env-paths is ESM,
+ * and needs node:os and node:process at load time).
+ * - Linux and the rest: $XDG_CACHE_HOME or ~/.cache, $XDG_DATA_HOME or ~/.local/share;
+ * - macOS: ~/Library/Caches, ~/Library/Application Support;
+ * - Windows: %LOCALAPPDATA% (else ~\AppData\Local)\methodewijzer\Cache or \Data.
+ * An XDG variable, when set, is followed on every system: the user (or a test) chose that folder.
+ * Relative paths are ignored (they would name a folder wherever the CLI is run); undefined when
+ * there is no home. `homedir` is asked only without a usable HOME (USERPROFILE on Windows), since
+ * node:os costs start-up time. `platform` is for the tests.
  */
-export function cacheRoot(env: NodeJS.ProcessEnv, homedir: () => string): string | undefined {
-  const xdg = env.XDG_CACHE_HOME;
-  if (xdg && isAbsolute(xdg)) return join(xdg, 'methodewijzer');
-  let home = env.HOME;
+export function userFolder(
+  kind: 'cache' | 'data',
+  env: NodeJS.ProcessEnv,
+  homedir: () => string,
+  platform: NodeJS.Platform = process.platform,
+): string | undefined {
+  const path = platform === 'win32' ? win32 : posix;
+  const xdg = kind === 'cache' ? env.XDG_CACHE_HOME : env.XDG_DATA_HOME;
+  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, NAME);
+  if (platform === 'win32' && env.LOCALAPPDATA && path.isAbsolute(env.LOCALAPPDATA)) {
+    return path.join(env.LOCALAPPDATA, NAME, kind === 'cache' ? 'Cache' : 'Data');
+  }
+  let home = platform === 'win32' ? env.USERPROFILE : env.HOME;
   try {
-    if (!home || !isAbsolute(home)) home = homedir();
+    if (!home || !path.isAbsolute(home)) home = homedir();
   } catch {
     return undefined;
   }
-  return home && isAbsolute(home) ? join(home, '.cache', 'methodewijzer') : undefined;
+  if (!home || !path.isAbsolute(home)) return undefined;
+  if (platform === 'win32') return path.join(home, 'AppData', 'Local', NAME, kind === 'cache' ? 'Cache' : 'Data');
+  if (platform === 'darwin') return path.join(home, 'Library', kind === 'cache' ? 'Caches' : 'Application Support', NAME);
+  return kind === 'cache' ? path.join(home, '.cache', NAME) : path.join(home, '.local', 'share', NAME);
+}
+
+const NAME = 'methodewijzer';
+
+/** The CLI's cache folder (userFolder's rules). */
+export function cacheRoot(env: NodeJS.ProcessEnv, homedir: () => string, platform: NodeJS.Platform = process.platform): string | undefined {
+  return userFolder('cache', env, homedir, platform);
 }
 
 /** A temporary file this old was left by a process that was killed while writing it. */
@@ -190,7 +219,7 @@ export class OwnCache {
   }
 
   /** The file opened for reading, with its status, when it is there and the user's own. */
-  open(name: string): { fd: number; size: number } | undefined {
+  open(name: string): { fd: number; size: number; mtimeMs: number } | undefined {
     const own = this.ownFile(name);
     if (!own?.stat) return undefined;
     let fd: number | undefined;
@@ -202,19 +231,32 @@ export class OwnCache {
         closeSync(fd);
         return undefined;
       }
-      return { fd, size: s.size };
+      return { fd, size: s.size, mtimeMs: s.mtimeMs };
     } catch {
       if (fd !== undefined) closeSync(fd);
       return undefined;
     }
   }
 
-  /** The whole file, when it is the user's own and holds no more than `maxBytes`. */
-  read(name: string, maxBytes: number): Buffer | undefined {
+  /**
+   * The whole file, when it is the user's own and holds no more than `maxBytes`. With `freshenMs`, a
+   * file last written longer ago than that gets its time set to now: `trim` keeps the files used
+   * most recently, and a file that is only ever read would otherwise look unused. Once in a while,
+   * not on every read, since every run reads.
+   */
+  read(name: string, maxBytes: number, freshenMs?: number): Buffer | undefined {
     const file = this.open(name);
     if (!file) return undefined;
     try {
       if (file.size > maxBytes) return undefined;
+      if (freshenMs !== undefined && Date.now() - file.mtimeMs > freshenMs) {
+        try {
+          const now = new Date();
+          futimesSync(file.fd, now, now);
+        } catch {
+          // A read-only cache: it is read all the same.
+        }
+      }
       const bytes = Buffer.allocUnsafe(file.size);
       let done = 0;
       while (done < file.size) {
@@ -273,6 +315,66 @@ export class OwnCache {
       unlinkSync(own.path);
     } catch {
       // Gone already.
+    }
+  }
+
+  /**
+   * Keeps folder `sub` within `maxFiles` files and `maxBytes` bytes: the files written (or freshened,
+   * see read) most recently are kept, the rest removed, oldest first; the newest is always kept,
+   * whatever its size. Only the user's own regular files, never through a link; temporary files are
+   * left to tidy.
+   */
+  trim(sub: string, maxFiles: number, maxBytes: number): void {
+    const folder = this.folder(sub);
+    if (!folder) return;
+    const files: { path: string; size: number; mtimeMs: number }[] = [];
+    try {
+      for (const name of readdirSync(folder)) {
+        if (TEMP.test(name)) continue;
+        const path = join(folder, name);
+        const s = lstatOrUndefined(path);
+        if (s && !distrust(s, false)) files.push({ path, size: s.size, mtimeMs: s.mtimeMs });
+      }
+    } catch {
+      return;
+    }
+    files.sort((a, b) => b.mtimeMs - a.mtimeMs);
+    let bytes = 0;
+    for (const [i, file] of files.entries()) {
+      bytes += file.size;
+      if (i === 0 || (i < maxFiles && bytes <= maxBytes)) continue;
+      try {
+        unlinkSync(file.path);
+      } catch {
+        // Removed by another run meanwhile.
+      }
+    }
+  }
+
+  /**
+   * Removes folder `sub` of the cache when it is the user's own: its own regular files, then the
+   * folder, if that left it empty (anything else in it, a stranger's file or a link, keeps it).
+   */
+  removeFolder(sub: string): void {
+    const folder = this.folder(sub);
+    if (!folder) return;
+    this.tidy(sub, () => true);
+    try {
+      rmdirSync(folder);
+    } catch {
+      // Not empty, or gone already.
+    }
+    this.trusted.delete(folder);
+  }
+
+  /** The names in the cache's root folder; none when it cannot be read or is not the user's own. */
+  list(): string[] {
+    const folder = this.folder('');
+    if (!folder) return [];
+    try {
+      return readdirSync(folder);
+    } catch {
+      return [];
     }
   }
 

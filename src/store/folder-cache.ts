@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
-import { CACHE_RACY_MS, MAX_FILE_BYTES } from '../model/defaults.js';
+import { dirname } from 'node:path';
+import { CACHE_FRESHEN_MS, CACHE_MAX_BYTES, CACHE_MAX_FILES, CACHE_RACY_MS, MAX_FILE_BYTES } from '../model/defaults.js';
 import { VERSION } from '../model/version.js';
 import { crc32 } from './crc32.js';
 import { cacheRoot as sharedCacheRoot, OwnCache } from './cache-root.js';
@@ -29,7 +30,7 @@ const FORMAT = 6;
 /** The files of earlier formats in folders/: a binary manifest and records files, or names by a sha1 of the folder. */
 const EARLIER_FORMAT = /\.manifest$|\.records\.json$|^[0-9a-f]{20}\./;
 
-/** The cache folder: $XDG_CACHE_HOME/methodewijzer, else ~/.cache/methodewijzer (src/store/cache-root.ts). */
+/** The cache folder, by each system's rules (userFolder in src/store/cache-root.ts). */
 export function cacheRoot(env: NodeJS.ProcessEnv): string | undefined {
   // node:os only when neither XDG_CACHE_HOME nor HOME is set, and only in runs with user folders.
   return sharedCacheRoot(env, () => process.getBuiltinModule('node:os').homedir());
@@ -69,14 +70,19 @@ function buildId(): string {
 // Cache files are JSON behind a line with its checksum, so that a file that still parses but was
 // damaged (a bit flipped, a field edited) is discarded and rebuilt, never trusted.
 
-/** Writes JSON, sealed, into the cache folder (atomically: see OwnCache.write). Never throws. */
+/**
+ * Writes JSON, sealed, into the cache folder (atomically: see OwnCache.write), and keeps the folder it
+ * went into within CACHE_MAX_FILES and CACHE_MAX_BYTES, the files used least recently removed. Never throws.
+ */
 export function writeSealed(files: OwnCache | undefined, name: string, json: string): boolean {
-  return files?.write(name, `${checksum(json)}\n${json}`) ?? false;
+  if (!files?.write(name, `${checksum(json)}\n${json}`)) return false;
+  files.trim(dirname(name), CACHE_MAX_FILES, CACHE_MAX_BYTES);
+  return true;
 }
 
 /** The value of a sealed cache file; undefined when it is missing, larger than `maxBytes`, or its seal does not match. */
 export function readSealed(files: OwnCache | undefined, name: string, maxBytes: number): unknown {
-  const bytes = files?.read(name, maxBytes);
+  const bytes = files?.read(name, maxBytes, CACHE_FRESHEN_MS);
   if (!bytes) return undefined;
   const text = bytes.toString('utf8');
   const newline = text.indexOf('\n');

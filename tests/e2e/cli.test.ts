@@ -203,7 +203,7 @@ describe('global behaviour', () => {
     if (cmd === program) expect(helpSection(help, 'Opdrachten:').map((c) => c.term.split(' ')[0])).toEqual(program.commands.map((c) => c.name()).filter((n) => !n.startsWith('__')));
     // Examples, each a command line the program takes as it stands; at least one runs this command.
     if (name === 'help') return;
-    const ran = await Promise.all(helpExamples(help).map((example) => parses(shellWords(example.split(/ [>|] /)[0]))));
+    const ran = await Promise.all(helpExamples(help).map((example) => parses(shellWords(example.split(/ (?:>>?|\|) /)[0]))));
     expect(ran.length).toBeGreaterThan(0);
     expect(ran.filter((r) => r === undefined)).toEqual([]);
     if (cmd !== program) expect(ran).toContain(name);

@@ -24,7 +24,7 @@ describe('completion <shell>', () => {
     const { code, stdout, stderr } = await runMain(['completion', 'tcsh']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^fout: onbekende shell "tcsh"\nKies uit: bash, zsh, fish\.$/m);
+    expect(stderr).toMatch(/^fout: onbekende shell "tcsh"\nKies uit: bash, zsh, fish, powershell\.$/m);
   });
 
   it('--help gives the install line of every shell (making its folder) as examples, and how to load it without bash-completion or into $fpath', async () => {
@@ -36,6 +36,7 @@ describe('completion <shell>', () => {
     expect(flat).toContain('$ mkdir -p ~/.local/share/bash-completion/completions && methodewijzer completion bash > ~/.local/share/bash-completion/completions/methodewijzer');
     expect(flat).toContain('$ mkdir -p ~/.zfunc && methodewijzer completion zsh > ~/.zfunc/_methodewijzer');
     expect(flat).toContain('$ mkdir -p ~/.config/fish/completions && methodewijzer completion fish > ~/.config/fish/completions/methodewijzer.fish');
+    expect(flat).toContain('$ methodewijzer completion powershell >> $PROFILE');
     expect(stdout).toMatch(/^source <\(methodewijzer completion bash\)$/m);
     expect(stdout).toMatch(/^fpath=\(~\/\.zfunc \$fpath\)$/m);
   });

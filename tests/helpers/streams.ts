@@ -1,6 +1,6 @@
 // The streams of a run of the binary, each a terminal, a file, /dev/null, a pipe, closed, or opened the
 // wrong way round: the shell line that makes them, and many runs to one real pseudo-terminal (`script`),
-// for tests/e2e/streams*.test.ts. The rule those tests hold the CLI to is in the README, "Vragen en de
+// for tests/process/streams*.test.ts. The rule those tests hold the CLI to is in the README, "Vragen en de
 // terminal".
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';

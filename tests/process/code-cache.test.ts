@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -86,6 +86,32 @@ describe('code cache', () => {
     expect((await run('tags')).code).toBe(0);
     expect(kept()).toContain('cli.cjs.tags');
     expect([existsSync(earlier), existsSync(abandoned), existsSync(beingWritten)]).toEqual([false, false, true]);
+  });
+
+  it('when it writes, the folders of other Node versions go, and the caches of bundles an earlier build had; a stranger\'s file keeps its folder, a link is not followed', async () => {
+    const root = join(cacheHome, 'methodewijzer');
+    const older = join(root, 'v18.19.0-x64');
+    const withLink = join(root, 'v21.0.0-arm64');
+    const outside = tempDir('code-cache-outside-');
+    const victim = join(outside, 'keep.bin');
+    writeFileSync(victim, 'not the cache');
+    mkdirSync(older, { mode: 0o700 });
+    mkdirSync(withLink, { mode: 0o700 });
+    writeFileSync(join(older, 'cli.cjs.0123456789abcdef.list.bin'), 'x'.repeat(1000));
+    symlinkSync(victim, join(withLink, 'cli.cjs.0123456789abcdef.list.bin'));
+    // Not a Node version's folder: left alone.
+    mkdirSync(join(root, 'mine'), { mode: 0o700 });
+    const gone = join(folder(), 'yaml.cjs.0123456789abcdef.validate.bin');
+    writeFileSync(gone, 'x');
+    expect((await run('glossary')).code).toBe(0);
+    expect(kept()).toContain('cli.cjs.glossary');
+    expect(existsSync(older)).toBe(false);
+    expect(existsSync(gone)).toBe(false);
+    // The link is no file of ours: it stays, and so does the folder it is in, and what it points to.
+    expect(readdirSync(withLink)).toEqual(['cli.cjs.0123456789abcdef.list.bin']);
+    expect(readFileSync(victim, 'utf8')).toBe('not the cache');
+    expect(existsSync(join(root, 'mine'))).toBe(true);
+    expect(existsSync(folder())).toBe(true);
   });
 
   it('a damaged cache file is not trusted: the run works, with the same output, and writes it afresh', async () => {

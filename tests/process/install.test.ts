@@ -108,9 +108,10 @@ async function ok(args: string[], options?: Parameters<typeof installedCli>[1]):
 }
 
 describe('the packed package', () => {
-  it('holds only what runs: bin, the bundles, the catalogue and its schemas, README, package.json and the licences', () => {
+  it('holds only what runs: bin, the bundles, the catalogue and its schemas, README, docs, package.json and the licences', () => {
     const allowed = [
       /^README\.md$/,
+      /^docs\/[a-z-]+\.md$/,
       /^LICEN[CS]E(\.md)?$/,
       /^package\.json$/,
       /^bin\/methodewijzer\.cjs$/,
@@ -125,6 +126,8 @@ describe('the packed package', () => {
     expect(packed).toContain('dist/boot.cjs');
     expect(packed).toContain('LICENSE');
     expect(packed).toContain('dist/THIRD-PARTY-NOTICES.txt');
+    // The README links to docs/: those links must work in an install too.
+    expect(packed).toContain('docs/commands.md');
     expect(packed).toContain('catalogue/schema/method.schema.json');
   });
 

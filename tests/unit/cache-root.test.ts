@@ -1,5 +1,9 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheRoot } from '../../src/store/cache-root.js';
+import { tempDir } from '../helpers/env.js';
+import { cacheRoot, userFolder } from '../../src/store/cache-root.js';
+import { dossierFolder } from '../../src/store/dossier-folder.js';
 
 // Where the cache lives. A relative path would name a folder wherever the CLI is started, so it is
 // ignored: XDG_CACHE_HOME falls back to HOME, HOME to the system's home folder (os.homedir), and a
@@ -21,6 +25,50 @@ describe('cacheRoot', () => {
     ['no home at all', {}, noHome, undefined],
     ['an empty system home', {}, homedir(''), undefined],
   ])('%s', (_, env, home, expected) => {
-    expect(cacheRoot(env, home)).toBe(expected);
+    expect(cacheRoot(env, home, 'linux')).toBe(expected);
+  });
+});
+
+// The same rules as the env-paths package, per system; the Windows and macOS rules are tested here
+// with the system given, on whatever system the tests run (the CLI itself is run only on Linux in CI).
+describe('userFolder on each system', () => {
+  const home = (h: string) => () => h;
+  it.each([
+    ['linux', 'cache', { HOME: '/home/u' }, '/home/u/.cache/methodewijzer'],
+    ['linux', 'data', { HOME: '/home/u' }, '/home/u/.local/share/methodewijzer'],
+    ['linux', 'data', { HOME: '/home/u', XDG_DATA_HOME: '/x/data' }, '/x/data/methodewijzer'],
+    ['darwin', 'cache', { HOME: '/Users/u' }, '/Users/u/Library/Caches/methodewijzer'],
+    ['darwin', 'data', { HOME: '/Users/u' }, '/Users/u/Library/Application Support/methodewijzer'],
+    ['darwin', 'cache', { HOME: '/Users/u', XDG_CACHE_HOME: '/x/cache' }, '/x/cache/methodewijzer'],
+    ['win32', 'cache', { LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local', HOME: '/ignored' }, 'C:\\Users\\u\\AppData\\Local\\methodewijzer\\Cache'],
+    ['win32', 'data', { LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' }, 'C:\\Users\\u\\AppData\\Local\\methodewijzer\\Data'],
+    ['win32', 'cache', { USERPROFILE: 'C:\\Users\\u' }, 'C:\\Users\\u\\AppData\\Local\\methodewijzer\\Cache'],
+    ['win32', 'cache', { LOCALAPPDATA: 'relatief', USERPROFILE: 'D:\\thuis' }, 'D:\\thuis\\AppData\\Local\\methodewijzer\\Cache'],
+  ] as const)('%s, %s, %j', (platform, kind, env, expected) => {
+    expect(userFolder(kind, env, home('/elders'), platform)).toBe(expected);
+  });
+
+  it('asks the system for the home only when the environment has none (Windows: USERPROFILE)', () => {
+    expect(userFolder('cache', { HOME: 'C:\\Users\\u' }, home('C:\\Users\\sys'), 'win32')).toBe('C:\\Users\\sys\\AppData\\Local\\methodewijzer\\Cache');
+    expect(cacheRoot({}, home('/Users/sys'), 'darwin')).toBe('/Users/sys/Library/Caches/methodewijzer');
+  });
+
+  it('puts the dossiers in the data folder of each system', () => {
+    expect(dossierFolder(undefined, { HOME: '/home/u' }, 'linux')).toBe('/home/u/.local/share/methodewijzer/dossiers');
+    expect(dossierFolder(undefined, { HOME: '/Users/u' }, 'darwin')).toBe('/Users/u/Library/Application Support/methodewijzer/dossiers');
+    expect(dossierFolder(undefined, { LOCALAPPDATA: 'C:\\L' }, 'win32')).toBe('C:\\L\\methodewijzer\\Data\\dossiers');
+  });
+
+  it('keeps the dossiers where an earlier version put them on macOS (~/.local/share), until the new folder exists', () => {
+    const home = tempDir('dossiers-home-');
+    const earlier = join(home, '.local', 'share', 'methodewijzer', 'dossiers');
+    const now = join(home, 'Library', 'Application Support', 'methodewijzer', 'dossiers');
+    expect(dossierFolder(undefined, { HOME: home }, 'darwin')).toBe(now);
+    mkdirSync(earlier, { recursive: true });
+    expect(dossierFolder(undefined, { HOME: home }, 'darwin')).toBe(earlier);
+    // Linux never moved.
+    expect(dossierFolder(undefined, { HOME: home }, 'linux')).toBe(earlier);
+    mkdirSync(now, { recursive: true });
+    expect(dossierFolder(undefined, { HOME: home }, 'darwin')).toBe(now);
   });
 });

@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { delimiter } from 'node:path';
 import { envFolders, expandHome } from '../../src/runtime/command-word.js';
 
 describe('expandHome', () => {
@@ -25,6 +26,14 @@ describe('expandHome', () => {
 
 describe('envFolders', () => {
   it('splits METHODEWIJZER_CATALOGUE on : and expands each ~', () => {
-    expect(envFolders({ HOME: '/h', METHODEWIJZER_CATALOGUE: '~/a::/b:~:c' })).toEqual(['/h/a', '/b', '/h', 'c']);
+    expect(envFolders({ HOME: '/h', METHODEWIJZER_CATALOGUE: '~/a::/b:~:c' }, ':')).toEqual(['/h/a', '/b', '/h', 'c']);
+  });
+
+  it('splits on ; where that is the separator (Windows), so a drive letter stays whole', () => {
+    expect(envFolders({ METHODEWIJZER_CATALOGUE: 'C:\\methoden;;D:\\eigen' }, ';')).toEqual(['C:\\methoden', 'D:\\eigen']);
+  });
+
+  it("splits on this system's separator by default", () => {
+    expect(envFolders({ METHODEWIJZER_CATALOGUE: ['/a', '/b'].join(delimiter) })).toEqual(['/a', '/b']);
   });
 });

@@ -24,6 +24,7 @@ function section(shell: string, script: string, name: string): string {
     const start = script.indexOf(`        (${name})\n`);
     return start < 0 ? '' : script.slice(start, script.indexOf('&& ret=0 ;;', start));
   }
+  if (shell === 'powershell') return lines.find((l) => l.startsWith(`    '${name}' = @(`)) ?? '';
   const everywhere = lines.filter((l) => l.startsWith('complete ') && !l.includes(' -n '));
   const own = lines.filter((l) => (name ? l.includes(`__methodewijzer_using ${name}'`) : l.includes('-n __methodewijzer_needs_command') || l.includes("-n '__methodewijzer_needs_command'")));
   return [...everywhere, ...own].join('\n');
@@ -123,6 +124,47 @@ describe.each(SHELLS)('the %s script', (shell) => {
     expect(script).toMatch(/--catalogue/);
   });
 
+});
+
+describe('the powershell script', () => {
+  const script = scripts.powershell;
+  /** The keys of a hash literal `$__methodewijzer<name> = @{ … }`, one per line. */
+  const keys = (name: string) => {
+    const start = script.indexOf(`$__methodewijzer${name} = `);
+    const body = script.slice(start, script.indexOf('\n}\n', start));
+    return [...body.matchAll(/^    '((?:[^']|'')*)' = /gm)].map((m) => m[1]);
+  };
+
+  it('registers one native completer for the program', () => {
+    expect(script.match(/Register-ArgumentCompleter -Native -CommandName 'methodewijzer'/g)).toHaveLength(1);
+  });
+
+  it('has no key twice in a hash literal, as PowerShell (whose keys ignore case) would refuse', () => {
+    for (const name of ['Commands', 'Options', 'Values', 'Arguments']) {
+      const found = keys(name);
+      expect(found.length, name).toBeGreaterThan(0);
+      expect(new Set(found.map((k) => k.toLowerCase())).size, name).toBe(found.length);
+    }
+  });
+
+  it('gives each value option its values, under the command or for the program everywhere', () => {
+    expect(script).toContain("'list --element' = @{ kind = 'words'; words = @('animo', 'contact', 'toerusting', 'inbedding', 'empathie') }");
+    expect(script).toContain("'* --catalogue' = @{ kind = 'dirs' }");
+    expect(script).toContain("'show' = @{ max = [int]::MaxValue; values = @{ kind = 'query'; query = @('ids') } }");
+    expect(script).toContain("'model' = @{ max = 1; values = @{ kind = 'words'");
+  });
+
+  it('quotes as PowerShell does: a single quote, straight or curly, doubled', () => {
+    const p = new Command('x');
+    p.command("it's").description('‘citaat’');
+    const out = completionScript('powershell', completionTree(p));
+    expect(out).toContain("'it''s' = '‘‘citaat’’'");
+  });
+
+  it('balances its braces and parentheses', () => {
+    const text = script.replace(/^\s*#.*$/gm, '').replace(/'(?:[^'\u2018-\u201b]|'')*'/g, "''").replace(/"[^"]*"/g, '""');
+    for (const [open, close] of [['{', '}'], ['(', ')'], ['[', ']']]) expect(text.split(open).length, open).toBe(text.split(close).length);
+  });
 });
 
 describe('shellWord: a --catalogue word as the shell will pass it', () => {

@@ -1,9 +1,10 @@
 import type { CompletionTree, Shell } from '../../core/completion.js';
 import { bashScript } from './bash.js';
 import { fishScript } from './fish.js';
+import { powershellScript } from './powershell.js';
 import { zshScript } from './zsh.js';
 
-// The completion scripts for bash, zsh and fish, written from the tree of commands and options
+// The completion scripts for bash, zsh, fish and PowerShell, written from the tree of commands and options
 // (src/core/completion.ts). Method ids, tags and the answers of `actie` are not in the script: it
 // asks the program (`methodewijzer __complete ids|tags|answers <vraag>`), passing the --catalogue
 // folders typed on the line, so the user's own methods are completed too.
@@ -17,6 +18,8 @@ export function completionScript(shell: Shell, tree: CompletionTree): string {
       return zshScript(tree);
     case 'fish':
       return fishScript(tree);
+    case 'powershell':
+      return powershellScript(tree);
   }
 }
 

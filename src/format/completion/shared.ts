@@ -4,8 +4,8 @@ import type { CompletionCommand, CompletionOption, CompletionTree, Shell, Values
 
 export const CATALOGUE = '--catalogue';
 
-/** Where each shell looks for a completion script: a folder, and the file's name in it. */
-const INSTALL_PLACE: Record<Shell, [string, string]> = {
+/** Where each shell that reads a file looks for a completion script: a folder, and the file's name in it. */
+const INSTALL_PLACE: Record<Exclude<Shell, 'powershell'>, [string, string]> = {
   bash: ['~/.local/share/bash-completion/completions', 'methodewijzer'],
   zsh: ['~/.zfunc', '_methodewijzer'],
   fish: ['~/.config/fish/completions', 'methodewijzer.fish'],
@@ -14,10 +14,14 @@ const INSTALL_PLACE: Record<Shell, [string, string]> = {
 /**
  * The install line of each shell, as the help, the scripts and docs/completion.md give it: it makes the
  * folder first, which a fresh account does not have (the redirection alone would fail there).
+ * PowerShell's profile runs at every start: the script is added to it, not regenerated each time.
  */
-export const INSTALL = Object.fromEntries(
-  Object.entries(INSTALL_PLACE).map(([shell, [folder, file]]) => [shell, `mkdir -p ${folder} && methodewijzer completion ${shell} > ${folder}/${file}`]),
-) as Record<Shell, string>;
+export const INSTALL = {
+  ...Object.fromEntries(
+    Object.entries(INSTALL_PLACE).map(([shell, [folder, file]]) => [shell, `mkdir -p ${folder} && methodewijzer completion ${shell} > ${folder}/${file}`]),
+  ),
+  powershell: 'methodewijzer completion powershell >> $PROFILE',
+} as Record<Shell, string>;
 
 /**
  * The options that hold after the command too: the program's own, but for --help (each command has
