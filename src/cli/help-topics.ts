@@ -26,7 +26,7 @@ const ENVIRONMENT: Topic = {
     {
       term: ENV_CATALOGUE,
       text:
-        "mappen met eigen methoden, gescheiden door ':', die elke opdracht meeneemt (na die van --catalogue). " +
+        "mappen met eigen methoden, gescheiden door ':' (op Windows ';'), die elke opdracht meeneemt (na die van --catalogue). " +
         'Bestaat zo’n map niet, dan volgt een waarschuwing en afsluitcode 3; bij --catalogue is dat een gebruiksfout (2).',
     },
     { term: ENV_DOSSIERS, text: 'de map met dossiers van actie --dossier (na --dossiers); anders $XDG_DATA_HOME/methodewijzer/dossiers.' },
@@ -44,8 +44,9 @@ const ENVIRONMENT: Topic = {
     { term: 'BROWSER', text: "de browser voor open, show --web en de handout van actie: opdrachten gescheiden door ':', met %s voor de link; none: geen browser, alleen de link." },
     { term: 'CI', text: 'gezet (niet 0 of false): geen browser starten, de link komt op stdout.' },
     { term: 'DISPLAY, WAYLAND_DISPLAY, WSL_DISTRO_NAME', text: 'op Linux: zonder een van deze start geen browser (er is geen beeldscherm).' },
-    { term: 'XDG_CACHE_HOME', text: 'de cache komt in $XDG_CACHE_HOME/methodewijzer; anders in ~/.cache/methodewijzer. Weggooien mag altijd.' },
-    { term: 'XDG_DATA_HOME', text: 'de dossiers komen in $XDG_DATA_HOME/methodewijzer/dossiers; anders in ~/.local/share/methodewijzer/dossiers.' },
+    { term: 'XDG_CACHE_HOME', text: 'de cache komt in $XDG_CACHE_HOME/methodewijzer; anders in ~/.cache/methodewijzer (macOS: ~/Library/Caches/methodewijzer; Windows: %LOCALAPPDATA%\\methodewijzer\\Cache). Weggooien mag altijd.' },
+    { term: 'XDG_DATA_HOME', text: 'de dossiers komen in $XDG_DATA_HOME/methodewijzer/dossiers; anders in ~/.local/share/methodewijzer/dossiers (macOS: ~/Library/Application Support/methodewijzer/dossiers; Windows: %LOCALAPPDATA%\\methodewijzer\\Data\\dossiers).' },
+    { term: 'LOCALAPPDATA, USERPROFILE', text: 'op Windows: waar cache en dossiers staan (%LOCALAPPDATA%), en de thuismap (%USERPROFILE%, waar elders HOME geldt).' },
     { term: 'HOME', text: 'uw thuismap: voor ~ in mapnamen en voor de standaardplaats van cache en dossiers.' },
   ],
 };

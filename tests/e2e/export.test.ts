@@ -97,7 +97,7 @@ describe('export --format csv --excel', () => {
     const bytes = readFileSync(join(dir, 'excel.csv'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
-    expect(text.split('\r\n')[0]).toBe('\ufeffid;name;aliases;summary;elements;source.kind;source.collection;url;tags');
+    expect(text.split('\r\n')[0]).toBe('\ufeffid;name;aliases;summary;elements;source.kind;source.collection;url;tags;elementSummaries');
     // Every line end outside a cell is CRLF: no bare \n between records.
     const records = parseCsv(text, { bom: true, delimiter: ';', record_delimiter: '\r\n' }) as string[][];
     const plain = parseCsv((await runMain(['export', '--format', 'csv'])).stdout) as string[][];

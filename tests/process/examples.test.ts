@@ -53,14 +53,6 @@ const EXPECTED: { pattern: RegExp; code: number; why: string }[] = [
   { pattern: /validate a b --json$/, code: 3, why: 'folders a and b do not exist: a problem of each, reported' },
 ];
 
-/**
- * Examples that fail on this branch for a reason fixed on another (issue 24, point 4): `export --output`
- * into a folder that does not exist, and the completion install lines into folders a fresh account
- * lacks. Expected to pass (exit 0) once `export --output` makes its folder and the install lines make
- * theirs; until then they may fail, but only because of the missing folder. Then empty this list.
- */
-const PENDING: RegExp[] = [/export .*--output [^ ]*\//, /completion (bash|zsh|fish) > ~\//];
-
 const work = tempDir('examples-');
 const home = join(work, 'home');
 const bin = join(work, 'bin');
@@ -95,7 +87,6 @@ describe('the examples', () => {
   it.each(examples.map((e) => [`${e.where}: ${e.line}`, e] as const))('%s', (_, { where, line }) => {
     const run = spawnSync('bash', ['-c', line], { cwd: where === 'README' ? folders.readme : folders.help, env, encoding: 'utf8', input: '' });
     expectNoStackTrace(run.stderr);
-    const pending = PENDING.some((p) => p.test(line));
     if (asks(line)) {
       // actie says it cannot ask without a terminal; search without words gives its usual usage error.
       expect(run.stderr, line).toMatch(/terminal|woorden.*ontbreekt/);
@@ -103,11 +94,6 @@ describe('the examples', () => {
       return;
     }
     const expected = EXPECTED.find((e) => e.pattern.test(line));
-    if (pending && run.status !== 0) {
-      // Fixed elsewhere (see PENDING): only for want of the folder, and without a stack trace.
-      expect(run.stderr, line).toMatch(/No such file or directory|bestaat niet|geen map/i);
-      return;
-    }
     expect(run.status, `${line}\n${run.stderr}`).toBe(expected?.code ?? 0);
   });
 });

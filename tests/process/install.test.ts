@@ -35,7 +35,7 @@ function npm(args: string[], cwd: string) {
  */
 function checkoutCopy(): string {
   const copy = tempDir('checkout-');
-  for (const name of ['package.json', 'README.md', 'LICENSE', 'bin', 'catalogue', 'scripts', 'src']) {
+  for (const name of ['package.json', 'README.md', 'LICENSE', 'bin', 'catalogue', 'docs', 'scripts', 'src']) {
     cpSync(join(ROOT, name), join(copy, name), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
