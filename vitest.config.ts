@@ -3,15 +3,18 @@ import { defineConfig } from 'vitest/config';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
-// Four projects, by what a test costs:
-//   unit     the core, formatters, prompts, cache, in this process;
-//   e2e      the CLI as a user calls it, in this process through main() (tests/helpers/main.ts);
-//   deep     in this process too, but long: every answer combination of the advice, properties over
-//            generated input, thousands of records, inputs of 150,000 lines;
-//   process  what needs a process of its own: the built binary, a shell, tmux or a pseudo-terminal.
-// `npm run test:fast` runs unit and e2e (for every save), `npm test` all four. Where a test runs in this
-// process, starting a program fails it (tests/helpers/no-process.ts); tests/unit/test-kinds.test.ts
-// holds the imports.
+// Tests by what they cost, in four folders:
+//   tests/unit     the core, formatters, prompts, cache, in this process;
+//   tests/e2e      the CLI as a user calls it, in this process through main() (tests/helpers/main.ts);
+//   tests/deep     in this process too, but long: every answer combination of the advice, properties over
+//                  generated input, thousands of records, every command at four widths;
+//   tests/process  what needs a process of its own: the built binary, a shell, tmux or a pseudo-terminal.
+// The first three are one project, "in-process": a worker loads src/ once for all their files (vitest
+// neither shares a worker between projects nor runs two projects' files side by side, which cost the
+// fast run a third of its time when unit and e2e were projects of their own). `npm run test:fast` picks
+// tests/unit and tests/e2e out of it (for every save), `npm test` runs everything. In this project,
+// starting a program fails the test (tests/helpers/no-process.ts); tests/unit/test-kinds.test.ts holds
+// the imports.
 const NO_PROCESS = 'tests/helpers/no-process.ts';
 const BUILT = ['tests/helpers/test-run.ts', 'tests/helpers/built.ts'];
 
@@ -32,9 +35,10 @@ export default defineConfig({
     reporters: ['default', './tests/helpers/skip-summary.ts'],
     includeTaskLocation: true,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], setupFiles: [NO_PROCESS], globalSetup: BUILT } },
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], setupFiles: [NO_PROCESS], globalSetup: BUILT } },
-      { extends: true, test: { name: 'deep', include: ['tests/deep/**/*.test.ts'], setupFiles: [NO_PROCESS], globalSetup: BUILT } },
+      {
+        extends: true,
+        test: { name: 'in-process', include: ['tests/{unit,e2e,deep}/**/*.test.ts'], setupFiles: [NO_PROCESS], globalSetup: BUILT },
+      },
       { extends: true, test: { name: 'process', include: ['tests/process/**/*.test.ts'], globalSetup: BUILT } },
     ],
   },
