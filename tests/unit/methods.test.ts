@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compileBuiltin } from '../../src/catalogue/load.js';
 import { compact } from '../../src/core/fold.js';
 import { openCatalogue } from '../../src/catalogue/open.js';
 import { countByElement, filterMethods, findMethod, parseElement, sortByName } from '../../src/core/methods.js';
 import { sanitize } from '../../src/text/terminal.js';
 
-const { methods } = compileBuiltin();
+const { methods } = await openCatalogue();
 
 describe('compact', () => {
   it.each([
