@@ -3,29 +3,20 @@
 // without anyone noticing.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { openSearcher } from '../../src/catalogue/searcher.js';
-import { createContext } from '../../src/runtime/context.js';
-import type { FilterFlags } from '../../src/core/methods.js';
 import { bigFolder, method, yamlOf } from '../helpers/catalogue.js';
+import { searcherOver } from '../helpers/searcher.js';
 import { cleanEnv, tempDir } from '../helpers/env.js';
 import { openCatalogue } from '../../src/catalogue/open.js';
 import { FolderCache } from '../../src/store/folder-cache.js';
 import type { Problem } from '../../src/catalogue/problem.js';
 
-const sink = { write: () => true, isTTY: false };
-
-function open(folders: string[], env: NodeJS.ProcessEnv, flags: FilterFlags = {}) {
-  const ctx = createContext({ color: false, catalogue: folders }, { stdin: Readable.from([]), stdout: sink, stderr: sink, env });
-  return openSearcher(ctx, flags);
-}
-
 describe('openSearcher on a catalogue large enough for a snapshot', () => {
   it('a cached snapshot damaged at the same length: searches and lists from the catalogue instead, with the true names, and is rebuilt', async () => {
     const dir = bigFolder(1000, 500);
     const env = cleanEnv();
-    const first = await open([dir], env);
+    const first = await searcherOver([dir], env);
     const truth = (await first.find('groot-000005', 5)).hits.map((h) => h.method.name);
     const folder = join(env.XDG_CACHE_HOME!, 'methodewijzer', 'search');
     const file = join(folder, readdirSync(folder)[0]);
@@ -33,7 +24,7 @@ describe('openSearcher on a catalogue large enough for a snapshot', () => {
     bytes.write('Methode vals!-000005', bytes.indexOf('Methode groot-000005'));
     writeFileSync(file, bytes);
 
-    const listing = await open([dir], env);
+    const listing = await searcherOver([dir], env);
     const all = await listing.byName();
     expect(all).toHaveLength(1039);
     expect(all.some((m) => m.name.includes('vals!'))).toBe(false);
