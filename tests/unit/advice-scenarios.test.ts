@@ -55,6 +55,18 @@ export const SCENARIOS: Scenario[] = [
     not: ['dorpsspiegel', 'lens-methode', 'paled-methode'],
   },
   {
+    // The same, with a professional who hands them what they lack: the meeting place must not lose out
+    // to the methods that only name the target group (it came 7th before Kulturhuske had its brochure
+    // word "huiskamer" as a tag).
+    name: 'older residents who want a weekly meeting place, with support handed to them',
+    answers: { animo: 'aansluiten', contact: 'versterken', toerusting: 'aanreiken', inbedding: 'burgers', empathie: 'betrokkenheid' },
+    setting: 'wijk',
+    doelgroep: 'ouderen',
+    over: 'een wekelijkse ontmoetingsplek voor ouderen in de buurt',
+    top: ['kulturhuske'],
+    not: ['dorpsspiegel', 'lens-methode', 'paled-methode'],
+  },
+  {
     name: 'residents who take over the running of their community room, deciding its activities themselves',
     answers: { animo: 'aansluiten', contact: 'benutten', toerusting: 'aanreiken', inbedding: 'organisaties', empathie: 'dienstbaarheid' },
     setting: 'wijk',
