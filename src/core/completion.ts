@@ -39,12 +39,24 @@ export interface CompletionCommand {
   description: string;
   /** Its own options, --help among them. */
   options: CompletionOption[];
-  /** The values of its positional arguments. */
-  args: Values;
+  /** Its positional arguments in order; the last holds for every position after it (`compare a b c`). */
+  args: CompletionArgument[];
   /** How many positional arguments it takes; Infinity for a last one that takes several. */
   maxArgs: number;
-  /** What its first argument is called in the help (`<methode>`: "methode"). */
-  argName?: string;
+}
+
+export interface CompletionArgument {
+  /** What it is called in the help (`<methode>`: "methode"). */
+  name: string;
+  values: Values;
+  /** Offered only when the command's first argument is one of these (`dossier show <naam>`, not `dossier list`). */
+  after?: readonly string[];
+}
+
+/** What one position of a command's arguments offers, where it depends on more than the command. */
+export interface ArgumentValues {
+  values: Values;
+  after?: readonly string[];
 }
 
 export interface CompletionTree {
@@ -56,6 +68,7 @@ export interface CompletionTree {
 
 const IDS: Values = { kind: 'query', query: ['ids'], label: 'methode' };
 const ELEMENTS: Values = { kind: 'words', words: ELEMENT_KEYS };
+const DOSSIERS: Values = { kind: 'query', query: ['dossiers'], label: 'dossier' };
 
 /** The values of options whose values commander does not list as `choices`, by long flag. */
 export const OPTION_VALUES: Record<string, Values> = {
@@ -68,7 +81,7 @@ export const OPTION_VALUES: Record<string, Values> = {
   '--handout': { kind: 'files' },
   '--dossiers': { kind: 'dirs' },
   // actie: the dossiers there are, by file name (which names the dossier as well as its name does); a note is free text.
-  '--dossier': { kind: 'query', query: ['dossiers'], label: 'dossier' },
+  '--dossier': DOSSIERS,
   '--note': { kind: 'none' },
   // actie: what the initiative is about is free text; --explain names a method.
   '--over': { kind: 'none' },
@@ -79,8 +92,8 @@ export const OPTION_VALUES: Record<string, Values> = {
   ),
 };
 
-/** The values of each command's positional arguments, by command. */
-export const ARGUMENT_VALUES: Record<string, Values> = {
+/** The values of each command's positional arguments, by command: one for all, or one per position. */
+export const ARGUMENT_VALUES: Record<string, Values | ArgumentValues[]> = {
   show: IDS,
   compare: IDS,
   open: IDS,
@@ -89,7 +102,8 @@ export const ARGUMENT_VALUES: Record<string, Values> = {
   model: ELEMENTS,
   validate: { kind: 'dirs' },
   completion: { kind: 'words', words: SHELLS },
-  dossier: { kind: 'words', words: ['list', 'show'] },
+  // dossier list | dossier show <naam>
+  dossier: [{ values: { kind: 'words', words: ['list', 'show'] } }, { values: DOSSIERS, after: ['show'] }],
   help: { kind: 'commands' },
 };
 
@@ -101,13 +115,14 @@ export function completionTree(program: Command): CompletionTree {
     globalOptions: help.visibleOptions(program).map(completionOption),
     commands: help.visibleCommands(program).map((cmd) => {
       const args = cmd.registeredArguments;
+      const values = ARGUMENT_VALUES[cmd.name()] ?? { kind: 'none' };
+      const at = (i: number): ArgumentValues => (Array.isArray(values) ? (values[i] ?? { values: { kind: 'none' } }) : { values });
       return {
         name: cmd.name(),
         description: help.subcommandDescription(cmd),
         options: help.visibleOptions(cmd).map(completionOption),
-        args: args.length ? (ARGUMENT_VALUES[cmd.name()] ?? { kind: 'none' }) : { kind: 'none' },
+        args: args.map((a, i) => ({ name: a.name(), ...at(i) })),
         maxArgs: args.some((a) => a.variadic) ? Infinity : args.length,
-        argName: args[0]?.name(),
       };
     }),
   };
@@ -124,6 +139,13 @@ function completionOption(option: Option): CompletionOption {
     repeatable: /herhaalbaar/.test(option.description),
   };
 }
+
+/** Whether any argument of the command has something to offer. */
+export const offersArguments = (cmd: CompletionCommand): boolean => cmd.args.some((a) => a.values.kind !== 'none');
+
+/** Whether every position of the command's arguments offers the same, whatever came before (show, compare, model). */
+export const sameAtEveryPosition = (cmd: CompletionCommand): boolean =>
+  cmd.args.every((a) => !a.after && JSON.stringify(a.values) === JSON.stringify(cmd.args[0].values));
 
 /**
  * What each option and argument offers that the tables above do not explain: options that take a

@@ -58,20 +58,40 @@ describe('the fish script', () => {
     expect(ask('methodewijzer export --format ')).toEqual(expect.arrayContaining(['json', 'yaml', 'csv', 'md']));
     expect(ask('methodewijzer list --element ')).toEqual(expect.arrayContaining(['animo', 'empathie']));
   });
+
+  it.skipIf(lacks('fish', 'completion script tests'))('completes list or show after dossier, and after show alone the dossiers the program names', () => {
+    const { dir, env } = standIn();
+    const file = join(dir, 'methodewijzer.fish');
+    writeFileSync(file, scripts.fish);
+    const ask = (line: string) =>
+      spawnSync('fish', ['--no-config', '-c', `source ${JSON.stringify(file)}; complete -C ${JSON.stringify(line)}`], { env, encoding: 'utf8' })
+        .stdout.split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t')[0]);
+    expect(ask('methodewijzer dossier ')).toEqual(['list', 'show']);
+    expect(ask('methodewijzer dossier show ')).toEqual(['keet-oost']);
+    expect(ask('methodewijzer dossier list ')).toEqual([]);
+    expect(ask('methodewijzer dossier show keet-oost ')).toEqual([]);
+  });
 });
 
 // The same lines for bash and zsh, typed with Tab, and a stand-in for `methodewijzer` that notes what it
 // was asked and answers a few values per kind: both scripts must ask for the right kind, with the
 // folders typed on the line, and complete what it answers.
-const TYPED = ['methodewijzer show ab', 'methodewijzer list --tag leef', 'methodewijzer -c /m compare abcd an', 'methodewijzer compare -c /m abcd an', 'methodewijzer actie --animo bij'];
-const COMPLETED = ['abcd', 'leefbaarheid', 'anders', 'anders', 'bijsturen'];
-const ASKED = ['__complete ids', '__complete tags', '--catalogue /m __complete ids', '--catalogue /m __complete ids', '__complete answers animo'];
+// dossier: list or show, and after show alone the dossiers there are (after list, a name is an error).
+const TYPED = [
+  'methodewijzer show ab', 'methodewijzer list --tag leef', 'methodewijzer -c /m compare abcd an', 'methodewijzer compare -c /m abcd an', 'methodewijzer actie --animo bij',
+  'methodewijzer dossier s', 'methodewijzer dossier show k', 'methodewijzer dossier list k', 'methodewijzer dossier show keet-oost k',
+];
+const COMPLETED = ['abcd', 'leefbaarheid', 'anders', 'anders', 'bijsturen', 'show', 'keet-oost', '', ''];
+const ASKED = ['__complete ids', '__complete tags', '--catalogue /m __complete ids', '--catalogue /m __complete ids', '__complete answers animo', '__complete dossiers'];
 const STAND_IN = `#!/bin/sh
 echo "$*" >> "$ASKED"
 case "$*" in
   *"__complete ids") printf 'abcd\\nanders\\n' ;;
   *"__complete tags") printf 'leefbaarheid\\n' ;;
   *"__complete answers animo") printf 'bijsturen\\n' ;;
+  *"__complete dossiers") printf 'keet-oost\\n' ;;
 esac
 `;
 

@@ -122,6 +122,18 @@ for (const shell of ['bash', 'zsh'] as const) {
       expect(await tab(session, 'methodewijzer show eigen-d')).toBe('$ methodewijzer show eigen-deelkast #');
     });
 
+    it('completes list or show after dossier, and after show the dossiers there are', async () => {
+      const dossiers = join(tempDir('dossiers-'), 'dossiers');
+      const answers = ['--animo', 'beide', '--contact', 'beide', '--toerusting', 'beide', '--inbedding', 'beide', '--empathie', 'beide'];
+      expect((await runMain(['actie', ...answers, '--dossier', 'Keet Oost'], { env: { METHODEWIJZER_DOSSIERS: dossiers } })).code).toBe(0);
+      session = await start({ METHODEWIJZER_DOSSIERS: dossiers });
+      expect(await tab(session, 'methodewijzer dossier sh')).toBe('$ methodewijzer dossier show #');
+      expect(await tab(session, 'methodewijzer dossier show k')).toBe('$ methodewijzer dossier show keet-oost #');
+      // After list a name is a usage error: nothing is offered (the line stays as typed; bash's own
+      // script is driven word by word in completion-scripts.test.ts, without this wait).
+      if (shell === 'zsh') expect(await tab(session, 'methodewijzer dossier list k')).toBe('$ methodewijzer dossier list k#');
+    });
+
     it('completes option names and their fixed and dynamic values', async () => {
       session = await start();
       // zsh offers an option with a value as --format=, bash as a word of its own.

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
-import { completionTree, SHELLS, shellWord, unexplained } from '../../src/core/completion.js';
+import { completionTree, sameAtEveryPosition, SHELLS, shellWord, unexplained, type Values } from '../../src/core/completion.js';
 import { EXPORT_FORMATS } from '../../src/model/defaults.js';
 import { completionScript } from '../../src/format/completion/index.js';
 import { ELEMENT_KEYS, SOURCE_KINDS } from '../../src/model/keys.js';
@@ -76,18 +76,28 @@ describe('the completion tree, read from the program', () => {
   it('show, compare and open complete method ids, at every position their arguments take', () => {
     const command = (name: string) => tree.commands.find((c) => c.name === name)!;
     // show takes several words as one name; compare two to four methods.
-    expect(command('show')).toMatchObject({ args: { kind: 'query', query: ['ids'] }, maxArgs: Infinity });
-    expect(command('compare')).toMatchObject({ args: { kind: 'query', query: ['ids'] }, maxArgs: Infinity });
-    expect(command('model')).toMatchObject({ args: { kind: 'words', words: ELEMENT_KEYS }, maxArgs: 1 });
+    expect(command('show')).toMatchObject({ args: [{ values: { kind: 'query', query: ['ids'] } }], maxArgs: Infinity });
+    expect(command('compare')).toMatchObject({ args: [{ values: { kind: 'query', query: ['ids'] } }], maxArgs: Infinity });
+    expect(command('model')).toMatchObject({ args: [{ values: { kind: 'words', words: ELEMENT_KEYS } }], maxArgs: 1 });
     // Every command whose argument is a method (as its help names it) completes ids; the rest do not.
     const takesMethods = program.commands.filter((c) => c.registeredArguments.some((a) => a.name().startsWith('methode'))).map((c) => c.name());
     expect(takesMethods).toEqual(['show', 'open', 'compare']);
-    expect(tree.commands.filter((c) => c.args.kind === 'query' && c.args.query[0] === 'ids').map((c) => c.name)).toEqual(takesMethods);
+    const ids = (v: Values) => v.kind === 'query' && v.query[0] === 'ids';
+    expect(tree.commands.filter((c) => c.args.some((a) => ids(a.values))).map((c) => c.name)).toEqual(takesMethods);
+  });
+
+  it('dossier completes list or show, then after show alone the dossiers there are', () => {
+    const dossier = tree.commands.find((c) => c.name === 'dossier')!;
+    expect(dossier.maxArgs).toBe(2);
+    expect(dossier.args[0]).toEqual({ name: 'wat', values: { kind: 'words', words: ['list', 'show'] } });
+    expect(dossier.args[1]).toMatchObject({ name: 'naam', values: { kind: 'query', query: ['dossiers'] }, after: ['show'] });
+    expect(sameAtEveryPosition(dossier)).toBe(false);
+    expect(sameAtEveryPosition(tree.commands.find((c) => c.name === 'compare')!)).toBe(true);
   });
 
   it('open completes method ids, and a command added later is completed without touching the scripts', async () => {
     const p = await buildProgram(async () => undefined, {});
-    expect(completionTree(p).commands.find((c) => c.name === 'open')).toMatchObject({ args: { kind: 'query', query: ['ids'] } });
+    expect(completionTree(p).commands.find((c) => c.name === 'open')).toMatchObject({ args: [{ values: { kind: 'query', query: ['ids'] } }] });
     p.command('later').description('een opdracht van later').addOption(new Option('--via <hoe>', 'hoe').choices(['browser', 'print']));
     const t = completionTree(p);
     for (const shell of SHELLS) {
@@ -150,8 +160,11 @@ describe('the powershell script', () => {
   it('gives each value option its values, under the command or for the program everywhere', () => {
     expect(script).toContain("'list --element' = @{ kind = 'words'; words = @('animo', 'contact', 'toerusting', 'inbedding', 'empathie') }");
     expect(script).toContain("'* --catalogue' = @{ kind = 'dirs' }");
-    expect(script).toContain("'show' = @{ max = [int]::MaxValue; values = @{ kind = 'query'; query = @('ids') } }");
-    expect(script).toContain("'model' = @{ max = 1; values = @{ kind = 'words'");
+    expect(script).toContain("'show' = @{ max = [int]::MaxValue; positions = @(@{ values = @{ kind = 'query'; query = @('ids') }; after = @() }) }");
+    expect(script).toContain("'model' = @{ max = 1; positions = @(@{ values = @{ kind = 'words'");
+    expect(script).toContain(
+      "'dossier' = @{ max = 2; positions = @(@{ values = @{ kind = 'words'; words = @('list', 'show') }; after = @() }, @{ values = @{ kind = 'query'; query = @('dossiers') }; after = @('show') }) }",
+    );
   });
 
   it('quotes as PowerShell does: a single quote, straight or curly, doubled', () => {

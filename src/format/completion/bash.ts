@@ -1,5 +1,5 @@
-import type { CompletionOption, CompletionTree, Values } from '../../core/completion.js';
-import { afterCommand, CATALOGUE, flagsOf, INSTALL, sq, valueOptions } from './shared.js';
+import { offersArguments, sameAtEveryPosition, type CompletionCommand, type CompletionOption, type CompletionTree, type Values } from '../../core/completion.js';
+import { afterCommand, argumentPositions, CATALOGUE, flagsOf, INSTALL, sq, valueOptions } from './shared.js';
 
 // The bash script: one completion function; option values by case pattern, the rest asked of the program.
 
@@ -38,9 +38,17 @@ export function bashScript(tree: CompletionTree): string {
     }
   };
 
-  const argumentCases = tree.commands
-    .filter((c) => c.maxArgs > 0 && c.args.kind !== 'none')
-    .map((c) => `    ${c.name}) ${Number.isFinite(c.maxArgs) ? `(( $2 < ${c.maxArgs} )) && ` : ''}{ ${reply(c.args)}; } ;;`);
+  // $2: how many arguments come before the one completed; $3: the first of them.
+  const below = (to: number) => (Number.isFinite(to) ? `(( $2 < ${to} )) && ` : '');
+  const argumentCase = (c: CompletionCommand) => {
+    if (sameAtEveryPosition(c)) return `    ${c.name}) ${below(c.maxArgs)}{ ${reply(c.args[0].values)}; } ;;`;
+    const positions = argumentPositions(c).map(({ from, to, argument }) => {
+      const after = argument.after ? `[[ ${argument.after.map((w) => `$3 == ${sq(w)}`).join(' || ')} ]] && ` : '';
+      return `        ${to === from + 1 ? from : '*'}) ${to === from + 1 ? '' : `(( $2 >= ${from} )) && ${below(to)}`}${after}{ ${reply(argument.values)}; } ;;`;
+    });
+    return `    ${c.name})\n      case $2 in\n${positions.join('\n')}\n      esac ;;`;
+  };
+  const argumentCases = tree.commands.filter(offersArguments).map(argumentCase);
 
   return `# bash completion for ${p}: commands, options, their values, and method ids, also from your own folders.
 # Written by \`${p} completion bash\` from the program's own commands; write it again after an update.
@@ -87,7 +95,7 @@ ${tree.commands.map((c) => `    ${c.name}) echo ${sq(optionWords([...c.options, 
   esac
 }
 
-# The argument of command $1 that follows $2 others.
+# The argument of command $1 that follows $2 others, the first of them $3.
 ${fn}_argument() {
   case $1 in
 ${argumentCases.join('\n')}
@@ -95,7 +103,7 @@ ${argumentCases.join('\n')}
 }
 
 ${fn}() {
-  local cur=\${COMP_WORDS[COMP_CWORD]} command= option= word i n=0
+  local cur=\${COMP_WORDS[COMP_CWORD]} command= first= option= word i n=0
   local -a ${fn.slice(1)}_catalogues=()
   COMPREPLY=()
   for ((i = 1; i < COMP_CWORD; i++)); do
@@ -112,7 +120,7 @@ ${fn}() {
         catalogue?.short ? `\n      ${catalogue.short}?*) ${fn.slice(1)}_catalogues+=(${CATALOGUE} "\${word#${catalogue.short}}") ;;` : ''
       }
       -*) ${fn}_takes_value "$command" "$word" && option=$word ;;
-      *) if [[ -z $command ]]; then command=$word; else n=$((n + 1)); fi ;;
+      *) if [[ -z $command ]]; then command=$word; else [[ $n == 0 ]] && first=$word; n=$((n + 1)); fi ;;
     esac
   done
   if [[ -n $option ]]; then
@@ -123,7 +131,7 @@ ${fn}() {
   elif [[ -z $command ]]; then
     ${fn}_reply < <(printf '%s\\n' ${commandNames})
   else
-    ${fn}_argument "$command" "$n"
+    ${fn}_argument "$command" "$n" "$first"
   fi
   return 0
 }

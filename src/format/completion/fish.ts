@@ -1,5 +1,5 @@
-import type { CompletionOption, CompletionTree, Values } from '../../core/completion.js';
-import { afterCommand, brief, CATALOGUE, flagsOf, INSTALL, valueOptions } from './shared.js';
+import { offersArguments, sameAtEveryPosition, type CompletionOption, type CompletionTree, type Values } from '../../core/completion.js';
+import { afterCommand, argumentPositions, brief, CATALOGUE, flagsOf, INSTALL, valueOptions } from './shared.js';
 
 // The fish script: one `complete` line per option and command, with helpers that read the line.
 
@@ -47,13 +47,20 @@ export function fishScript(tree: CompletionTree): string {
   for (const o of tree.globalOptions) lines.push(optionLine(o, everywhere.has(o.long) ? undefined : `${fn}_needs_command`));
   for (const c of tree.commands) {
     const own = c.options.filter((o) => !everywhere.has(o.long));
-    const args = c.maxArgs > 0 && c.args.kind !== 'none';
+    const args = offersArguments(c);
     if (!own.length && !args) continue;
     lines.push('', `# ${c.name}`);
     for (const o of own) lines.push(optionLine(o, `${fn}_using ${c.name}`));
-    if (args) {
-      const condition = Number.isFinite(c.maxArgs) ? `${fn}_argument ${c.name} ${c.maxArgs}` : `${fn}_using ${c.name}`;
-      lines.push(`complete -c ${p} -n ${fq(condition)} ${fishValues(c.args, fn, commandNames).replace(/^-x /, '')}`);
+    const argumentLine = (condition: string, values: Values) =>
+      lines.push(`complete -c ${p} -n ${fq(condition)} ${fishValues(values, fn, commandNames).replace(/^-x /, '')}`);
+    if (args && sameAtEveryPosition(c)) {
+      argumentLine(Number.isFinite(c.maxArgs) ? `${fn}_argument ${c.name} 0 ${c.maxArgs}` : `${fn}_using ${c.name}`, c.args[0].values);
+    } else if (args) {
+      for (const { from, to, argument } of argumentPositions(c)) {
+        if (argument.values.kind === 'none') continue;
+        const until = Number.isFinite(to) ? to : 2147483647;
+        argumentLine([`${fn}_argument ${c.name} ${from} ${until}`, ...(argument.after ?? [])].join(' '), argument.values);
+      }
     }
   }
 
@@ -71,11 +78,12 @@ function ${fn}_takes_value
     return 1
 end
 
-# How many arguments the command has so far, then the command (nothing before it is typed).
+# How many arguments the command has so far, the command (nothing before it is typed), and its first argument.
 function ${fn}_state
     set -l tokens (commandline -opc)
     set -e tokens[1]
     set -l command ''
+    set -l first ''
     set -l n 0
     set -l skip 0
     for token in $tokens
@@ -88,11 +96,13 @@ function ${fn}_state
         else if test -z "$command"
             set command $token
         else
+            test $n = 0; and set first $token
             set n (math $n + 1)
         end
     end
     echo $n
     echo $command
+    echo $first
 end
 
 function ${fn}_needs_command
@@ -105,10 +115,12 @@ function ${fn}_using
     test "$state[2]" = "$argv[1]"
 end
 
-# Command $argv[1], with fewer than $argv[2] arguments so far.
+# Command $argv[1], with at least $argv[2] and fewer than $argv[3] arguments so far; with more words,
+# its first argument is one of them.
 function ${fn}_argument
     set -l state (${fn}_state)
-    test "$state[2]" = "$argv[1]"; and test $state[1] -lt $argv[2]
+    test "$state[2]" = "$argv[1]"; and test $state[1] -ge $argv[2]; and test $state[1] -lt $argv[3]; or return 1
+    test (count $argv) -le 3; or contains -- "$state[3]" $argv[4..-1]
 end
 
 # Values the program knows (method ids, tags, answers), with the folders given on the line.

@@ -1,4 +1,4 @@
-import type { CompletionOption, CompletionTree, Values } from '../../core/completion.js';
+import { offersArguments, type CompletionArgument, type CompletionOption, type CompletionTree, type Values } from '../../core/completion.js';
 import { afterCommand, brief, CATALOGUE, flagsOf, INSTALL, valueOptions } from './shared.js';
 
 // The PowerShell script (Windows PowerShell 5.1 and PowerShell 7): one native argument completer, with
@@ -28,9 +28,11 @@ export function powershellScript(tree: CompletionTree): string {
   const optionWords = (opts: CompletionOption[]) => list(opts.flatMap(flagsOf));
   // "list --element" for a command's own option, "* --catalogue" for the program's, which hold everywhere.
   const values = valueOptions(tree).flatMap(({ command, option, values }) => flagsOf(option).map((f) => `    ${pq(`${command || '*'} ${f}`)} = ${psValues(values)}`));
+  // Per position (the last holds for the rest): its values, and the first arguments it is offered after.
+  const position = (a: CompletionArgument) => `@{ values = ${psValues(a.values)}; after = ${list(a.after ?? [])} }`;
   const args = tree.commands
-    .filter((c) => c.maxArgs > 0 && c.args.kind !== 'none')
-    .map((c) => `    ${pq(c.name)} = @{ max = ${Number.isFinite(c.maxArgs) ? c.maxArgs : '[int]::MaxValue'}; values = ${psValues(c.args)} }`);
+    .filter(offersArguments)
+    .map((c) => `    ${pq(c.name)} = @{ max = ${Number.isFinite(c.maxArgs) ? c.maxArgs : '[int]::MaxValue'}; positions = @(${c.args.map(position).join(', ')}) }`);
 
   return `# PowerShell completion for ${p}: commands, options, their values, and method ids, also from your own folders.
 # Written by \`${p} completion powershell\` from the program's own commands; write it again after an update.
@@ -52,7 +54,7 @@ ${v}Values = @{
 ${values.join('\n')}
 }
 
-# The arguments of each command: how many, and their values.
+# The arguments of each command: how many, and what each position offers.
 ${v}Arguments = @{
 ${args.join('\n')}
 }
@@ -70,6 +72,7 @@ Register-ArgumentCompleter -Native -CommandName ${pq(p)} -ScriptBlock {
     $option = ''
     $catalogues = @()
     $n = 0
+    $first = ''
     for ($i = 1; $i -lt $words.Count; $i++) {
         $word = $words[$i]
         if ($option) {
@@ -82,6 +85,7 @@ Register-ArgumentCompleter -Native -CommandName ${pq(p)} -ScriptBlock {
         } elseif (-not $command) {
             $command = $word
         } else {
+            if ($n -eq 0) { $first = $word }
             $n++
         }
     }
@@ -95,7 +99,9 @@ Register-ArgumentCompleter -Native -CommandName ${pq(p)} -ScriptBlock {
     } elseif (-not $command) {
         $spec = @{ kind = 'commands' }
     } elseif (${v}Arguments.ContainsKey($command) -and $n -lt ${v}Arguments[$command].max) {
-        $spec = ${v}Arguments[$command].values
+        $positions = ${v}Arguments[$command].positions
+        $at = $positions[([Math]::Min($n, $positions.Count - 1))]
+        if ($at.after.Count -eq 0 -or $at.after -contains $first) { $spec = $at.values }
     }
     if (-not $spec) { return }
 

@@ -1,4 +1,4 @@
-import type { CompletionCommand, CompletionOption, CompletionTree, Shell, Values } from '../../core/completion.js';
+import type { CompletionArgument, CompletionCommand, CompletionOption, CompletionTree, Shell, Values } from '../../core/completion.js';
 
 // What the three scripts share: which options hold where, and how an option reads in a menu.
 
@@ -51,3 +51,11 @@ export function valueOptions(tree: CompletionTree): { command: string; option: C
 
 /** A word in single quotes for a POSIX shell (bash, and zsh's specs). */
 export const sq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * A command's arguments by position, for a command whose positions differ: each from its place up to
+ * (not including) `to`, the last up to the command's maximum (Infinity for one that takes several).
+ */
+export function argumentPositions(cmd: CompletionCommand): { from: number; to: number; argument: CompletionArgument }[] {
+  return cmd.args.map((argument, i) => ({ from: i, to: i === cmd.args.length - 1 ? cmd.maxArgs : i + 1, argument }));
+}

@@ -1,5 +1,5 @@
 import type { CompletionCommand, CompletionOption, CompletionTree, Values } from '../../core/completion.js';
-import { afterCommand, brief, CATALOGUE, flagsOf, INSTALL, sq } from './shared.js';
+import { afterCommand, argumentPositions, brief, CATALOGUE, flagsOf, INSTALL, sq } from './shared.js';
 
 // The zsh script: _arguments specs per command, values asked of the program through one helper.
 
@@ -7,25 +7,6 @@ import { afterCommand, brief, CATALOGUE, flagsOf, INSTALL, sq } from './shared.j
 const zshExplain = (s: string) => s.replace(/[\\[\]]/g, '\\$&');
 /** A word in a zsh `(a b c)` action or message: anything but plain characters escaped. */
 const zshWord = (s: string) => s.replace(/[^\w.@%+=,/-]/g, '\\$&');
-
-function zshAction(values: Values, fn: string): string {
-  switch (values.kind) {
-    case 'words':
-      return `(${values.words.map(zshWord).join(' ')})`;
-    case 'query':
-      // In braces: _arguments calls a bare function with compadd's options (-J, -X, …) before its own
-      // words, which the helper would take for the label and the query.
-      return `{${fn}_values ${zshWord(values.label)} ${values.query.map(zshWord).join(' ')}}`;
-    case 'commands':
-      return `${fn}_commands`;
-    case 'files':
-      return '_files';
-    case 'dirs':
-      return '_directories';
-    case 'none':
-      return ' ';
-  }
-}
 
 function zshOptionSpecs(options: CompletionOption[], fn: string): string[] {
   return options.map((o) => {
@@ -40,11 +21,50 @@ function zshOptionSpecs(options: CompletionOption[], fn: string): string[] {
   });
 }
 
+/** What a value completes with, as a command (for an action that runs only under a condition). */
+function zshCall(values: Values, fn: string): string {
+  switch (values.kind) {
+    case 'words':
+      return `compadd -- ${values.words.map(zshWord).join(' ')}`;
+    case 'query':
+      return `${fn}_values ${zshWord(values.label)} ${values.query.map(zshWord).join(' ')}`;
+    case 'commands':
+      return `${fn}_commands`;
+    case 'files':
+      return '_files';
+    case 'dirs':
+      return '_directories';
+    case 'none':
+      return ':';
+  }
+}
+
+/** The same as an _arguments action. */
+function zshAction(values: Values, fn: string): string {
+  switch (values.kind) {
+    case 'words':
+      return `(${values.words.map(zshWord).join(' ')})`;
+    case 'query':
+      // In braces: _arguments calls a bare function with compadd's options (-J, -X, …) before its own
+      // words, which the helper would take for the label and the query.
+      return `{${zshCall(values, fn)}}`;
+    case 'none':
+      return ' ';
+    default:
+      return zshCall(values, fn);
+  }
+}
+
 function zshArgumentSpecs(cmd: CompletionCommand, fn: string): string[] {
-  if (cmd.maxArgs === 0) return [];
-  const spec = (position: string) => sq(`${position}:${zshWord(cmd.argName ?? 'argument')}:${zshAction(cmd.args, fn)}`);
-  if (!Number.isFinite(cmd.maxArgs)) return [spec('*')];
-  return Array.from({ length: cmd.maxArgs }, (_, i) => spec(String(i + 1)));
+  return argumentPositions(cmd).flatMap(({ from, to, argument }) => {
+    // $line: the command's arguments typed so far; the first decides for an argument that comes after it.
+    const action = argument.after
+      ? `{[[ $line[1] == (${argument.after.map(zshWord).join('|')}) ]] && ${zshCall(argument.values, fn)}}`
+      : zshAction(argument.values, fn);
+    const spec = (position: string) => sq(`${position}:${zshWord(argument.name)}:${action}`);
+    if (!Number.isFinite(to)) return [spec('*')];
+    return Array.from({ length: to - from }, (_, i) => spec(String(from + i + 1)));
+  });
 }
 
 export function zshScript(tree: CompletionTree): string {
