@@ -227,6 +227,12 @@ interface Unit {
 interface TermMatch {
   term: number;
   sim: number;
+  /**
+   * Only a guess at what the word means: a typo of a short word (groen for grond) or a known word at
+   * the start or end of an unknown one (onder in onderhouden). It adds to the score, but a record
+   * that matches more words surely ranks first.
+   */
+  guess?: boolean;
 }
 
 /** Ranks the indexed records against a query. */
@@ -239,6 +245,8 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
 
   const n = index.size;
   const evidence = words.map(() => new Float32Array(n));
+  /** Per word, the records it matches surely (not only through a guess: see TermMatch). */
+  const sure = words.map(() => new Uint8Array(n));
   const groupBest = new Float32Array(n * GROUPS.length);
   const fields = new Uint8Array(n);
   const seen = new Uint8Array(n);
@@ -248,8 +256,8 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
   const unitMatches: { unit: Unit; matches: TermMatch[] }[] = [];
 
   /** Each record the matches occur in, with its evidence for them (best per group of fields, saturated). */
-  const collect = (matches: TermMatch[], countFields: boolean, take: (record: number, e: number) => void) => {
-    for (const { term, sim } of matches) {
+  const collect = (matches: TermMatch[], countFields: boolean, take: (record: number, e: number, sure: boolean) => void) => {
+    for (const { term, sim, guess } of matches) {
       for (let p = index.offsets[term], end = index.offsets[term + 1]; p < end; p++) {
         const posting = index.postings[p];
         const r = posting >>> FIELD_BITS;
@@ -257,6 +265,7 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
           inUnit[r] = 1;
           unitRecords.push(r);
         }
+        if (!guess) inUnit[r] = 2;
         if (countFields) fields[r] |= posting & FIELD_MASK;
         for (let g = 0; g < GROUPS.length; g++) {
           if (posting & GROUPS[g].mask && groupBest[r * GROUPS.length + g] < sim) groupBest[r * GROUPS.length + g] = sim;
@@ -269,7 +278,7 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
         tf += GROUPS[g].weight * groupBest[r * GROUPS.length + g];
         groupBest[r * GROUPS.length + g] = 0;
       }
-      take(r, saturate(tf) / MAX_EVIDENCE);
+      take(r, saturate(tf) / MAX_EVIDENCE, inUnit[r] === 2);
       inUnit[r] = 0;
       if (!seen[r]) {
         seen[r] = 1;
@@ -284,8 +293,11 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
     const matches = matchTerm(index, unit.text, mode);
     if (matches.length === 0) continue;
     unitMatches.push({ unit, matches });
-    collect(matches, mode !== 'stopword', (r, e) => {
-      for (let i = unit.from; i <= unit.to; i++) if (evidence[i][r] < e) evidence[i][r] = e;
+    collect(matches, mode !== 'stopword', (r, e, certain) => {
+      for (let i = unit.from; i <= unit.to; i++) {
+        if (evidence[i][r] < e) evidence[i][r] = e;
+        if (certain) sure[i][r] = 1;
+      }
     });
   }
 
@@ -305,6 +317,7 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
       }
       for (const [r, sum] of sums) {
         const e = (LINK_WEIGHT * sum) / parts.length;
+        sure[i][r] = 1;
         if (e <= evidence[i][r]) continue;
         evidence[i][r] = e;
         const list = via.get(r) ?? [];
@@ -326,7 +339,10 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
       unitMatches.push({ unit: { text: part, from: i, to: i }, matches });
       collect(matches, true, (r, e) => parts.set(r, (parts.get(r) ?? 0) + e * (p === 0 ? PART_WEIGHT.modifier : PART_WEIGHT.head)));
     });
-    for (const [r, e] of parts) if (evidence[i][r] < e) evidence[i][r] = e;
+    for (const [r, e] of parts) {
+      sure[i][r] = 1;
+      if (evidence[i][r] < e) evidence[i][r] = e;
+    }
   });
 
   // Rarer words weigh more; words found nowhere are left out; the first part of a compound weighs less than its head.
@@ -338,25 +354,27 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
   const unknown = words.filter((_, i) => df[i] === 0 && required[i]);
   if (totalWeight === 0) return { ...none, unknown };
 
-  const scored: { record: number; score: number; coverage: number; fields: number }[] = [];
+  const scored: { record: number; score: number; coverage: number; certain: number; fields: number }[] = [];
   for (const r of touched) {
     if (options.include && !options.include(r)) continue;
     let sum = 0;
     let coverage = 0;
+    let certain = 0;
     for (let i = 0; i < words.length; i++) {
       const e = evidence[i][r];
       sum += weight[i] * e;
       if (e > 0 && required[i]) coverage++;
+      if (e > 0 && required[i] && sure[i][r]) certain++;
     }
     // Rounded as shown, so that results that look equal are ordered by the tie-breaks.
-    scored.push({ record: r, score: Math.round((sum / totalWeight) * 1000) / 1000, coverage, fields: bitCount(fields[r]) });
+    scored.push({ record: r, score: Math.round((sum / totalWeight) * 1000) / 1000, coverage, certain, fields: bitCount(fields[r]) });
   }
   const best = scored.reduce((m, s) => Math.max(m, s.score), 0);
   const floor = Math.max(RELEVANCE.minimum, RELEVANCE.relative * best);
   const { tiebreak } = index;
   const kept = scored
     .filter((s) => (options.everyMatch ? s.coverage > 0 : s.score >= floor))
-    .sort((a, b) => b.coverage - a.coverage || b.score - a.score || b.fields - a.fields || tiebreak[a.record] - tiebreak[b.record]);
+    .sort((a, b) => b.certain - a.certain || b.coverage - a.coverage || b.score - a.score || b.fields - a.fields || tiebreak[a.record] - tiebreak[b.record]);
   const shown = options.limit === undefined ? kept : kept.slice(0, Math.max(0, options.limit));
   return {
     results: shown.map(({ record, score, coverage }) => {
@@ -484,6 +502,9 @@ function unitsOf(words: string[]): Unit[] {
   return units;
 }
 
+/** A typo in a word this short may as well be another word (groen, grond): its match is a guess. */
+const SHORT_WORD = 7;
+
 /** Up to this many typos, by word length: none in short words, where they would match anything. */
 function maxErrors(length: number): number {
   return length < 4 ? 0 : length < 8 ? 1 : length < 12 ? 2 : 3;
@@ -504,11 +525,12 @@ type MatchMode = 'word' | 'glued' | 'stopword';
 function matchTerm(index: SearchIndex, text: string, mode: MatchMode = 'word'): TermMatch[] {
   const { terms } = index;
   const len = text.length;
-  const found = new Map<number, number>();
-  const put = (term: number, sim: number) => {
-    if ((found.get(term) ?? 0) < sim) found.set(term, sim);
+  const found = new Map<number, { sim: number; guess: boolean }>();
+  const put = (term: number, sim: number, guess = false) => {
+    const was = found.get(term);
+    found.set(term, { sim: Math.max(was?.sim ?? 0, sim), guess: guess && (was?.guess ?? true) });
   };
-  const result = () => [...found].map(([term, sim]) => ({ term, sim }));
+  const result = () => [...found].map(([term, { sim, guess }]): TermMatch => (guess ? { term, sim, guess } : { term, sim }));
 
   const exact = findTerm(index, text);
   if (exact >= 0) put(exact, 1);
@@ -578,11 +600,11 @@ function matchTerm(index: SearchIndex, text: string, mode: MatchMode = 'word'): 
       for (const hit of new Fuse(group.map((t) => terms[t]), options).search(text)) {
         const t = group[hit.refIndex];
         const typos = Math.round(hit.score! * len);
-        put(t, (group === whole ? 0.85 : prefixSim(len, terms[t].length)) - typoPenalty(typos));
+        put(t, (group === whole ? 0.85 : prefixSim(len, terms[t].length)) - typoPenalty(typos), len <= SHORT_WORD);
       }
     }
   }
-  if (found.size === 0 && mode === 'word') compoundParts(index, text, put);
+  if (found.size === 0 && mode === 'word') compoundParts(index, text, (term, sim) => put(term, sim, true));
   return result();
 }
 

@@ -205,6 +205,22 @@ describe('ranking', () => {
     expect(searchMethods(catalogue, 'jongeren keet').map((r) => r.method.id)[0]).toBe('alle-woorden');
   });
 
+  it('puts sure matches above guesses: a typo of a short word (groen, grond) or a known word inside an unknown one (onder in onderhouden)', () => {
+    const catalogue = [
+      method({ id: 'zeker', name: 'Alfa', summary: 'Bewoners doen het zelf.' }),
+      method({ id: 'grond', name: 'Grond', tags: ['grond'], summary: 'Bewoners op grond van een onderzoek.' }),
+      method({ id: 'onder', name: 'Onder', tags: ['onder'], summary: 'Bewoners onder elkaar.' }),
+    ];
+    for (const query of ['bewoners zelf groen', 'bewoners zelf onderhouden']) {
+      const results = searchMethods(catalogue, query);
+      expect(results[0].method.id, query).toBe('zeker');
+      // The guesses still count, below it.
+      expect(results.length, query).toBeGreaterThan(1);
+    }
+    // A typo of a longer word is no guess: kultuurhuske is the Kulturhuske.
+    expect(searchMethods([...catalogue, method({ id: 'k', name: 'Kulturhuske', summary: 'Een huiskamer.' })], 'bewoners kultuurhuske')[0].method.id).toBe('k');
+  });
+
   it('does not flood: records that match one of three words in passing stay below the relevance floor', () => {
     const weak = Array.from({ length: 200 }, (_, i) => method({ id: `zwak-${i}`, summary: `Een project over de buurt nummer ${i}.` }));
     const strong = method({ id: 'sterk', name: 'Buurt moestuin kas', summary: 'Een moestuin met een kas in de buurt.' });
