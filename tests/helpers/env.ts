@@ -5,8 +5,7 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { onTestFinished } from 'vitest';
-import { getCurrentTest } from 'vitest/suite';
+import { onTestFinished, TestRunner } from 'vitest';
 import { removeTree } from './remove-tree.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -26,7 +25,7 @@ export function cleanEnv(): NodeJS.ProcessEnv {
  */
 export function tempDir(prefix = 'mw-'): string {
   const dir = mkdtempSync(join(tmpdir(), `methodewijzer-${prefix}`));
-  if (getCurrentTest()) onTestFinished(() => removeTree(dir));
+  if (TestRunner.getCurrentTest()) onTestFinished(() => removeTree(dir));
   return dir;
 }
 
