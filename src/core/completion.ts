@@ -45,18 +45,16 @@ export interface CompletionCommand {
   maxArgs: number;
 }
 
-export interface CompletionArgument {
-  /** What it is called in the help (`<methode>`: "methode"). */
-  name: string;
+/** What one position of a command's arguments offers. */
+export interface ArgumentValues {
   values: Values;
   /** Offered only when the command's first argument is one of these (`dossier show <naam>`, not `dossier list`). */
   after?: readonly string[];
 }
 
-/** What one position of a command's arguments offers, where it depends on more than the command. */
-export interface ArgumentValues {
-  values: Values;
-  after?: readonly string[];
+export interface CompletionArgument extends ArgumentValues {
+  /** What it is called in the help (`<methode>`: "methode"). */
+  name: string;
 }
 
 export interface CompletionTree {

@@ -261,6 +261,7 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
       for (let p = index.offsets[term], end = index.offsets[term + 1]; p < end; p++) {
         const posting = index.postings[p];
         const r = posting >>> FIELD_BITS;
+        // 1: reached by this unit; 2: reached by a match that is no guess.
         if (!inUnit[r]) {
           inUnit[r] = 1;
           unitRecords.push(r);
