@@ -1,4 +1,4 @@
-import { offersArguments, sameAtEveryPosition, type CompletionOption, type CompletionTree, type Values } from '../../core/completion.js';
+import { offersArguments, type CompletionOption, type CompletionTree, type Values } from '../../core/completion.js';
 import { afterCommand, argumentPositions, brief, CATALOGUE, flagsOf, INSTALL, valueOptions } from './shared.js';
 
 // The fish script: one `complete` line per option and command, with helpers that read the line.
@@ -51,16 +51,14 @@ export function fishScript(tree: CompletionTree): string {
     if (!own.length && !args) continue;
     lines.push('', `# ${c.name}`);
     for (const o of own) lines.push(optionLine(o, `${fn}_using ${c.name}`));
-    const argumentLine = (condition: string, values: Values) =>
-      lines.push(`complete -c ${p} -n ${fq(condition)} ${fishValues(values, fn, commandNames).replace(/^-x /, '')}`);
-    if (args && sameAtEveryPosition(c)) {
-      argumentLine(Number.isFinite(c.maxArgs) ? `${fn}_argument ${c.name} 0 ${c.maxArgs}` : `${fn}_using ${c.name}`, c.args[0].values);
-    } else if (args) {
-      for (const { from, to, argument } of argumentPositions(c)) {
-        if (argument.values.kind === 'none') continue;
-        const until = Number.isFinite(to) ? to : 2147483647;
-        argumentLine([`${fn}_argument ${c.name} ${from} ${until}`, ...(argument.after ?? [])].join(' '), argument.values);
-      }
+    for (const { from, to, argument } of argumentPositions(c)) {
+      if (argument.values.kind === 'none') continue;
+      // Every argument alike (show, compare): the command is enough.
+      const condition =
+        from === 0 && !Number.isFinite(to) && !argument.after
+          ? `${fn}_using ${c.name}`
+          : [`${fn}_argument ${c.name} ${from} ${Number.isFinite(to) ? to : 2147483647}`, ...(argument.after ?? [])].join(' ');
+      lines.push(`complete -c ${p} -n ${fq(condition)} ${fishValues(argument.values, fn, commandNames).replace(/^-x /, '')}`);
     }
   }
 

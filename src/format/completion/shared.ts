@@ -53,8 +53,8 @@ export function valueOptions(tree: CompletionTree): { command: string; option: C
 export const sq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /**
- * A command's arguments by position, for a command whose positions differ: each from its place up to
- * (not including) `to`, the last up to the command's maximum (Infinity for one that takes several).
+ * A command's arguments by position: each from its place up to (not including) `to`, the last up to
+ * the command's maximum (Infinity for one that takes several).
  */
 export function argumentPositions(cmd: CompletionCommand): { from: number; to: number; argument: CompletionArgument }[] {
   return cmd.args.map((argument, i) => ({ from: i, to: i === cmd.args.length - 1 ? cmd.maxArgs : i + 1, argument }));
